@@ -1,0 +1,34 @@
+/**
+ * Writes src/data/imported.json from the State Media Monitor matrix.
+ * Usage: npm run registry:import [-- PATH/TO/State_Media_Matrix.csv]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { EXPECTED_COLUMNS, importMatrix } from '../src/core/registry/import-smm';
+import { CREDIT, SOURCE_COMMIT } from '../src/core/registry/credit';
+
+const input = process.argv[2] ?? '../shared/data/state-media-profiles/State_Media_Matrix.csv';
+const output = 'src/data/imported.json';
+
+const text = readFileSync(input, 'utf8');
+const records: Array<Record<string, string>> = parse(text, { columns: true, bom: true, relax_column_count: false });
+const header = Object.keys(records[0] ?? {});
+const missing = EXPECTED_COLUMNS.filter((c) => !header.includes(c));
+if (missing.length) {
+  console.error(`${input}: missing columns: ${missing.join(', ')}`);
+  process.exit(1);
+}
+try {
+  const result = importMatrix(records);
+  const file = {
+    source: { file: 'State_Media_Matrix.csv', commit: SOURCE_COMMIT, credit: CREDIT, license: 'MIT' },
+    outlets: result.outlets,
+  };
+  writeFileSync(output, `${JSON.stringify(file, null, 1)}\n`);
+  const hosts = result.outlets.reduce((n, o) => n + o.hosts.length + o.mirrors.length, 0);
+  const countries = new Set(result.outlets.map((o) => o.country)).size;
+  console.log(`${output}: ${result.rows} rows (${result.blankRows} blank) → ${result.outlets.length} outlets, ${hosts} hosts, ${countries} countries`);
+} catch (e) {
+  console.error(`${input}: ${(e as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,30 @@
+/** Node-only: reads the registry's files from src/data for the build, the CLI's build and the tests. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileRegistry, type RegistrySources } from '../core/registry/compile';
+import type { CompiledRegistry } from '../core/registry/types';
+
+function readJson(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${path}: not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+export function readRegistrySources(dataDir: string): RegistrySources {
+  const curatedDir = join(dataDir, 'curated');
+  return {
+    imported: { file: 'imported.json', data: readJson(join(dataDir, 'imported.json')) },
+    curated: readdirSync(curatedDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => ({ file: `curated/${f}`, data: readJson(join(curatedDir, f)) })),
+    renames: { file: 'renames.json', data: readJson(join(dataDir, 'renames.json')) },
+  };
+}
+
+export function loadRegistry(dataDir: string): CompiledRegistry {
+  return compileRegistry(readRegistrySources(dataDir));
+}

@@ -1,0 +1,50 @@
+/**
+ * Words that make an ambiguous alias a reference to a news outlet. Lower case, folded. English and Arabic
+ * for now; the detection work extends the languages.
+ */
+
+/** Nouns that name a medium or its output: "the Sana report", "state news agency SANA". */
+export const MEDIA_NOUNS = new Set([
+  'agency', 'agencies', 'news', 'newswire', 'wire', 'report', 'reports', 'reporter', 'reporters', 'reporting',
+  'correspondent', 'broadcaster', 'broadcast', 'broadcasts', 'channel', 'network', 'television', 'tv', 'radio',
+  'daily', 'newspaper', 'paper', 'tabloid', 'outlet', 'outlets', 'website', 'site', 'media', 'mouthpiece',
+  'bulletin', 'headline', 'headlines', 'dispatch', 'footage', 'editorial', 'article', 'journalist', 'journalists',
+  'anchor', 'press', 'state-run', 'state-owned', 'official', 'statement', 'interview', 'telegram', 'feed',
+  // Arabic: agency, the agency, channel, newspaper, site, television, radio, correspondent, news
+  'وكالة', 'الوكالة', 'وكالات', 'قناة', 'صحيفة', 'جريدة', 'موقع', 'تلفزيون', 'التلفزيون', 'إذاعة', 'مراسل', 'أنباء', 'الأنباء',
+]);
+
+/** Verbs of reporting right after the alias: "SANA said", "SANA has reported". */
+export const REPORTING_VERBS = new Set([
+  'said', 'says', 'say', 'reported', 'reports', 'report', 'reporting', 'quoted', 'quotes', 'quoting', 'cited', 'cites',
+  'citing', 'published', 'publishes', 'broadcast', 'broadcasts', 'aired', 'airs', 'wrote', 'writes', 'claimed',
+  'claims', 'announced', 'announces', 'stated', 'states', 'added', 'adds', 'showed', 'shows', 'carried', 'carries',
+  'released', 'posted', 'tweeted', 'confirmed', 'confirms', 'noted', 'notes', 'described', 'describes', 'alleged',
+  'alleges', 'called', 'calls', 'quoted', 'denied', 'denies', 'insisted', 'insists', 'accused', 'accuses',
+  'according',
+  // Arabic: said (f.), mentioned, reported, conveyed, published, quoted
+  'قالت', 'ذكرت', 'أفادت', 'نقلت', 'نشرت', 'أوردت', 'بثت', 'أعلنت',
+]);
+
+/** Words that may stand between the alias and its verb: "SANA has also reported". */
+export const VERB_FILLERS = new Set(['has', 'have', 'had', 'also', 'later', 'earlier', 'then', 'previously', 'further', 'again', 'had', 'would', 'will', 'was', 'is']);
+
+/** Phrases that introduce a source right before the alias: "according to SANA", "quoted by the state SANA". */
+export const SOURCE_INTRODUCERS: ReadonlyArray<readonly string[]> = [
+  ['according', 'to'], ['quoted', 'by'], ['cited', 'by'], ['reported', 'by'], ['published', 'by'],
+  ['broadcast', 'by'], ['aired', 'by'], ['carried', 'by'], ['released', 'by'], ['told'], ['via'],
+  ['speaking', 'to'], ['interview', 'with'], ['aired', 'on'], ['broadcast', 'on'], ['reports', 'from'],
+  ['footage', 'from'], ['report', 'by'], ['report', 'from'], ['quoting'], ['citing'],
+  // Arabic: according to, quoted from
+  ['بحسب'], ['حسب'], ['وفق'], ['وفقا', 'ل'], ['نقلا', 'عن'], ['نقلاً', 'عن'],
+];
+
+/** Words that may stand between an introducer and the alias: "according to the state agency SANA". */
+export const INTRODUCER_FILLERS = new Set(['the', 'a', 'an', 'syria', 'syrian', 'syria\'s', 'state', 'official', 'government', 'russian', 'iranian', 'chinese']);
+
+/** Words before a name that make it a person: "Ms Sana", "a woman named Sana". */
+export const PERSON_MARKERS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sheikh', 'named', 'called', 'daughter', 'son', 'wife',
+  'husband', 'sister', 'brother', 'mother', 'father', 'aunt', 'uncle', 'cousin', 'niece', 'nephew', 'girl',
+  'boy', 'woman', 'man', 'student', 'teacher', 'friend', 'neighbour', 'neighbor', 'actress', 'singer',
+]);

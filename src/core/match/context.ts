@@ -1,0 +1,82 @@
+/**
+ * Media context for ambiguous aliases: does the sentence around a hit treat it as a news outlet?
+ * "SANA said", "the Sana report", "state news agency SANA", "according to SANA", "SANA, the official agency".
+ * Person names ("Sana Haddad", "Ms Sana") are ruled out first.
+ */
+import type { AliasHit } from './matcher';
+import {
+  INTRODUCER_FILLERS,
+  MEDIA_NOUNS,
+  PERSON_MARKERS,
+  REPORTING_VERBS,
+  SOURCE_INTRODUCERS,
+  VERB_FILLERS,
+} from './context-words';
+import type { Span } from './sentences';
+import type { Token } from './tokens';
+
+/** How many words around the alias are read for a media noun. */
+const NOUN_WINDOW_BEFORE = 3;
+const NOUN_WINDOW_AFTER = 2;
+/** After a comma or parenthesis (apposition), a media noun may come a little later. */
+const APPOSITION_WINDOW = 5;
+
+export interface ContextInput {
+  text: string;
+  folded: string;
+  tokens: Token[];
+  hit: AliasHit;
+  sentence: Span;
+}
+
+export function looksLikePerson({ text, folded, tokens, hit, sentence }: ContextInput): boolean {
+  const prev = tokens[hit.token - 1];
+  if (prev && prev.start >= sentence.start && PERSON_MARKERS.has(folded.slice(prev.start, prev.end))) return true;
+  const next = tokens[hit.tokenEnd];
+  if (next && next.start < sentence.end) {
+    const gap = text.slice(hit.end, next.start);
+    const word = folded.slice(next.start, next.end);
+    const capitalised = /^\p{Lu}/u.test(text[next.start]) && text[next.start + 1] !== undefined && /^\p{Ll}/u.test(text[next.start + 1]);
+    if (/^ +$/.test(gap) && capitalised && !MEDIA_NOUNS.has(word) && !REPORTING_VERBS.has(word)) return true;
+  }
+  return false;
+}
+
+export function hasMediaContext({ text, folded, tokens, hit, sentence }: ContextInput): boolean {
+  const word = (i: number) => (tokens[i] ? folded.slice(tokens[i].start, tokens[i].end) : '');
+  const inSentence = (i: number) => i >= 0 && i < tokens.length && tokens[i].start >= sentence.start && tokens[i].end <= sentence.end;
+
+  // A media noun just before or after: "state news agency SANA", "the Sana report", "SANA's report".
+  for (let i = hit.token - 1; i >= hit.token - NOUN_WINDOW_BEFORE && inSentence(i); i--) {
+    if (MEDIA_NOUNS.has(word(i))) return true;
+  }
+  let after = hit.tokenEnd;
+  if (word(after) === 's' && folded[tokens[after]?.start - 1] === "'") after++; // possessive
+  for (let i = after; i < after + NOUN_WINDOW_AFTER && inSentence(i); i++) {
+    if (MEDIA_NOUNS.has(word(i))) return true;
+  }
+
+  // A reporting verb right after, past auxiliaries: "SANA said", "SANA has also reported".
+  for (let i = hit.tokenEnd; inSentence(i); i++) {
+    const w = word(i);
+    if (REPORTING_VERBS.has(w)) return !/[,;:]/.test(text.slice(hit.end, tokens[i].start));
+    if (!VERB_FILLERS.has(w)) break;
+  }
+
+  // Apposition: "SANA, the official news agency".
+  if (/^\s*[,(–—-]/.test(text.slice(hit.end, hit.end + 3))) {
+    for (let i = hit.tokenEnd; i < hit.tokenEnd + APPOSITION_WINDOW && inSentence(i); i++) {
+      if (MEDIA_NOUNS.has(word(i))) return true;
+    }
+  }
+
+  // A phrase that introduces a source: "according to SANA", "quoted by the state SANA".
+  let end = hit.token - 1;
+  while (inSentence(end) && INTRODUCER_FILLERS.has(word(end))) end--;
+  for (const phrase of SOURCE_INTRODUCERS) {
+    const first = end - phrase.length + 1;
+    if (!inSentence(first)) continue;
+    if (phrase.every((w, k) => word(first + k) === w)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,71 @@
+/**
+ * From alias hits to citations: ambiguous hits need media context; "Syrian Arab News Agency (SANA)" is one
+ * citation, not two.
+ */
+import { hasMediaContext, looksLikePerson } from './context';
+import { fold } from './fold';
+import type { AliasHit, Matcher } from './matcher';
+import { paragraphAt, sentenceAt, type Span } from './sentences';
+import { tokenize } from './tokens';
+
+export interface TextCitation {
+  /** Index into the matcher's outlets. */
+  outlet: number;
+  start: number;
+  end: number;
+}
+
+export interface FindOptions {
+  /** Outlets already known to be cited on the page (by links, say): their ambiguous aliases count. */
+  knownOutlets?: ReadonlySet<number>;
+}
+
+export function findTextCitations(text: string, matcher: Matcher, options: FindOptions = {}): TextCitation[] {
+  const tokens = tokenize(text);
+  const folded = fold(text);
+  const hits = matcher.find(text, tokens, folded);
+  if (!hits.length) return [];
+
+  const named = new Set(options.knownOutlets ?? []);
+  for (const hit of hits) if (!hit.alias.ambiguous) named.add(hit.alias.outlet);
+
+  const accepted: AliasHit[] = [];
+  for (const hit of hits) {
+    if (!hit.alias.ambiguous) {
+      accepted.push(hit);
+      continue;
+    }
+    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start) };
+    if (looksLikePerson(input)) continue;
+    if (hasMediaContext(input) || (!hit.alias.strict && named.has(hit.alias.outlet))) accepted.push(hit);
+  }
+  return mergeParenthetical(text, accepted);
+}
+
+/** "Syrian Arab News Agency (SANA)" and "SANA (Syrian Arab News Agency)": one citation. */
+const OPEN_PAREN = /^\s*\(\s*$/;
+const CLOSE_PAREN = /^\s*\)/;
+
+function mergeParenthetical(text: string, hits: AliasHit[]): TextCitation[] {
+  const out: TextCitation[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const a = hits[i];
+    const b = hits[i + 1];
+    if (b && b.alias.outlet === a.alias.outlet && OPEN_PAREN.test(text.slice(a.end, b.start))) {
+      const close = CLOSE_PAREN.exec(text.slice(b.end));
+      if (close) {
+        out.push({ outlet: a.alias.outlet, start: a.start, end: b.end + close[0].length });
+        i++;
+        continue;
+      }
+    }
+    out.push({ outlet: a.alias.outlet, start: a.start, end: a.end });
+  }
+  return out;
+}
+
+/** The sentence around a citation, whitespace collapsed, for reports. */
+export function sentenceText(text: string, offset: number): string {
+  const span: Span = sentenceAt(text, offset, paragraphAt(text, offset));
+  return text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,247 @@
+/**
+ * Merge the imported State Media Monitor data with the curated profiles, check them, and compile the matcher
+ * index and the per-outlet details. Runs at build time (and in tests), never in a page.
+ */
+import * as v from 'valibot';
+import { getDomain } from 'tldts';
+import { RegistryError } from './errors';
+import {
+  CuratedOutletSchema,
+  ImportedFileSchema,
+  ImportedOutletSchema,
+  RenamesSchema,
+  type Alias,
+  type CuratedOutlet,
+  type ImportedOutlet,
+} from './schema';
+import {
+  ALIAS_AMBIGUOUS,
+  ALIAS_CASE_SENSITIVE,
+  ALIAS_STRICT,
+  MATCHER_INDEX_VERSION,
+  type CompiledRegistry,
+  type MatcherIndex,
+  type Outlet,
+} from './types';
+import { deriveAliases } from './derive-aliases';
+
+export interface RegistrySources {
+  imported: { file: string; data: unknown };
+  curated: Array<{ file: string; data: unknown }>;
+  renames: { file: string; data: unknown };
+}
+
+/** The source of the classification for outlets that only come from the import. */
+export const IMPORT_CLASSIFIER = {
+  name: 'State Media Monitor data, via the Alliance for Securing Democracy',
+  source: 'https://github.com/ASD-at-GMF/state-media-profiles',
+};
+
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).map((p) => String(p.key)).join('.') || '(entry)';
+}
+
+function parseEntry<T extends v.GenericSchema>(schema: T, value: unknown, file: string, entry: string): v.InferOutput<T> {
+  const result = v.safeParse(schema, value);
+  if (!result.success) {
+    const issue = result.issues[0];
+    throw new RegistryError(file, entry, issuePath(issue), issue.message);
+  }
+  return result.output;
+}
+
+function entryName(value: unknown, position: number): string {
+  const id = (value as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id ? id : `#${position + 1}`;
+}
+
+function parseArrayEntries<T extends v.GenericSchema>(schema: T, list: unknown, file: string): Array<v.InferOutput<T>> {
+  if (!Array.isArray(list)) throw new RegistryError(file, '(file)', '(root)', 'must be an array of outlets');
+  return list.map((item, i) => parseEntry(schema, item, file, entryName(item, i)));
+}
+
+export function compileRegistry(sources: RegistrySources): CompiledRegistry {
+  const { file: importedFile, data: importedData } = sources.imported;
+  const head = v.safeParse(v.object({ source: v.unknown(), outlets: v.array(v.unknown()) }), importedData);
+  if (!head.success) throw new RegistryError(importedFile, '(file)', issuePath(head.issues[0]), head.issues[0].message);
+  const imported = parseArrayEntries(ImportedOutletSchema, head.output.outlets, importedFile);
+  const source = parseEntry(ImportedFileSchema.entries.source, head.output.source, importedFile, '(source)');
+
+  const outlets = new Map<string, Outlet>();
+  for (const item of imported) {
+    if (outlets.has(item.id)) throw new RegistryError(importedFile, item.id, 'id', 'is used by two outlets');
+    outlets.set(item.id, fromImported(item));
+  }
+
+  for (const { file, data } of sources.curated) {
+    for (const profile of parseArrayEntries(CuratedOutletSchema, data, file)) {
+      applyCurated(outlets, profile, file);
+    }
+  }
+
+  const renames = parseEntry(RenamesSchema, sources.renames.data, sources.renames.file, '(renames)');
+  for (const [from, to] of Object.entries(renames)) {
+    if (outlets.has(from)) throw new RegistryError(sources.renames.file, from, from, 'is renamed but still exists');
+    if (!outlets.has(to)) throw new RegistryError(sources.renames.file, from, from, `renamed to unknown id "${to}"`);
+  }
+
+  checkHosts(outlets);
+  const sorted = [...outlets.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    index: buildIndex(sorted),
+    outlets: Object.fromEntries(sorted.map((o) => [o.id, o])),
+    renames,
+    credit: source.credit,
+  };
+}
+
+function fromImported(item: ImportedOutlet): Outlet {
+  const outlet: Outlet = {
+    id: item.id,
+    name: item.name,
+    names: {},
+    aliases: [],
+    kind: item.kind ?? null,
+    country: item.country,
+    parent: item.parent ?? null,
+    company: item.company === item.name ? null : item.company,
+    hosts: item.hosts,
+    mirrors: item.mirrors,
+    domain: null,
+    status: item.status,
+    typology: item.typology,
+    typologyUncertain: item.typologyUncertain ?? false,
+    classifiedBy: IMPORT_CLASSIFIER,
+    founded: null,
+    control: [],
+    designations: [],
+    ratings: [],
+    evidence: [],
+    origin: ['imported'],
+  };
+  outlet.aliases = deriveAliases(item.name, item.company, item.kind === 'group');
+  outlet.domain = primaryDomain(outlet.hosts);
+  return outlet;
+}
+
+function primaryDomain(hosts: readonly string[]): string | null {
+  for (const host of hosts) {
+    const domain = getDomain(host);
+    if (domain) return domain;
+  }
+  return null;
+}
+
+/** Fields of a curated profile that state facts and so need evidence. */
+function claimedFields(profile: CuratedOutlet): string[] {
+  const fields: string[] = [];
+  for (const lang of Object.keys(profile.names ?? {})) fields.push(`names.${lang}`);
+  if (profile.founded) fields.push('founded');
+  if (profile.classifiedBy) fields.push('typology');
+  if (profile.parent) fields.push('parent');
+  profile.control?.forEach((_, i) => fields.push(`control.${i}`));
+  profile.designations?.forEach((_, i) => fields.push(`designations.${i}`));
+  profile.ratings?.forEach((_, i) => fields.push(`ratings.${i}`));
+  return fields;
+}
+
+function applyCurated(outlets: Map<string, Outlet>, profile: CuratedOutlet, file: string): void {
+  const supported = new Set(profile.evidence.flatMap((e) => e.supports));
+  for (const field of claimedFields(profile)) {
+    if (!supported.has(field)) throw new RegistryError(file, profile.id, field, 'has no evidence (no evidence item supports it)');
+  }
+  for (const field of supported) {
+    if (!claimedFields(profile).includes(field)) {
+      throw new RegistryError(file, profile.id, 'evidence', `supports "${field}", which the profile does not state`);
+    }
+  }
+  checkPeriods(profile, file);
+
+  let outlet = outlets.get(profile.id);
+  if (!outlet) {
+    if (!profile.name || !profile.country || !profile.control) {
+      throw new RegistryError(file, profile.id, profile.name ? (profile.country ? 'control' : 'country') : 'name',
+        'is required for an outlet that is not in the imported data');
+    }
+    outlet = {
+      ...fromImported({
+        id: profile.id, name: profile.name, company: profile.name, country: profile.country, region: '-',
+        hosts: [], mirrors: [], typology: null, status: 'active', rows: [],
+      }),
+      origin: [],
+      classifiedBy: profile.classifiedBy ?? IMPORT_CLASSIFIER,
+    };
+    outlets.set(profile.id, outlet);
+  }
+  const merged: Outlet = {
+    ...outlet,
+    name: profile.name ?? outlet.name,
+    names: profile.names ?? outlet.names,
+    aliases: profile.aliases ?? outlet.aliases,
+    kind: profile.kind ?? outlet.kind,
+    country: profile.country ?? outlet.country,
+    parent: profile.parent ?? outlet.parent,
+    hosts: unique([...outlet.hosts, ...(profile.hosts ?? [])]),
+    mirrors: unique([...outlet.mirrors, ...(profile.mirrors ?? [])]),
+    status: profile.status ?? outlet.status,
+    founded: profile.founded ?? outlet.founded,
+    classifiedBy: profile.classifiedBy ?? outlet.classifiedBy,
+    control: profile.control ?? outlet.control,
+    designations: profile.designations ?? outlet.designations,
+    ratings: profile.ratings ?? outlet.ratings,
+    evidence: profile.evidence,
+    origin: unique([...outlet.origin, 'curated' as const]),
+  };
+  // The current control period's typology, when curated, is the outlet's category.
+  const current = merged.control.find((p) => !p.to);
+  if (current?.typology) merged.typology = current.typology;
+  merged.domain = primaryDomain(merged.hosts);
+  outlets.set(profile.id, merged);
+}
+
+function checkPeriods(profile: CuratedOutlet, file: string): void {
+  const periods = profile.control ?? [];
+  periods.forEach((p, i) => {
+    if (p.from && p.to && p.to < p.from) throw new RegistryError(file, profile.id, `control.${i}.to`, 'is before "from"');
+    const next = periods[i + 1];
+    if (next) {
+      if (!p.to) throw new RegistryError(file, profile.id, `control.${i}.to`, 'is missing but a later period follows');
+      if (!next.from || next.from < p.to) {
+        throw new RegistryError(file, profile.id, `control.${i + 1}.from`, 'must start when the previous period ends, not before');
+      }
+    }
+  });
+}
+
+function checkHosts(outlets: Map<string, Outlet>): void {
+  const owner = new Map<string, string>();
+  for (const outlet of outlets.values()) {
+    for (const host of [...outlet.hosts, ...outlet.mirrors]) {
+      const other = owner.get(host);
+      if (other && other !== outlet.id) {
+        throw new RegistryError('registry', outlet.id, 'hosts', `host "${host}" is also claimed by "${other}"`);
+      }
+      owner.set(host, outlet.id);
+    }
+  }
+}
+
+function buildIndex(outlets: readonly Outlet[]): MatcherIndex {
+  const index: MatcherIndex = { version: MATCHER_INDEX_VERSION, outlets: [], aliases: [], hosts: [] };
+  outlets.forEach((outlet, i) => {
+    index.outlets.push([outlet.id, outlet.typology ?? '', outlet.domain ?? '']);
+    for (const alias of outlet.aliases) index.aliases.push([alias.text, i, aliasFlags(alias)]);
+    for (const host of unique([...outlet.hosts, ...outlet.mirrors])) index.hosts.push([host, i]);
+  });
+  return index;
+}
+
+function aliasFlags(alias: Alias): number {
+  return (alias.match === 'ambiguous' ? ALIAS_AMBIGUOUS : 0)
+    | (alias.caseSensitive ? ALIAS_CASE_SENSITIVE : 0)
+    | (alias.strict ? ALIAS_STRICT : 0);
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,44 @@
+/**
+ * Aliases for outlets known only from the import, derived from their names. Conservative on purpose: a
+ * short or one-word name is also an ordinary word somewhere, so it needs media context to count. Curated
+ * profiles replace these with hand-checked aliases.
+ */
+import type { Alias } from './schema';
+
+/** Names with at least this many words are specific enough to match alone. */
+const DISTINCTIVE_MIN_WORDS = 3;
+/** Shorter names are skipped: they collide with too much ordinary text. */
+const MIN_ALIAS_LENGTH = 3;
+
+const PARENTHESIS = /\s*\(([^()]*)\)\s*$/;
+const ACRONYM = /^[\p{Lu}\p{N}][\p{Lu}\p{N}&.-]{1,9}$/u;
+
+export function deriveAliases(name: string, company: string, isGroup: boolean): Alias[] {
+  const aliases: Alias[] = [];
+  const add = (text: string) => {
+    const clean = text.trim();
+    if (clean.length < MIN_ALIAS_LENGTH || aliases.some((a) => a.text === clean)) return;
+    aliases.push(classify(clean));
+  };
+
+  const [base, inner] = splitParenthesis(name);
+  add(base);
+  if (inner && ACRONYM.test(inner)) add(inner);
+  if (!isGroup) {
+    const [, companyInner] = splitParenthesis(company);
+    if (companyInner && ACRONYM.test(companyInner)) add(companyInner);
+  }
+  return aliases;
+}
+
+function splitParenthesis(text: string): [string, string | null] {
+  const m = PARENTHESIS.exec(text);
+  return m ? [text.slice(0, m.index).trim(), m[1].trim()] : [text.trim(), null];
+}
+
+function classify(text: string): Alias {
+  const words = text.split(/\s+/).length;
+  if (words >= DISTINCTIVE_MIN_WORDS) return { text, match: 'distinctive', caseSensitive: true };
+  if (ACRONYM.test(text) || words > 1) return { text, match: 'ambiguous', caseSensitive: true };
+  return { text, match: 'ambiguous', caseSensitive: true, strict: true };
+}

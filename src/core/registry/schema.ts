@@ -1,0 +1,123 @@
+/**
+ * The registry's source format (src/data), validated at build time. A malformed entry fails the build with
+ * a message naming the entry and the field (see formatIssues in validate.ts).
+ */
+import * as v from 'valibot';
+import { TYPOLOGIES } from '../typology';
+
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)'));
+const httpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL'));
+const host = v.pipe(
+  v.string(),
+  v.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'must be a lower-case host name'),
+);
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug'));
+const country = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'));
+const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+
+export const KINDS = ['agency', 'tv', 'radio', 'newspaper', 'online', 'broadcaster', 'group'] as const;
+export const STATUSES = ['active', 'defunct', 'not-functional'] as const;
+
+export const AliasSchema = v.strictObject({
+  text: nonEmpty,
+  /** distinctive: matches alone. ambiguous: needs media context (see match/context.ts). */
+  match: v.picklist(['distinctive', 'ambiguous']),
+  /** Case-sensitive aliases match only as written ("SANA", "Sana"); others ignore case. */
+  caseSensitive: v.optional(v.boolean()),
+  /**
+   * For ambiguous aliases: a distinctive alias of the same outlet elsewhere on the page is not enough context
+   * (used for forms that are also common given names, such as "Sana").
+   */
+  strict: v.optional(v.boolean()),
+});
+
+export const ControlPeriodSchema = v.strictObject({
+  from: v.optional(isoDate),
+  to: v.optional(isoDate),
+  typology: v.optional(v.picklist(TYPOLOGIES)),
+  controller: nonEmpty,
+  note: v.optional(nonEmpty),
+});
+
+export const DesignationSchema = v.strictObject({
+  authority: v.picklist(['EU', 'US', 'UK', 'CA', 'UA', 'other']),
+  kind: v.picklist(['sanctions', 'broadcast-ban', 'foreign-mission', 'other']),
+  from: isoDate,
+  to: v.optional(isoDate),
+  note: v.optional(nonEmpty),
+});
+
+export const RatingSchema = v.strictObject({
+  by: v.picklist(['wikipedia-rsp']),
+  status: v.picklist(['generally-reliable', 'no-consensus', 'generally-unreliable', 'deprecated', 'blacklisted']),
+  year: v.pipe(v.number(), v.integer(), v.minValue(2000)),
+  source: httpsUrl,
+});
+
+export const EvidenceSchema = v.strictObject({
+  claim: nonEmpty,
+  source: httpsUrl,
+  read: v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD')),
+  /** The fields this evidence supports, e.g. "typology", "names.ar", "control.1", "founded". */
+  supports: v.pipe(v.array(nonEmpty), v.minLength(1, 'must name at least one field')),
+});
+
+/** One outlet as the import writes it (src/data/imported.json). */
+export const ImportedOutletSchema = v.strictObject({
+  id,
+  name: nonEmpty,
+  company: nonEmpty,
+  kind: v.optional(v.picklist(KINDS)),
+  country,
+  region: nonEmpty,
+  parent: v.optional(id),
+  hosts: v.array(host),
+  mirrors: v.array(host),
+  /** Hosts this outlet shares with another outlet of its company that owns them for link matching. */
+  sharedHosts: v.optional(v.array(host)),
+  typology: v.nullable(v.picklist(TYPOLOGIES)),
+  typologyUncertain: v.optional(v.boolean()),
+  status: v.picklist(STATUSES),
+  /** 1-based data row numbers in the source CSV, for tracing. */
+  rows: v.array(v.number()),
+});
+
+export const ImportedFileSchema = v.strictObject({
+  source: v.strictObject({ file: nonEmpty, commit: nonEmpty, credit: nonEmpty, license: nonEmpty }),
+  outlets: v.array(ImportedOutletSchema),
+});
+
+/** A curated profile (src/data/curated/<cc>.json): overlays the imported outlet of the same id, or stands alone. */
+export const CuratedOutletSchema = v.strictObject({
+  id,
+  name: v.optional(nonEmpty),
+  names: v.optional(v.record(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'must be a language tag')), nonEmpty)),
+  aliases: v.optional(v.pipe(v.array(AliasSchema), v.minLength(1))),
+  kind: v.optional(v.picklist(KINDS)),
+  country: v.optional(country),
+  parent: v.optional(id),
+  hosts: v.optional(v.array(host)),
+  mirrors: v.optional(v.array(host)),
+  status: v.optional(v.picklist(STATUSES)),
+  founded: v.optional(isoDate),
+  /** The typology source shown on the card ("State Media Monitor, Aug 2023"). */
+  classifiedBy: v.optional(v.strictObject({ name: nonEmpty, source: httpsUrl, date: v.optional(isoDate) })),
+  control: v.optional(v.pipe(v.array(ControlPeriodSchema), v.minLength(1))),
+  designations: v.optional(v.array(DesignationSchema)),
+  ratings: v.optional(v.array(RatingSchema)),
+  evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'a curated profile needs evidence')),
+});
+
+export const CuratedFileSchema = v.array(CuratedOutletSchema);
+export const RenamesSchema = v.record(id, id);
+
+export type Alias = v.InferOutput<typeof AliasSchema>;
+export type ControlPeriod = v.InferOutput<typeof ControlPeriodSchema>;
+export type Designation = v.InferOutput<typeof DesignationSchema>;
+export type Rating = v.InferOutput<typeof RatingSchema>;
+export type Evidence = v.InferOutput<typeof EvidenceSchema>;
+export type ImportedOutlet = v.InferOutput<typeof ImportedOutletSchema>;
+export type ImportedFile = v.InferOutput<typeof ImportedFileSchema>;
+export type CuratedOutlet = v.InferOutput<typeof CuratedOutletSchema>;
+export type Kind = (typeof KINDS)[number];
+export type Status = (typeof STATUSES)[number];

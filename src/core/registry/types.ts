@@ -1,0 +1,57 @@
+import type { Typology } from '../typology';
+import type { Alias, ControlPeriod, Designation, Evidence, Kind, Rating, Status } from './schema';
+
+/** One outlet after merging the imported data with its curated profile: what the card shows. */
+export interface Outlet {
+  id: string;
+  name: string;
+  /** Native-script names by language tag. */
+  names: Record<string, string>;
+  aliases: Alias[];
+  kind: Kind | null;
+  country: string;
+  parent: string | null;
+  company: string | null;
+  hosts: string[];
+  mirrors: string[];
+  /** Primary registrable domain (sana.sy, rt.com), or null when the outlet has no known site. */
+  domain: string | null;
+  status: Status;
+  typology: Typology | null;
+  typologyUncertain: boolean;
+  classifiedBy: { name: string; source: string; date?: string | undefined };
+  founded: string | null;
+  control: ControlPeriod[];
+  designations: Designation[];
+  ratings: Rating[];
+  evidence: Evidence[];
+  origin: Array<'imported' | 'curated'>;
+}
+
+/** Alias flags in the matcher index. */
+export const ALIAS_AMBIGUOUS = 1;
+export const ALIAS_CASE_SENSITIVE = 2;
+export const ALIAS_STRICT = 4;
+
+export const MATCHER_INDEX_VERSION = 1;
+
+/**
+ * What the content script and the CLI load: compact arrays, no prose. Built once at build time; the matcher
+ * is constructed from it without parsing the registry.
+ */
+export interface MatcherIndex {
+  version: typeof MATCHER_INDEX_VERSION;
+  /** [id, typology or "", domain or ""] */
+  outlets: Array<[string, string, string]>;
+  /** [alias text, outlet index, flags] */
+  aliases: Array<[string, number, number]>;
+  /** [host, outlet index]; mirrors included. */
+  hosts: Array<[string, number]>;
+}
+
+export interface CompiledRegistry {
+  index: MatcherIndex;
+  outlets: Record<string, Outlet>;
+  renames: Record<string, string>;
+  credit: string;
+}
