@@ -29,7 +29,7 @@ export interface AliasHit {
 
 /** At most this many characters (spaces, a hyphen, a dot) may separate two words of one alias. */
 const MAX_GAP = 3;
-const GAP = /^[\s\-.']*$/;
+const GAP = /^[ \t\-.']*$/;
 
 export class Matcher {
   private readonly byFirstWord = new Map<string, AliasEntry[]>();

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/**
+ * Builds StateLens: dist/chrome/, dist/firefox/ (unpacked), dist/statelens-<version>-<target>.zip, and the
+ * command-line scanner dist/cli/statelens.mjs.
+ *   node build.mjs            one build
+ *   node build.mjs --watch    rebuild on changes (code and registry)
+ *   node build.mjs --watch --start [--browser firefox|chromium]   also run the extension with web-ext
+ * The registry (src/data) is validated and compiled here; a malformed entry stops the build with a message
+ * naming the entry and the field.
+ */
+import * as esbuild from 'esbuild';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { zipSync } from 'fflate';
+import { manifestFor, TARGETS } from './scripts/manifest.mjs';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const DIST = join(ROOT, 'dist');
+const STAGE = join(DIST, '.stage');
+const DATA = join(ROOT, 'src', 'data');
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const start = args.includes('--start');
+const browserArg = args[args.indexOf('--browser') + 1];
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/** Loads the registry compiler (TypeScript) by bundling it for Node. */
+async function loadCompiler() {
+  const out = join(ROOT, 'node_modules', '.cache', 'statelens-build', 'load-registry.mjs');
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'src', 'build', 'load-registry.ts')], outfile: out, bundle: true,
+    platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent',
+  });
+  return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
+}
+
+function dataFiles(dir = DATA) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? dataFiles(p) : p.endsWith('.json') ? [p] : [];
+  });
+}
+
+/** Virtual modules with the compiled registry: the matcher index and the outlets' details. */
+function registryPlugin(compiler) {
+  let compiled;
+  return {
+    name: 'statelens-registry',
+    setup(build) {
+      build.onStart(() => {
+        compiled = undefined;
+      });
+      build.onResolve({ filter: /^statelens:/ }, (a) => ({ path: a.path, namespace: 'statelens' }));
+      build.onLoad({ filter: /^statelens:matcher-index$/, namespace: 'statelens' }, () => {
+        try {
+          compiled ??= compiler.loadRegistry(DATA);
+        } catch (e) {
+          return { errors: [{ text: `registry: ${e.message}` }], watchFiles: dataFiles() };
+        }
+        return { contents: JSON.stringify(compiled.index), loader: 'json', watchFiles: dataFiles() };
+      });
+      build.onLoad({ filter: /^statelens:outlets$/, namespace: 'statelens' }, () => {
+        try {
+          compiled ??= compiler.loadRegistry(DATA);
+        } catch (e) {
+          return { errors: [{ text: `registry: ${e.message}` }], watchFiles: dataFiles() };
+        }
+        return { contents: JSON.stringify(compiled.outlets), loader: 'json', watchFiles: dataFiles() };
+      });
+    },
+  };
+}
+
+const ZIP_DATE = new Date(Date.UTC(2020, 0, 1));
+
+function zipDir(dir) {
+  const files = {};
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(dir, p).split('\\').join('/')] = [readFileSync(p), { mtime: ZIP_DATE }];
+    }
+  };
+  walk(dir);
+  return zipSync(files, { level: 9 });
+}
+
+function finish() {
+  const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  for (const target of TARGETS) {
+    const out = join(DIST, target);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    cpSync(STAGE, out, { recursive: true });
+    cpSync(join(ROOT, 'src', 'popup', 'popup.html'), join(out, 'popup.html'));
+    cpSync(join(ROOT, 'src', 'popup', 'popup.css'), join(out, 'popup.css'));
+    cpSync(join(ROOT, 'src', 'content', 'content.css'), join(out, 'content.css'));
+    cpSync(join(ROOT, '_locales'), join(out, '_locales'), { recursive: true });
+    mkdirSync(join(out, 'icons'));
+    for (const f of readdirSync(join(ROOT, 'icons')).filter((f) => f.endsWith('.png'))) cpSync(join(ROOT, 'icons', f), join(out, 'icons', f));
+    cpSync(join(ROOT, 'CREDITS.md'), join(out, 'CREDITS.md'));
+    cpSync(join(ROOT, 'LICENSE'), join(out, 'LICENSE'));
+    writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(source, target, pkg.version), null, 2)}\n`);
+    writeFileSync(join(DIST, `statelens-${pkg.version}-${target}.zip`), zipDir(out));
+  }
+}
+
+const compiler = await loadCompiler();
+const common = {
+  bundle: true, minify: true, legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox140'],
+  plugins: [registryPlugin(compiler)],
+};
+const configs = [
+  { ...common, entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },
+  { ...common, entryPoints: { background: 'src/background/main.ts', popup: 'src/popup/main.ts' }, outdir: STAGE, format: 'esm', splitting: false },
+  {
+    ...common, minify: false, entryPoints: { statelens: 'src/cli/statelens.ts' }, outdir: join(DIST, 'cli'), outExtension: { '.js': '.mjs' },
+    platform: 'node', format: 'esm', target: 'node20', packages: 'external', banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+rmSync(STAGE, { recursive: true, force: true });
+if (!watch) {
+  try {
+    await Promise.all(configs.map((c) => esbuild.build(c)));
+  } catch {
+    // esbuild has printed the errors (a registry error names the entry and the field).
+    process.exit(1);
+  }
+  finish();
+  const kb = (statSync(join(DIST, 'chrome', 'content.js')).size / 1024).toFixed(1);
+  console.log(`built dist/chrome, dist/firefox, dist/statelens-${pkg.version}-{chrome,firefox}.zip, dist/cli/statelens.mjs (content script ${kb} KB)`);
+} else {
+  let pending = configs.length;
+  const contexts = await Promise.all(configs.map((c) => esbuild.context({
+    ...c,
+    plugins: [...c.plugins, {
+      name: 'finish',
+      setup(build) {
+        build.onEnd((result) => {
+          if (pending > 0) pending--;
+          if (pending === 0 && !result.errors.length && existsSync(join(STAGE, 'content.js'))) {
+            finish();
+            console.log(`[${new Date().toLocaleTimeString()}] rebuilt`);
+          }
+        });
+      },
+    }],
+  })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching for changes…');
+  if (start) {
+    const target = browserArg === 'chromium' || browserArg === 'chrome' ? 'chromium' : 'firefox-desktop';
+    const sourceDir = join(DIST, target === 'chromium' ? 'chrome' : 'firefox');
+    const extra = [];
+    if (target === 'firefox-desktop' && existsSync('/usr/bin/firefox-esr') && !process.env.WEB_EXT_FIREFOX) extra.push('--firefox', '/usr/bin/firefox-esr');
+    if (target === 'chromium' && existsSync('/usr/bin/chromium') && !process.env.WEB_EXT_CHROMIUM_BINARY) extra.push('--chromium-binary', '/usr/bin/chromium');
+    const webExt = spawn('npx', ['web-ext', 'run', '--source-dir', sourceDir, '--target', target, ...extra], { stdio: 'inherit' });
+    webExt.on('exit', (code) => process.exit(code ?? 0));
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Background: keeps the toolbar badge per tab and serves registry details. It sees counts and outlet ids,
+ * never the page's text.
+ */
+import outlets from 'statelens:outlets';
+import type { Message } from '../core/messages';
+import type { Outlet } from '../core/registry/types';
+import { strongestTypology } from '../core/summary';
+import { BADGE_COLORS } from '../core/badge';
+import { onMessage, setBadge } from '../platform/browser';
+
+onMessage((message: Message, sender) => {
+  switch (message.type) {
+    case 'page/report': {
+      if (sender.tabId === undefined) return undefined;
+      const { total, outlets: found } = message.summary;
+      const typology = strongestTypology(found);
+      return setBadge(sender.tabId, total ? String(total) : '', BADGE_COLORS[typology ?? 'none']);
+    }
+    case 'outlet/details': {
+      const result: Record<string, Outlet> = {};
+      for (const id of message.ids) if (outlets[id]) result[id] = outlets[id];
+      return Promise.resolve(result);
+    }
+    default:
+      return undefined;
+  }
+});

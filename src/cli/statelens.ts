@@ -1,0 +1,142 @@
+/**
+ * statelens: find state-media citations in saved pages (.html) and plain text (.txt, or - for stdin).
+ *   statelens [--json] FILE...
+ * With --json, prints exactly one JSON document (the contract in the README). A file that cannot be read or
+ * parsed is reported on stderr and the others are still scanned; the exit status is then 1.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JSDOM } from 'jsdom';
+import index from 'statelens:matcher-index';
+import outlets from 'statelens:outlets';
+import { findTextCitations, sentenceText } from '../core/match/find-citations';
+import { HostIndex } from '../core/match/hosts';
+import { Matcher } from '../core/match/matcher';
+import { summarize } from '../core/summary';
+import { isTypology, TYPOLOGY_INFO, type Typology } from '../core/typology';
+import { scanPage } from '../dom/scan-page';
+
+export interface Mention {
+  outlet: string;
+  name: string;
+  domain: string | null;
+  typology: Typology | null;
+  surface: string;
+  via: 'text' | 'link';
+  sentence: string | null;
+  /** Attribution is not analysed yet: always null. */
+  attributed: boolean | null;
+}
+
+export interface FileResult {
+  file: string;
+  article: boolean | null;
+  published: string | null;
+  mentions: Mention[];
+  outlets: Array<{
+    outlet: string; name: string; domain: string | null; typology: Typology | null; citations: number;
+    attributedSentences: number | null; share: number | null;
+  }>;
+}
+
+const USAGE = 'usage: statelens [--json] FILE...   (.html parsed as a page, other files as plain text, - for stdin)';
+
+const matcher = new Matcher(index);
+const hosts = new HostIndex(index.hosts);
+
+function mention(outlet: number, surface: string, via: 'text' | 'link', sentence: string | null): Mention {
+  const [id, typology, domain] = index.outlets[outlet];
+  return {
+    outlet: id, name: outlets[id]?.name ?? id, domain: domain || null, typology: isTypology(typology) ? typology : null,
+    surface: surface.replace(/\s+/g, ' ').trim(), via, sentence, attributed: null,
+  };
+}
+
+function scanHtml(file: string, html: string): FileResult {
+  const url = file === '-' ? 'file:///stdin' : pathToFileURL(file).href;
+  const { window } = new JSDOM(html, { url });
+  try {
+    const scan = scanPage(window.document, matcher, hosts, {});
+    const { collected } = scan;
+    const mentions = scan.citations.map((c) => {
+      let sentence: string | null = null;
+      if (collected && c.start >= 0) sentence = sentenceText(collected.text, c.start);
+      else if (collected) {
+        const i = collected.nodes.indexOf(c.range.startContainer as Text);
+        if (i >= 0) sentence = sentenceText(collected.text, collected.starts[i]);
+      }
+      return mention(c.outlet, c.surface, c.via, sentence);
+    });
+    return result(file, scan.article.isArticle, scan.article.published, mentions, scan.citations);
+  } finally {
+    window.close();
+  }
+}
+
+function scanText(file: string, text: string): FileResult {
+  const citations = findTextCitations(text, matcher);
+  const mentions = citations.map((c) => mention(c.outlet, text.slice(c.start, c.end), 'text', sentenceText(text, c.start)));
+  return result(file, null, null, mentions, citations.map((c) => ({ outlet: c.outlet, via: 'text' as const })));
+}
+
+function result(file: string, article: boolean | null, published: string | null, mentions: Mention[], refs: Array<{ outlet: number; via: 'text' | 'link' }>): FileResult {
+  return {
+    file, article, published, mentions,
+    outlets: summarize(refs, index.outlets).map((s) => ({
+      outlet: s.outlet, name: outlets[s.outlet]?.name ?? s.outlet, domain: s.domain, typology: s.typology,
+      citations: s.citations, attributedSentences: null, share: null,
+    })),
+  };
+}
+
+export function scanFile(file: string, readStdin: () => string): FileResult {
+  const content = file === '-' ? readStdin() : readFileSync(file, 'utf8');
+  return /^\.(x?html?)$/i.test(extname(file)) ? scanHtml(file, content) : scanText(file, content);
+}
+
+function report(r: FileResult): string {
+  const lines = [`${r.file}${r.article === null ? '' : r.article ? ' — article' : ' — not an article'}${r.published ? `, published ${r.published}` : ''}`];
+  if (!r.outlets.length) lines.push('  no state-media citations found');
+  for (const o of r.outlets) {
+    const category = o.typology ? TYPOLOGY_INFO[o.typology].name : 'category not recorded';
+    lines.push(`  ${o.name}${o.domain ? ` (${o.domain})` : ''} · ${category} · ${o.citations} citation${o.citations === 1 ? '' : 's'}`);
+    for (const m of r.mentions.filter((m) => m.outlet === o.outlet)) lines.push(`    "${m.surface}" (${m.via})`);
+  }
+  return lines.join('\n');
+}
+
+function main(argv: string[]): number {
+  const json = argv.includes('--json');
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json');
+  if (unknown.length) {
+    console.error(`statelens: unknown option ${unknown.join(', ')}\n${USAGE}`);
+    return 2;
+  }
+  const files = argv.filter((a) => a === '-' || !a.startsWith('-'));
+  if (!files.length) {
+    console.error(USAGE);
+    return 2;
+  }
+  let failed = false;
+  const results: FileResult[] = [];
+  for (const file of files) {
+    try {
+      results.push(scanFile(file, () => readFileSync(0, 'utf8')));
+    } catch (e) {
+      failed = true;
+      const err = e as NodeJS.ErrnoException;
+      const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+      console.error(`statelens: ${file}: ${why}`);
+    }
+  }
+  if (json) process.stdout.write(`${JSON.stringify({ files: results }, null, 2)}\n`);
+  else console.log(results.map(report).join('\n\n'));
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

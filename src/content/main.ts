@@ -1,0 +1,132 @@
+/** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
+import index from 'statelens:matcher-index';
+import { HostIndex } from '../core/match/hosts';
+import { Matcher } from '../core/match/matcher';
+import type { Message, PageSummary } from '../core/messages';
+import type { Outlet } from '../core/registry/types';
+import { summarize } from '../core/summary';
+import { isTypology, TYPOLOGY_INFO, type Typology } from '../core/typology';
+import { CardView, renderCard } from '../dom/card';
+import { Highlighter, HIGHLIGHT_PREFIX } from '../dom/highlight';
+import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
+import { scanPage, type PageScan } from '../dom/scan-page';
+import { onMessage, send, t, uiLanguage } from '../platform/browser';
+
+/** How long the card stays after the pointer leaves the citation, so the reader can move into it. */
+const CARD_CLOSE_DELAY_MS = 300;
+/** How long a citation revealed from the popup flashes. */
+const FLASH_MS = 1500;
+
+function typologyOf(outlet: number): Typology | null {
+  const code = index.outlets[outlet][1];
+  return isTypology(code) ? code : null;
+}
+
+function main(): void {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const matcher = new Matcher(index);
+  const hosts = new HostIndex(index.hosts);
+  const scan: PageScan = scanPage(document, matcher, hosts);
+  // Categories with editorial independence are not highlighted unless the reader asks (settings: a later step).
+  const citations = scan.citations.filter((c) => {
+    const typology = typologyOf(c.outlet);
+    return typology !== null && TYPOLOGY_INFO[typology].shownByDefault;
+  });
+  const outletsOnPage = summarize(citations, index.outlets);
+  const summary: PageSummary = {
+    article: scan.article.isArticle,
+    published: scan.article.published,
+    total: citations.length,
+    outlets: outletsOnPage,
+  };
+  const reveals = new Map<string, number>();
+
+  onMessage((message: Message) => {
+    if (message.type === 'page/summary') return Promise.resolve(summary);
+    if (message.type === 'page/reveal') return Promise.resolve(reveal(message.outlet));
+    return undefined;
+  }, signal);
+  void send({ type: 'page/report', summary }).catch(() => {
+    // The background may be restarting; the badge is refreshed on the next report.
+  });
+  if (!citations.length) return;
+
+  const highlighter = new Highlighter(document);
+  highlighter.apply(citations.map((c) => ({ range: c.range, typology: typologyOf(c.outlet) })));
+
+  const ranges = citations.map((c) => c.range);
+  const byNode = indexRangesByNode(ranges);
+  const card = new CardView(document);
+  let details: Record<string, Outlet> = {};
+  const detailsReady = send({ type: 'outlet/details', ids: outletsOnPage.map((o) => o.outlet) }).then((d) => {
+    details = d;
+  });
+  let open = -1;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let pending = false;
+  let lastX = 0;
+  let lastY = 0;
+
+  const openCard = async (i: number) => {
+    open = i;
+    await detailsReady;
+    if (open !== i) return;
+    const id = index.outlets[citations[i].outlet][0];
+    const outlet = details[id];
+    if (!outlet) return;
+    const count = outletsOnPage.find((o) => o.outlet === id)?.citations ?? 1;
+    card.show(renderCard(document, { outlet, citationsHere: count, published: summary.published, locale: uiLanguage() }, t), citations[i].range);
+  };
+  const closeCard = () => {
+    open = -1;
+    card.hide();
+  };
+  const cancelClose = () => clearTimeout(closeTimer);
+  const scheduleClose = () => {
+    cancelClose();
+    closeTimer = setTimeout(closeCard, CARD_CLOSE_DELAY_MS);
+  };
+
+  document.addEventListener('pointermove', (event) => {
+    lastX = event.clientX;
+    lastY = event.clientY;
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (card.contains(document.elementFromPoint(lastX, lastY))) return cancelClose();
+      const i = rangeAtPoint(document, lastX, lastY, ranges, byNode);
+      if (i >= 0) {
+        cancelClose();
+        if (i !== open) void openCard(i);
+      } else if (open >= 0) scheduleClose();
+    });
+  }, { passive: true, signal });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && open >= 0) closeCard();
+  }, { signal });
+  window.addEventListener('scroll', () => {
+    if (open >= 0) void card.place(citations[open].range);
+  }, { passive: true, signal });
+
+  function reveal(outletId: string): { index: number; of: number } | null {
+    const own = citations.filter((c) => index.outlets[c.outlet][0] === outletId);
+    if (!own.length) return null;
+    const next = (reveals.get(outletId) ?? -1) + 1;
+    const n = next % own.length;
+    reveals.set(outletId, n);
+    const target = own[n];
+    const element = target.range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const registry = (window as unknown as { CSS: { highlights?: Map<string, unknown> } }).CSS.highlights;
+    const Ctor = (window as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+    if (registry && Ctor) {
+      registry.set(`${HIGHLIGHT_PREFIX}flash`, new Ctor(target.range));
+      setTimeout(() => registry.delete(`${HIGHLIGHT_PREFIX}flash`), FLASH_MS);
+    }
+    return { index: n + 1, of: own.length };
+  }
+}
+
+main();

@@ -1,0 +1,201 @@
+/**
+ * The hover card: who the outlet is, who controls it, its category with the three criteria, and the sources.
+ * Rendered in a shadow root so the page's styles cannot reach it; positioned with Floating UI.
+ */
+import { computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import type { ControlPeriod } from '../core/registry/schema';
+import type { Outlet } from '../core/registry/types';
+import { TYPOLOGY_INFO, type Criterion } from '../core/typology';
+import { CARD_CSS } from './card-css';
+
+export type Translate = (key: string, substitutions?: string | string[]) => string;
+
+export interface CardContent {
+  outlet: Outlet;
+  /** Citations of this outlet on the page. */
+  citationsHere: number;
+  /** The article's publication date (YYYY-MM-DD) when known. */
+  published: string | null;
+  /** BCP 47 tag for country names and dates. */
+  locale: string;
+}
+
+const HOST_TAG = 'statelens-card';
+
+export function flagEmoji(country: string): string {
+  if (!/^[A-Z]{2}$/.test(country)) return '';
+  return String.fromCodePoint(...[...country].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function link(doc: Document, href: string, text: string): HTMLAnchorElement {
+  const a = el(doc, 'a', undefined, text);
+  a.href = href;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
+/** The control period in force on a date (YYYY-MM-DD), if the registry has one. */
+export function periodAt(periods: readonly ControlPeriod[], date: string): ControlPeriod | undefined {
+  return periods.find((p) => (!p.from || p.from <= date) && (!p.to || date < p.to));
+}
+
+export function formatDate(date: string, locale: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const options: Intl.DateTimeFormatOptions = d ? { year: 'numeric', month: 'short', day: 'numeric' } : m ? { year: 'numeric', month: 'short' } : { year: 'numeric' };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(Date.UTC(y, (m || 1) - 1, d || 1));
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+export function renderCard(doc: Document, content: CardContent, t: Translate): HTMLElement {
+  const { outlet, locale } = content;
+  const card = el(doc, 'section', 'card');
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', t('cardLabel', outlet.name));
+  card.dir = 'auto';
+
+  const head = el(doc, 'header');
+  head.append(el(doc, 'h2', 'name', outlet.name));
+  for (const [lang, name] of Object.entries(outlet.names)) {
+    const native = el(doc, 'p', 'native', name);
+    native.lang = lang;
+    native.dir = 'auto';
+    head.append(native);
+  }
+  const country = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(outlet.country) ?? outlet.country;
+  const facts = [`${flagEmoji(outlet.country)} ${country}`.trim()];
+  if (outlet.kind) facts.push(t(`kind_${outlet.kind}`));
+  if (outlet.founded) facts.push(t('founded', outlet.founded.slice(0, 4)));
+  head.append(el(doc, 'p', 'facts', facts.join(' · ')));
+  card.append(head);
+
+  if (outlet.typology) {
+    const info = TYPOLOGY_INFO[outlet.typology];
+    const category = el(doc, 'div', `category typology-${outlet.typology.toLowerCase()}`);
+    category.append(el(doc, 'span', 'badge', t(`typology_${outlet.typology}`)));
+    if (outlet.typologyUncertain) category.append(el(doc, 'span', 'uncertain', t('uncertain')));
+    category.append(el(doc, 'p', 'definition', t(`typologyDefinition_${outlet.typology}`)));
+    const criteria = el(doc, 'ul', 'criteria');
+    const answer = (c: Criterion) => t(c === 'yes' ? 'yes' : c === 'no' ? 'no' : 'either');
+    for (const [key, value] of [['criterionFunding', info.funding], ['criterionGovernance', info.governance], ['criterionEditorial', info.editorial]] as const) {
+      const item = el(doc, 'li', `criterion is-${value}`);
+      item.append(el(doc, 'span', undefined, t(key)), el(doc, 'strong', undefined, answer(value)));
+      criteria.append(item);
+    }
+    category.append(criteria);
+    const by = el(doc, 'p', 'classified', `${t('classifiedBy')} `);
+    by.append(link(doc, outlet.classifiedBy.source, outlet.classifiedBy.name));
+    if (outlet.classifiedBy.date) by.append(` (${formatDate(outlet.classifiedBy.date, locale)})`);
+    category.append(by);
+    card.append(category);
+  } else {
+    card.append(el(doc, 'p', 'definition', t('typologyUnknown')));
+  }
+
+  card.append(controlSection(doc, content, t));
+
+  if (outlet.evidence.length) {
+    const details = el(doc, 'details', 'evidence');
+    details.append(el(doc, 'summary', undefined, t('evidence', String(outlet.evidence.length))));
+    const list = el(doc, 'ul');
+    for (const item of outlet.evidence) {
+      const li = el(doc, 'li', undefined, `${item.claim} `);
+      li.append(link(doc, item.source, hostOf(item.source)), el(doc, 'span', 'read', ` · ${t('readOn', formatDate(item.read, locale))}`));
+      list.append(li);
+    }
+    details.append(list);
+    card.append(details);
+  }
+
+  card.append(el(doc, 'p', 'here', t(content.citationsHere === 1 ? 'citedOnce' : 'citedTimes', String(content.citationsHere))));
+  return card;
+}
+
+function controlSection(doc: Document, { outlet, published, locale }: CardContent, t: Translate): HTMLElement {
+  const box = el(doc, 'div', 'control');
+  const current = outlet.control.find((p) => !p.to) ?? outlet.control.at(-1);
+  const then = published ? periodAt(outlet.control, published) : undefined;
+  if (then && current && then !== current) {
+    box.append(el(doc, 'p', 'then', t('controlThen', [formatDate(published!.slice(0, 7), locale), then.controller])));
+    box.append(el(doc, 'p', 'now', t('controlNow', [current.from ? formatDate(current.from.slice(0, 7), locale) : '', current.controller])));
+  } else if (current) {
+    box.append(el(doc, 'p', 'now', t('controller', current.controller)));
+  } else if (outlet.company) {
+    box.append(el(doc, 'p', 'now', t('company', outlet.company)));
+  }
+  if (current?.note) box.append(el(doc, 'p', 'note', current.note));
+  return box;
+}
+
+/** The card's host element and shadow root, made on first use. */
+export class CardView {
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private current: HTMLElement | null = null;
+
+  constructor(private readonly doc: Document) {}
+
+  get element(): HTMLElement | null {
+    return this.current;
+  }
+
+  get hostElement(): HTMLElement | null {
+    return this.host;
+  }
+
+  show(card: HTMLElement, anchor: Range): void {
+    if (!this.host) {
+      this.host = this.doc.createElement(HOST_TAG);
+      this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;';
+      this.root = this.host.attachShadow({ mode: 'open' });
+      const style = this.doc.createElement('style');
+      style.textContent = CARD_CSS;
+      this.root.append(style);
+    }
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    this.current?.remove();
+    this.current = card;
+    this.root!.append(card);
+    void this.place(anchor);
+  }
+
+  async place(anchor: Range): Promise<void> {
+    const card = this.current;
+    if (!card || !this.host) return;
+    const reference = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+    };
+    const { x, y } = await computePosition(reference, card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    });
+    if (card !== this.current) return;
+    this.host.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  }
+
+  hide(): void {
+    this.current?.remove();
+    this.current = null;
+    this.host?.remove();
+  }
+
+  contains(node: Node | null): boolean {
+    return Boolean(node && this.host && (node === this.host || this.host.contains(node)));
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The readable text under a root, as one string, with a map back to the text nodes. Paragraphs are separated
+ * by a blank line; navigation, comments, recommendations, forms, code and scripts are left out, and so are
+ * editable regions, which StateLens never touches.
+ */
+
+/** Elements whose text is never read. */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE',
+  'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'DIALOG',
+]);
+const SKIP_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search', 'menu', 'menubar', 'dialog']);
+/** Class or id words of page furniture around an article. */
+const FURNITURE = /(^|[\s_-])(comments?|respond|reply|related|recommend(ed|ations)?|promo|share|sharing|social|newsletter|subscribe|sidebar|footer|breadcrumbs?|outbrain|taboola|advert(isement)?|ads?|popular|trending|more-stories|read-more)($|[\s_-])/i;
+
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'SECTION',
+  'ARTICLE', 'HEADER', 'MAIN', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'CAPTION', 'BODY', 'HR', 'ADDRESS',
+  'DETAILS', 'SUMMARY', 'CENTER',
+]);
+
+export interface CollectedText {
+  text: string;
+  nodes: Text[];
+  /** starts[i] is the offset of nodes[i] in text. */
+  starts: number[];
+}
+
+export function isSkipped(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
+  const role = el.getAttribute('role');
+  if (role && SKIP_ROLES.has(role)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const cls = typeof el.className === 'string' ? el.className : '';
+  return FURNITURE.test(cls) || FURNITURE.test(el.id);
+}
+
+export function collectText(root: Element): CollectedText {
+  const doc = root.ownerDocument;
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
+  let lastBlock: Element | null = null;
+  const skipCache = new Map<Element, boolean>();
+
+  const skipped = (el: Element | null): boolean => {
+    if (!el || el === root.parentElement) return false;
+    const cached = skipCache.get(el);
+    if (cached !== undefined) return cached;
+    const result = (el !== root && isSkipped(el)) || (el !== root && skipped(el.parentElement));
+    skipCache.set(el, result);
+    return result;
+  };
+
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const data = node.data;
+    if (!data || skipped(node.parentElement)) continue;
+    const block = blockOf(node, root);
+    if (lastBlock && block !== lastBlock) text += '\n\n';
+    else if (node.previousSibling?.nodeName === 'BR') text += '\n';
+    lastBlock = block;
+    nodes.push(node);
+    starts.push(text.length);
+    // Line breaks inside a text node render as spaces; keep the length so offsets map 1:1.
+    text += data.replace(/[\n\r\t\f]/g, ' ');
+  }
+  return { text, nodes, starts };
+}
+
+function blockOf(node: Node, root: Element): Element {
+  for (let el = node.parentElement; el; el = el.parentElement) {
+    if (el === root || BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
+  }
+  return root;
+}
+
+/** The text node and offset for a position in the collected text. */
+export function locate(collected: CollectedText, offset: number, preferEnd = false): { node: Text; offset: number } {
+  const { starts, nodes } = collected;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { node: nodes[lo], offset: Math.min(offset - starts[lo], nodes[lo].data.length) };
+}

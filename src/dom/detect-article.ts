@@ -1,0 +1,92 @@
+/**
+ * Is this page an article, where is its main text, and when was it published? Structured data first
+ * (JSON-LD, Open Graph), then markup (<article>), then Readability's isProbablyReaderable.
+ */
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+
+const ARTICLE_TYPES = new Set([
+  'Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
+  'BackgroundNewsArticle', 'ReviewNewsArticle', 'AskPublicNewsArticle', 'SatiricalArticle', 'BlogPosting',
+  'LiveBlogPosting', 'Report', 'ScholarlyArticle', 'TechArticle', 'SocialMediaPosting',
+]);
+
+export interface ArticleInfo {
+  isArticle: boolean;
+  /** How it was decided, for debugging and tests. */
+  reason: 'json-ld' | 'og:type' | 'article-element' | 'readerable' | 'none';
+  /** The element holding the article's main text (body when unknown). */
+  root: Element;
+  /** Publication date, YYYY-MM-DD, or null. */
+  published: string | null;
+}
+
+interface JsonLdNode {
+  '@type'?: unknown;
+  '@graph'?: unknown;
+  datePublished?: unknown;
+  [key: string]: unknown;
+}
+
+function jsonLdNodes(doc: Document): JsonLdNode[] {
+  const nodes: JsonLdNode[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      nodes.push(value as JsonLdNode);
+      visit((value as JsonLdNode)['@graph']);
+    }
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // Broken structured data is common; the page is judged by its other signals.
+    }
+  }
+  return nodes;
+}
+
+function types(node: JsonLdNode): string[] {
+  const t = node['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/#:]/, ''));
+}
+
+export function toIsoDate(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
+}
+
+function meta(doc: Document, name: string): string | null {
+  const el = doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`);
+  return el?.getAttribute('content')?.trim() || null;
+}
+
+export function detectArticle(doc: Document): ArticleInfo {
+  const articleNode = jsonLdNodes(doc).find((n) => types(n).some((t) => ARTICLE_TYPES.has(t)));
+  const root = mainRoot(doc);
+  const published =
+    toIsoDate(articleNode?.datePublished) ??
+    toIsoDate(meta(doc, 'article:published_time')) ??
+    toIsoDate(root.querySelector('time[datetime]')?.getAttribute('datetime') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+
+  let reason: ArticleInfo['reason'] = 'none';
+  if (articleNode) reason = 'json-ld';
+  else if (meta(doc, 'og:type')?.toLowerCase() === 'article') reason = 'og:type';
+  else if (doc.querySelector('article')) reason = 'article-element';
+  else if (doc.body && isProbablyReaderable(doc)) reason = 'readerable';
+  return { isArticle: reason !== 'none', reason, root, published };
+}
+
+/** The element with the article's text: articleBody, else the longest <article>, else <main>, else body. */
+function mainRoot(doc: Document): Element {
+  const body = doc.querySelector('[itemprop="articleBody"]');
+  if (body) return body;
+  const articles = [...doc.querySelectorAll('article')];
+  if (articles.length) {
+    return articles.reduce((a, b) => ((b.textContent?.length ?? 0) > (a.textContent?.length ?? 0) ? b : a));
+  }
+  return doc.querySelector('main, [role="main"]') ?? doc.body ?? doc.documentElement;
+}

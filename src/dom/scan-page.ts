@@ -1,0 +1,79 @@
+/**
+ * One scan of a document: article detection, the main text's citations and the links to outlets' sites.
+ * Takes the document and the matcher as parameters; never touches browser.* and never changes the page.
+ */
+import { findTextCitations } from '../core/match/find-citations';
+import type { HostIndex } from '../core/match/hosts';
+import type { Matcher } from '../core/match/matcher';
+import { collectText, isSkipped, locate, type CollectedText } from './collect-text';
+import { detectArticle, type ArticleInfo } from './detect-article';
+
+export interface PageCitation {
+  outlet: number;
+  via: 'text' | 'link';
+  range: Range;
+  /** The citation's text as it reads on the page. */
+  surface: string;
+  /** Offsets in the collected text (text citations), for sentence lookups. */
+  start: number;
+  end: number;
+}
+
+export interface PageScan {
+  article: ArticleInfo;
+  collected: CollectedText | null;
+  citations: PageCitation[];
+}
+
+export interface ScanOptions {
+  /** Scan the text of pages that are not articles too (the reader's "all pages" choice). */
+  allPages?: boolean;
+}
+
+export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, options: ScanOptions = {}): PageScan {
+  const article = detectArticle(doc);
+  const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
+  const links = findLinkCitations(scope, hosts);
+  if (!article.isArticle && !options.allPages) return { article, collected: null, citations: links };
+
+  const collected = collectText(scope);
+  const known = new Set(links.map((l) => l.outlet));
+  const text = findTextCitations(collected.text, matcher, { knownOutlets: known }).map((c): PageCitation => {
+    const range = doc.createRange();
+    const from = locate(collected, c.start);
+    const to = locate(collected, c.end, true);
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return { outlet: c.outlet, via: 'text', range, surface: collected.text.slice(c.start, c.end), start: c.start, end: c.end };
+  });
+  // A link whose text is itself a text citation counts once.
+  const linkOnly = links.filter((l) => !text.some((t) => l.range.intersectsNode(t.range.startContainer) && t.outlet === l.outlet));
+  const citations = [...text, ...linkOnly].sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
+  return { article, collected, citations };
+}
+
+export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitation[] {
+  const out: PageCitation[] = [];
+  for (const a of scope.querySelectorAll('a[href]')) {
+    if (hasSkippedAncestor(a, scope)) continue;
+    let host: string;
+    try {
+      const url = new URL(a.getAttribute('href') ?? '', a.ownerDocument.baseURI);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+      host = url.hostname;
+    } catch {
+      continue;
+    }
+    const outlet = hosts.lookup(host);
+    if (outlet < 0) continue;
+    const range = a.ownerDocument.createRange();
+    range.selectNodeContents(a);
+    out.push({ outlet, via: 'link', range, surface: (a.textContent ?? '').trim() || host, start: -1, end: -1 });
+  }
+  return out;
+}
+
+function hasSkippedAncestor(el: Element, scope: Element): boolean {
+  for (let e: Element | null = el; e && e !== scope; e = e.parentElement) if (isSkipped(e)) return true;
+  return false;
+}

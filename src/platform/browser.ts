@@ -1,0 +1,48 @@
+/**
+ * The one place that touches the WebExtension API (through webextension-polyfill, so Chrome and Firefox
+ * share one promise-based API). Everything else gets what it needs from here as plain functions.
+ */
+import browser from 'webextension-polyfill';
+import { isMessage, type Message, type Replies } from '../core/messages';
+
+export function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
+  return browser.runtime.sendMessage(message) as Promise<Replies[M['type']]>;
+}
+
+export function sendToTab<M extends Message>(tabId: number, message: M): Promise<Replies[M['type']]> {
+  return browser.tabs.sendMessage(tabId, message) as Promise<Replies[M['type']]>;
+}
+
+export type Handler = (message: Message, sender: { tabId?: number }) => Promise<unknown> | undefined;
+
+/** Listens for messages until signal aborts. A handler returns a promise to reply, or undefined to pass. */
+export function onMessage(handler: Handler, signal?: AbortSignal): void {
+  const listener = (message: unknown, sender: browser.Runtime.MessageSender) => {
+    if (!isMessage(message)) return undefined;
+    return handler(message, { tabId: sender.tab?.id });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
+
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}
+
+export async function setBadge(tabId: number, text: string, color: string): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text });
+  if (text) await browser.action.setBadgeBackgroundColor({ tabId, color });
+}
+
+export async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function extensionUrl(path: string): string {
+  return browser.runtime.getURL(path);
+}

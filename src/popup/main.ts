@@ -1,0 +1,68 @@
+/**
+ * Toolbar popup: the outlets cited on this page, with counts and category; a click scrolls to the next
+ * citation of that outlet. Opened as popup.html?tab=N it shows tab N (used when the popup is opened in a tab).
+ */
+import type { PageSummary } from '../core/messages';
+import type { Outlet } from '../core/registry/types';
+import { activeTabId, send, sendToTab, t } from '../platform/browser';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+async function targetTab(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  return activeTabId();
+}
+
+async function render(app: HTMLElement): Promise<void> {
+  document.documentElement.lang = t('@@ui_locale').replace('_', '-');
+  document.documentElement.dir = t('@@bidi_dir');
+  app.append(el('h1', undefined, t('extName')));
+  const status = el('p', 'status', t('popupLoading'));
+  app.append(status);
+
+  const tabId = await targetTab();
+  let summary: PageSummary | undefined;
+  if (tabId !== undefined) {
+    summary = await sendToTab(tabId, { type: 'page/summary' }).catch(() => undefined);
+  }
+  if (!summary) {
+    status.textContent = t('popupNotHere');
+    return;
+  }
+  if (!summary.outlets.length) {
+    status.textContent = t(summary.article ? 'popupNoneArticle' : 'popupNonePage');
+    return;
+  }
+  status.textContent = t(summary.total === 1 ? 'popupOne' : 'popupMany', String(summary.total));
+  const details: Record<string, Outlet> = await send({ type: 'outlet/details', ids: summary.outlets.map((o) => o.outlet) });
+  const list = el('ul');
+  list.setAttribute('aria-label', t('popupListLabel'));
+  for (const item of summary.outlets) {
+    const outlet = details[item.outlet];
+    const li = el('li');
+    const button = el('button', `outlet${item.typology ? ` typology-${item.typology.toLowerCase()}` : ''}`);
+    button.type = 'button';
+    button.dataset.outlet = item.outlet;
+    button.append(
+      el('span', 'name', outlet?.name ?? item.outlet),
+      el('span', 'count', String(item.citations)),
+      el('span', 'category', item.typology ? t(`typology_${item.typology}`) : t('typologyUnknownShort')),
+    );
+    button.setAttribute('aria-label', t('popupItemLabel', [outlet?.name ?? item.outlet, String(item.citations)]));
+    button.addEventListener('click', () => {
+      if (tabId !== undefined) void sendToTab(tabId, { type: 'page/reveal', outlet: item.outlet });
+    });
+    li.append(button);
+    list.append(li);
+  }
+  app.append(list);
+  app.append(el('footer', undefined, t('popupPrivacy')));
+}
+
+void render(document.getElementById('app')!);
