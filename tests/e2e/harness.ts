@@ -1,0 +1,108 @@
+/**
+ * Shared pieces of the end-to-end tests: a fixture server on 127.0.0.1 that records every request it sees,
+ * browser launch with the built extension installed (Chromium and Firefox ESR via puppeteer-core), and the
+ * rule for a missing browser: a skip with a warning on a developer's machine, a failure under CI=true.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+// @ts-expect-error: plain JavaScript module shared with the scripts
+import { findBrowser } from './browsers.mjs';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+export const RESULTS = join(ROOT, 'test-results');
+export const GECKO_ID = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
+/** Fixed so the tests can open moz-extension://<uuid>/popup.html. */
+export const FIREFOX_UUID = '5e7a7e1e-0000-4000-8000-57a7e1e25000';
+
+export type Kind = 'chromium' | 'firefox';
+
+export interface FixtureServer {
+  origin: string;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function serveFixtures(): Promise<FixtureServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = readFileSync(join(FIXTURES, path));
+      res.setHeader('content-type', path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream');
+      res.end(body);
+    } catch {
+      res.statusCode = 404;
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** The browser's path, or null (then the caller skips, or fails under CI). */
+export function browserPath(kind: Kind): string | null {
+  return findBrowser(kind) as string | null;
+}
+
+export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+
+export interface Launched {
+  browser: Browser;
+  /** chrome-extension://<id> or moz-extension://<uuid> */
+  extensionOrigin: string;
+}
+
+export async function launchWithExtension(kind: Kind, executablePath: string): Promise<Launched> {
+  if (kind === 'chromium') {
+    const browser = await puppeteer.launch({
+      executablePath, headless: true, enableExtensions: true, pipe: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--no-first-run', '--disable-sync', '--lang=en-US'],
+    });
+    const id = await browser.installExtension(join(ROOT, 'dist', 'chrome'));
+    return { browser, extensionOrigin: `chrome-extension://${id}` };
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox', executablePath, headless: true, args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'intl.locale.requested': 'en-US',
+    },
+  });
+  await browser.installExtension(join(ROOT, 'dist', 'firefox'));
+  return { browser, extensionOrigin: `moz-extension://${FIREFOX_UUID}` };
+}
+
+/**
+ * Opens an extension page. In Firefox over WebDriver BiDi, goto on a moz-extension URL never resolves, so we
+ * start it and wait for an element of the page instead.
+ */
+export async function openExtensionPage(page: Page, url: string, readySelector: string): Promise<void> {
+  if (url.startsWith('moz-extension:')) {
+    void page.goto(url).catch(() => undefined);
+  } else {
+    await page.goto(url);
+  }
+  await page.waitForSelector(readySelector, { timeout: 15_000 });
+}
+
+export function resultsDir(kind: Kind): string {
+  const dir = join(RESULTS, kind);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Every URL a page asked for, to prove that nothing left the machine. */
+export function recordRequests(page: Page, into: string[]): void {
+  page.on('request', (request) => into.push(request.url()));
+}
+
+export function isLocal(url: string, origin: string): boolean {
+  return url.startsWith(`${origin}/`) || /^(chrome-extension|moz-extension|data|blob|about):/.test(url);
+}

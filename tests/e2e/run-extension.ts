@@ -1,0 +1,177 @@
+/**
+ * The end-to-end scenario, the same in both browsers: open the fixture article, check the highlighted
+ * citations, hover one and read the card, check the badge and the popup, and that nothing went to the network.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+import {
+  isLocal, launchWithExtension, openExtensionPage, recordRequests, resultsDir, serveFixtures, type Kind,
+} from './harness';
+
+export const EXPECTED_CITATIONS = [
+  'Syrian Arab News Agency (SANA)',
+  'Sana',
+  'SANA',
+  'SANA',
+  'SANA',
+  'الوكالة العربية السورية للأنباء (سانا)',
+  'its website',
+  'SANA',
+];
+
+/** Ranges in StateLens's highlights, read from the page (the highlight registry is the document's). */
+async function highlighted(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
+    const out: Array<[number, string]> = [];
+    for (const [name, highlight] of registry ?? []) {
+      if (!name.startsWith('statelens-')) continue;
+      for (const range of highlight) {
+        const probe = document.createRange();
+        probe.setStart(document.body, 0);
+        probe.setEnd(range.startContainer, range.startOffset);
+        out.push([probe.toString().length, range.toString().replace(/\s+/g, ' ')]);
+      }
+    }
+    return out.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+  });
+}
+
+/** Centre of the first occurrence of `word` inside the paragraph that contains `context`. */
+async function pointOf(page: Page, context: string, word: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((ctx, w) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(ctx);
+      if (at < 0) continue;
+      const offset = at + ctx.indexOf(w);
+      const range = document.createRange();
+      range.setStart(n, offset);
+      range.setEnd(n, offset + w.length);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, context, word);
+  if (!point) throw new Error(`fixture text not found: ${context}`);
+  return point;
+}
+
+async function cardText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('statelens-card');
+    return host?.shadowRoot?.querySelector('.card')?.textContent ?? null;
+  });
+}
+
+/** The part of the WebExtension API the tests call from an extension page. */
+interface ExtensionApi {
+  tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+}
+
+export interface E2eTimings {
+  totalMs: number;
+}
+
+export async function runExtensionScenario(kind: Kind, executablePath: string): Promise<E2eTimings> {
+  const started = performance.now();
+  const server = await serveFixtures();
+  const { browser, extensionOrigin } = await launchWithExtension(kind, executablePath);
+  const out = resultsDir(kind);
+  const requests: string[] = [];
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1100, height: 900 });
+    recordRequests(page, requests);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.origin}/sana-article.html`);
+
+    // 1. Exactly the expected citations are highlighted (and nothing in the comments or recommendations).
+    await page.waitForFunction(() => {
+      const registry = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
+      return Boolean(registry?.get('statelens-sc'));
+    }, { timeout: 15_000 });
+    expect(await highlighted(page)).toEqual(EXPECTED_CITATIONS);
+    await page.screenshot({ path: join(out, 'article-highlighted.png') });
+
+    // 2. Hovering "Sana" in "The Sana report said" opens the card.
+    const { x, y } = await pointOf(page, 'The Sana report said', 'Sana');
+    await page.mouse.move(x - 40, y - 40);
+    await page.mouse.move(x, y, { steps: 4 });
+    await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 10_000 });
+    const text = (await cardText(page)) ?? '';
+    expect(text).toContain('Syrian Arab News Agency');
+    expect(text).toContain('الوكالة العربية السورية للأنباء');
+    expect(text).toContain('Syria');
+    expect(text).toContain('News agency');
+    expect(text).toContain('State-controlled media');
+    expect(text).toContain('The state pays for it, owns or runs it, and decides what it reports.');
+    expect(text).toContain('Assad government (Ministry of Information)');
+    expect(text).toContain('Cited 8 times on this page');
+    const classification = await page.evaluate(() => {
+      const a = document.querySelector('statelens-card')?.shadowRoot?.querySelector<HTMLAnchorElement>('.classified a');
+      return a ? { href: a.href, target: a.target, rel: a.rel, text: a.textContent } : null;
+    });
+    expect(classification).toEqual({
+      href: 'https://statemediamonitor.com/2022/05/syrian-arab-news-agency-sana/',
+      target: '_blank', rel: 'noopener noreferrer', text: 'State Media Monitor',
+    });
+    await page.screenshot({ path: join(out, 'card.png') });
+
+    // Moving away closes it.
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000 });
+
+    // 3. The badge and the popup, read from an extension page (popup.html?tab=N shows tab N).
+    const popup = await browser.newPage();
+    recordRequests(popup, requests);
+    await openExtensionPage(popup, `${extensionOrigin}/popup.html`, '#app h1');
+    const tabId = await popup.evaluate(async () => {
+      const api = extensionApi();
+      for (const tab of await api.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        try {
+          const summary = await api.tabs.sendMessage(tab.id, { type: 'page/summary' });
+          if (summary && (summary as { total: number }).total > 0) return tab.id;
+        } catch {
+          // no content script in this tab
+        }
+      }
+      return -1;
+
+      function extensionApi() {
+        const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+        return (g.browser ?? g.chrome)!;
+      }
+    });
+    expect(tabId).toBeGreaterThanOrEqual(0);
+    const badge = await popup.evaluate(async (id) => {
+      const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+      return (g.browser ?? g.chrome)!.action.getBadgeText({ tabId: id });
+    }, tabId);
+    expect(badge).toBe('8');
+
+    await openExtensionPage(popup, `${extensionOrigin}/popup.html?tab=${tabId}`, 'button.outlet');
+    const items = await popup.$$eval('button.outlet', (buttons) => buttons.map((b) => ({
+      name: b.querySelector('.name')?.textContent, count: b.querySelector('.count')?.textContent, category: b.querySelector('.category')?.textContent,
+    })));
+    expect(items).toEqual([{ name: 'Syrian Arab News Agency', count: '8', category: 'State-controlled media' }]);
+    await popup.setViewport({ width: 380, height: 240 });
+    await popup.screenshot({ path: join(out, 'popup.png') });
+
+    // 4. Nothing left the machine: every request went to the fixture server or stayed inside the browser.
+    expect(errors).toEqual([]);
+    const outside = requests.filter((u) => !isLocal(u, server.origin));
+    expect(outside).toEqual([]);
+    writeFileSync(join(out, 'requests.json'), `${JSON.stringify({ requests, server: server.requests }, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { totalMs: performance.now() - started };
+}
