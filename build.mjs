@@ -11,16 +11,18 @@
 import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { manifestFor, TARGETS } from './scripts/manifest.mjs';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
-const DIST = join(ROOT, 'dist');
-const STAGE = join(DIST, '.stage');
-const DATA = join(ROOT, 'src', 'data');
 const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? resolve(args[args.indexOf(name) + 1]) : undefined);
+/** --out and --data exist for the build's own tests (a malformed registry must fail the build). */
+const DIST = option('--out') ?? join(ROOT, 'dist');
+const STAGE = join(DIST, '.stage');
+const DATA = option('--data') ?? join(ROOT, 'src', 'data');
 const watch = args.includes('--watch');
 const start = args.includes('--start');
 const browserArg = args[args.indexOf('--browser') + 1];
@@ -28,12 +30,16 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** Loads the registry compiler (TypeScript) by bundling it for Node. */
 async function loadCompiler() {
-  const out = join(ROOT, 'node_modules', '.cache', 'statelens-build', 'load-registry.mjs');
+  const out = join(ROOT, 'node_modules', '.cache', 'statelens-build', `load-registry-${process.pid}.mjs`);
   await esbuild.build({
-    entryPoints: [join(ROOT, 'src', 'build', 'load-registry.ts')], outfile: out, bundle: true,
+    entryPoints: [join(ROOT, 'src', 'build', 'load-registry.ts')], outfile: out, bundle: true, absWorkingDir: ROOT,
     platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent',
   });
-  return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
+  try {
+    return await import(pathToFileURL(out).href);
+  } finally {
+    rmSync(out, { force: true });
+  }
 }
 
 function dataFiles(dir = DATA) {
@@ -110,7 +116,7 @@ function finish() {
 
 const compiler = await loadCompiler();
 const common = {
-  bundle: true, minify: true, legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox140'],
+  absWorkingDir: ROOT, bundle: true, minify: true, legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox140'],
   plugins: [registryPlugin(compiler)],
 };
 const configs = [
@@ -131,6 +137,7 @@ if (!watch) {
     process.exit(1);
   }
   finish();
+  rmSync(STAGE, { recursive: true, force: true });
   const kb = (statSync(join(DIST, 'chrome', 'content.js')).size / 1024).toFixed(1);
   console.log(`built dist/chrome, dist/firefox, dist/statelens-${pkg.version}-{chrome,firefox}.zip, dist/cli/statelens.mjs (content script ${kb} KB)`);
 } else {

@@ -60,12 +60,7 @@ function scanHtml(file: string, html: string): FileResult {
     const scan = scanPage(window.document, matcher, hosts, {});
     const { collected } = scan;
     const mentions = scan.citations.map((c) => {
-      let sentence: string | null = null;
-      if (collected && c.start >= 0) sentence = sentenceText(collected.text, c.start);
-      else if (collected) {
-        const i = collected.nodes.indexOf(c.range.startContainer as Text);
-        if (i >= 0) sentence = sentenceText(collected.text, collected.starts[i]);
-      }
+      const sentence = collected && c.start >= 0 ? sentenceText(collected.text, c.start) : null;
       return mention(c.outlet, c.surface, c.via, sentence);
     });
     return result(file, scan.article.isArticle, scan.article.published, mentions, scan.citations);

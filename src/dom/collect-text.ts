@@ -58,6 +58,8 @@ export function collectText(root: Element): CollectedText {
     const data = node.data;
     if (!data || skipped(node.parentElement)) continue;
     const block = blockOf(node, root);
+    // Whitespace between blocks is indentation of the source, not text; within a block it separates words.
+    if (block !== lastBlock && !/\S/.test(data)) continue;
     if (lastBlock && block !== lastBlock) text += '\n\n';
     else if (node.previousSibling?.nodeName === 'BR') text += '\n';
     lastBlock = block;

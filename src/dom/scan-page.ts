@@ -48,6 +48,7 @@ export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, opti
   });
   // A link whose text is itself a text citation counts once.
   const linkOnly = links.filter((l) => !text.some((t) => l.range.intersectsNode(t.range.startContainer) && t.outlet === l.outlet));
+  placeLinks(linkOnly, collected);
   const citations = [...text, ...linkOnly].sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
   return { article, collected, citations };
 }
@@ -71,6 +72,23 @@ export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitatio
     out.push({ outlet, via: 'link', range, surface: (a.textContent ?? '').trim() || host, start: -1, end: -1 });
   }
   return out;
+}
+
+/** Gives link citations their offsets in the collected text (for sentence lookups), when their text is in it. */
+function placeLinks(links: PageCitation[], collected: CollectedText): void {
+  if (!links.length) return;
+  const position = new Map<Node, number>(collected.nodes.map((n, i) => [n, i]));
+  for (const link of links) {
+    const anchor = link.range.startContainer;
+    const walker = anchor.ownerDocument!.createTreeWalker(anchor, 4 /* SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = position.get(n);
+      if (i === undefined) continue;
+      link.start = collected.starts[i];
+      link.end = link.start + (anchor.textContent ?? '').length;
+      break;
+    }
+  }
 }
 
 function hasSkippedAncestor(el: Element, scope: Element): boolean {

@@ -48,3 +48,9 @@ export const PERSON_MARKERS = new Set([
   'husband', 'sister', 'brother', 'mother', 'father', 'aunt', 'uncle', 'cousin', 'niece', 'nephew', 'girl',
   'boy', 'woman', 'man', 'student', 'teacher', 'friend', 'neighbour', 'neighbor', 'actress', 'singer',
 ]);
+
+/**
+ * Verbs that come before their subject (Arabic word order): "ذكرت سانا" (SANA reported). A leading "و" (and)
+ * is stripped before the lookup.
+ */
+export const VERBS_BEFORE = new Set(['قالت', 'ذكرت', 'أفادت', 'نقلت', 'نشرت', 'أوردت', 'بثت', 'أعلنت', 'أكدت', 'أضافت']);

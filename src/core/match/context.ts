@@ -11,6 +11,7 @@ import {
   REPORTING_VERBS,
   SOURCE_INTRODUCERS,
   VERB_FILLERS,
+  VERBS_BEFORE,
 } from './context-words';
 import type { Span } from './sentences';
 import type { Token } from './tokens';
@@ -69,6 +70,9 @@ export function hasMediaContext({ text, folded, tokens, hit, sentence }: Context
       if (MEDIA_NOUNS.has(word(i))) return true;
     }
   }
+
+  // A verb before its subject (Arabic): "ذكرت سانا", "وقالت سانا".
+  if (inSentence(hit.token - 1) && VERBS_BEFORE.has(word(hit.token - 1).replace(/^و/, ''))) return true;
 
   // A phrase that introduces a source: "according to SANA", "quoted by the state SANA".
   let end = hit.token - 1;

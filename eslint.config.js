@@ -1,0 +1,31 @@
+// Lint rules, and the layers of the code enforced as import zones: core is pure (no DOM layer, no browser
+// API); dom takes a Document and never calls browser.*; only src/platform imports webextension-polyfill;
+// the CLI and the build never import the platform.
+import tseslint from 'typescript-eslint';
+
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'icons/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+    },
+  },
+  layer(['src/core/**'], ['**/dom/**', '**/platform/**', '**/content/**', '**/background/**', '**/popup/**', '**/cli/**', '**/build/**', 'webextension-polyfill', 'node:*', 'jsdom', '@floating-ui/*', '@mozilla/*'],
+    'src/core is pure: no DOM layer, no browser API, no Node API.'),
+  layer(['src/dom/**'], ['**/platform/**', '**/content/**', '**/background/**', '**/popup/**', '**/cli/**', 'webextension-polyfill', 'node:*'],
+    'src/dom takes a Document as a parameter and never touches browser.* or Node.'),
+  layer(['src/cli/**', 'src/build/**'], ['**/platform/**', 'webextension-polyfill'],
+    'The CLI and the build run in Node and never use the browser platform.'),
+  layer(['src/content/**', 'src/background/**', 'src/popup/**'], ['webextension-polyfill'],
+    'Entry points reach the browser only through src/platform.'),
+);

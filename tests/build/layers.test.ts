@@ -1,0 +1,28 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/registry';
+
+const eslint = new ESLint({ cwd: ROOT });
+
+async function importErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the layers are enforced by the linter', () => {
+  it.each([
+    ['src/core/x.ts', "import { CardView } from '../dom/card';\nexport const x = CardView;\n", 'src/core is pure'],
+    ['src/core/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", 'src/core is pure'],
+    ['src/dom/x.ts', "import { t } from '../platform/browser';\nexport const x = t;\n", 'src/dom takes a Document'],
+    ['src/cli/x.ts', "import { t } from '../platform/browser';\nexport const x = t;\n", 'never use the browser platform'],
+    ['src/content/x.ts', "import browser from 'webextension-polyfill';\nexport const x = browser;\n", 'only through src/platform'],
+  ])('%s may not import that', async (file, code, message) => {
+    const errors = await importErrors(file, code);
+    expect(errors.join('\n')).toContain(message);
+  });
+
+  it('allowed imports pass', async () => {
+    expect(await importErrors('src/dom/x.ts', "import { fold } from '../core/match/fold';\nexport const x = fold;\n")).toEqual([]);
+    expect(await importErrors('src/platform/x.ts', "import browser from 'webextension-polyfill';\nexport const x = browser;\n")).toEqual([]);
+  });
+});

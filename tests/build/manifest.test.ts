@@ -1,0 +1,92 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript module used by build.mjs
+import { manifestFor } from '../../scripts/manifest.mjs';
+import { KINDS } from '../../src/core/registry/schema';
+import { TYPOLOGIES } from '../../src/core/typology';
+import { ROOT } from '../helpers/registry';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sourceFiles(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []);
+}
+
+const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+describe('manifest generation', () => {
+  it('the source manifest is MV3 with both background keys, storage only, and content scripts on http and https', () => {
+    expect(source.manifest_version).toBe(3);
+    expect(source.background).toMatchObject({ service_worker: 'background.js', scripts: ['background.js'] });
+    expect(source.permissions).toEqual(['storage']);
+    expect(source.host_permissions).toBeUndefined();
+    expect(source.content_scripts).toEqual([expect.objectContaining({ matches: ['http://*/*', 'https://*/*'] })]);
+    expect(source.content_security_policy.extension_pages).toContain("connect-src 'none'");
+  });
+
+  it('Chrome gets the service worker and no Firefox settings', () => {
+    const m = manifestFor(source, 'chrome', '1.2.3');
+    expect(m.version).toBe('1.2.3');
+    expect(m.background).toEqual({ service_worker: 'background.js', type: 'module' });
+    expect(m.browser_specific_settings).toBeUndefined();
+  });
+
+  it('Firefox gets background scripts, the gecko id, a minimum version of at least 142 and no data collection', () => {
+    const m = manifestFor(source, 'firefox', '1.2.3');
+    expect(m.background).toEqual({ scripts: ['background.js'], type: 'module' });
+    const gecko = m.browser_specific_settings.gecko;
+    expect(gecko.id).toMatch(/^[^@\s]+@[^@\s]+$/);
+    expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('does not change the source and rejects what it cannot build', () => {
+    const before = JSON.stringify(source);
+    manifestFor(source, 'chrome', '1.0.0');
+    expect(JSON.stringify(source)).toBe(before);
+    expect(() => manifestFor(source, 'safari', '1.0.0')).toThrow('unknown target "safari"');
+    expect(() => manifestFor({ ...source, background: { scripts: ['b.js'] } }, 'chrome', '1.0.0')).toThrow('service_worker');
+  });
+});
+
+// `npm test` builds first; this checks what the build wrote.
+describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', () => {
+  it.each(['chrome', 'firefox'])('%s: unpacked folder and store zip hold the same files and the generated manifest', (target) => {
+    const dir = join(ROOT, 'dist', target);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest).toEqual(manifestFor(source, target, pkg.version));
+    const zip = unzipSync(readFileSync(join(ROOT, 'dist', `statelens-${pkg.version}-${target}.zip`)));
+    expect(JSON.parse(strFromU8(zip['manifest.json']))).toEqual(manifest);
+    for (const file of ['background.js', 'content.js', 'content.css', 'popup.html', 'popup.js', 'popup.css', 'CREDITS.md', 'LICENSE',
+      '_locales/en/messages.json', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-48.png', 'icons/icon-128.png']) {
+      expect(zip[file], file).toBeDefined();
+      expect(existsSync(join(dir, file)), file).toBe(true);
+    }
+  });
+
+  it('every __MSG_ key of the manifest and every t() key of the UI is in the English messages', () => {
+    const messages = JSON.parse(readFileSync(join(ROOT, '_locales', 'en', 'messages.json'), 'utf8'));
+    const keys = [...JSON.stringify(source).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(messages[key], key).toBeDefined();
+    const used = new Set<string>();
+    for (const file of sourceFiles(join(ROOT, 'src'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\('([A-Za-z_]\w*)'/g)) used.add(m[1]);
+    }
+    for (const code of TYPOLOGIES) used.add(`typology_${code}`).add(`typologyDefinition_${code}`);
+    for (const kind of KINDS) used.add(`kind_${kind}`);
+    expect(used.size).toBeGreaterThan(20);
+    for (const key of used) expect(messages[key], key).toBeDefined();
+  });
+
+  it('the extension code has no way to reach the network', () => {
+    for (const file of ['background.js', 'content.js', 'popup.js']) {
+      const code = readFileSync(join(ROOT, 'dist', 'chrome', file), 'utf8');
+      for (const api of ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource']) {
+        expect(code.includes(api), `${file} uses ${api}`).toBe(false);
+      }
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/registry';
+
+const CLI = join(ROOT, 'dist', 'cli', 'statelens.mjs');
+const HTML = join('tests', 'e2e', 'fixtures', 'sana-article.html');
+const TXT = join('tests', 'cli', 'fixtures', 'wire-report.txt');
+
+function scan(args: string[], input?: string) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', input });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe.skipIf(!existsSync(CLI) && process.env.CI !== 'true')('statelens scan (the CLI contract)', () => {
+  it('prints exactly one JSON document with the contract fields for .html and .txt files', () => {
+    const { status, stdout, stderr } = scan(['--json', HTML, TXT]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(Object.keys(doc)).toEqual(['files']);
+    const [html, txt] = doc.files;
+
+    expect(html).toMatchObject({ file: HTML, article: true, published: '2017-11-20' });
+    expect(html.mentions.map((m: { surface: string; via: string }) => [m.surface, m.via])).toEqual([
+      ['Syrian Arab News Agency (SANA)', 'text'], ['Sana', 'text'], ['SANA', 'text'], ['SANA', 'text'], ['SANA', 'text'],
+      ['الوكالة العربية السورية للأنباء (سانا)', 'text'], ['its website', 'link'], ['SANA', 'text'],
+    ]);
+    for (const m of html.mentions) {
+      expect(Object.keys(m)).toEqual(['outlet', 'name', 'domain', 'typology', 'surface', 'via', 'sentence', 'attributed']);
+      expect(m).toMatchObject({ outlet: 'sana', name: 'Syrian Arab News Agency', domain: 'sana.sy', typology: 'SC', attributed: null });
+      expect(typeof m.sentence).toBe('string');
+    }
+    expect(html.mentions[1].sentence).toMatch(/^The Sana report said army units/);
+    expect(html.outlets).toEqual([{
+      outlet: 'sana', name: 'Syrian Arab News Agency', domain: 'sana.sy', typology: 'SC', citations: 8, attributedSentences: null, share: null,
+    }]);
+
+    expect(txt).toMatchObject({ file: TXT, article: null, published: null });
+    expect(txt.mentions.map((m: { surface: string }) => m.surface)).toEqual(['Syrian Arab News Agency', 'SANA', 'SANA']);
+    expect(txt.outlets[0]).toMatchObject({ outlet: 'sana', citations: 3 });
+  });
+
+  it('reads text from stdin with -', () => {
+    const { status, stdout } = scan(['--json', '-'], 'Footage aired by SANA showed the ceremony.');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).files[0]).toMatchObject({ file: '-', article: null, outlets: [{ outlet: 'sana', citations: 1 }] });
+  });
+
+  it('reports a missing file on stderr, still scans the others, and exits 1', () => {
+    const { status, stdout, stderr } = scan(['--json', 'does-not-exist.html', TXT, 'tests']);
+    expect(status).toBe(1);
+    expect(stderr).toContain('statelens: does-not-exist.html: no such file');
+    expect(stderr).toContain('statelens: tests: is a directory');
+    const doc = JSON.parse(stdout);
+    expect(doc.files.map((f: { file: string }) => f.file)).toEqual([TXT]);
+  });
+
+  it('prints a readable report without --json', () => {
+    const { status, stdout } = scan([HTML]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('article, published 2017-11-20');
+    expect(stdout).toContain('Syrian Arab News Agency (sana.sy) · State-controlled media · 8 citations');
+  });
+
+  it('explains its usage when called wrongly', () => {
+    expect(scan([]).status).toBe(2);
+    expect(scan(['--frobnicate', TXT]).stderr).toContain('unknown option --frobnicate');
+  });
+
+  it('the contract is documented in the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('npm run scan -- --json');
+    expect(readme).toContain('"attributedSentences"');
+  });
+});

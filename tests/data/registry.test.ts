@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRegistrySources } from '../../src/build/load-registry';
+import { compileRegistry, type RegistrySources } from '../../src/core/registry/compile';
+import { RegistryError } from '../../src/core/registry/errors';
+import { ROOT, realRegistry } from '../helpers/registry';
+
+const DATA = join(ROOT, 'src', 'data');
+
+/** The real sources with the SANA profile changed by edit. */
+function withSana(edit: (sana: Record<string, any>) => void): RegistrySources {
+  const sources = readRegistrySources(DATA);
+  const curated = structuredClone(sources.curated);
+  const file = curated.find((c) => (c.data as Array<{ id: string }>).some((o) => o.id === 'sana'))!;
+  edit((file.data as Array<Record<string, any>>).find((o) => o.id === 'sana')!);
+  return { ...sources, curated };
+}
+
+function errorOf(sources: RegistrySources): RegistryError {
+  try {
+    compileRegistry(sources);
+  } catch (e) {
+    if (e instanceof RegistryError) return e;
+    throw e;
+  }
+  throw new Error('expected a RegistryError');
+}
+
+describe('the registry', () => {
+  const { registry } = realRegistry();
+
+  it('has SANA complete: names, aliases, control history with the change of December 2024, evidence', () => {
+    const sana = registry.outlets.sana;
+    expect(sana).toMatchObject({
+      name: 'Syrian Arab News Agency', names: { ar: 'الوكالة العربية السورية للأنباء' }, kind: 'agency', country: 'SY',
+      domain: 'sana.sy', typology: 'SC', origin: ['imported', 'curated'],
+    });
+    expect(sana.control.map((p) => [p.from, p.to, p.controller])).toEqual([
+      ['1965-06-24', '2024-12-08', 'Assad government (Ministry of Information)'],
+      ['2024-12-08', undefined, 'Syrian transitional government (Ministry of Information)'],
+    ]);
+    expect(sana.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['Syrian Arab News Agency', 'SANA', 'Sana', 'سانا']));
+    for (const e of sana.evidence) expect(e.source).toMatch(/^https:\/\//);
+  });
+
+  it('imports every outlet of the matrix, and no host belongs to two outlets', () => {
+    expect(Object.keys(registry.outlets)).toHaveLength(1111);
+    const hosts = registry.index.hosts.map(([h]) => h);
+    expect(new Set(hosts).size).toBe(hosts.length);
+  });
+
+  it('credits the State Media Monitor data as its licence requires', () => {
+    expect(registry.credit).toContain('Alliance for Securing Democracy (MIT)');
+    expect(registry.credit).toContain('State Media Monitor of the Media and Journalism Research Center');
+    const credits = readFileSync(join(ROOT, 'CREDITS.md'), 'utf8');
+    expect(credits).toContain(registry.credit.replace(/; /, ';\n> ').split('\n')[0]);
+    expect(credits).toContain('Copyright (c) 2023 ASD-at-GMF');
+  });
+});
+
+describe('a malformed entry is an error naming the file, the entry and the field', () => {
+  it.each<[string, (s: Record<string, any>) => void, string]>([
+    ['an http source', (s) => { s.evidence[0].source = 'http://example.org/'; }, 'field "evidence.0.source": must be an https URL'],
+    ['a bad date', (s) => { s.founded = '24 June 1965'; }, 'field "founded": must be an ISO date'],
+    ['a claim without evidence', (s) => { s.evidence = s.evidence.filter((e: any) => !e.supports.includes('names.ar')); }, 'field "names.ar": has no evidence'],
+    ['overlapping control', (s) => { s.control[1].from = '2020-01-01'; }, 'field "control.1.from"'],
+    ['an unknown field', (s) => { s.owner = 'someone'; }, 'field "owner"'],
+    ['an unknown typology', (s) => { s.control[0].typology = 'XX'; }, 'field "control.0.typology"'],
+    ['an empty alias', (s) => { s.aliases[0].text = ' '; }, 'field "aliases.0.text": must not be empty'],
+  ])('%s', (_, edit, field) => {
+    const error = errorOf(withSana(edit));
+    expect(error.message).toContain('curated/sy.json: entry "sana"');
+    expect(error.message).toContain(field);
+  });
+
+  it('a host claimed by two outlets', () => {
+    const error = errorOf(withSana((s) => { s.hosts = ['rt.com']; }));
+    expect(error.message).toMatch(/host "rt\.com" is also claimed by/);
+  });
+
+  it('a malformed imported entry', () => {
+    const sources = readRegistrySources(DATA);
+    const imported = structuredClone(sources.imported.data) as { outlets: Array<Record<string, unknown>> };
+    imported.outlets.find((o) => o.id === 'sana')!.hosts = ['SANA SY'];
+    const error = errorOf({ ...sources, imported: { ...sources.imported, data: imported } });
+    expect(error.message).toBe('imported.json: entry "sana": field "hosts.0": must be a lower-case host name');
+  });
+});
+
+describe('npm run build with a malformed registry', () => {
+  it('fails and names the entry and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statelens-build-'));
+    try {
+      cpSync(DATA, join(dir, 'data'), { recursive: true });
+      const file = join(dir, 'data', 'curated', 'sy.json');
+      const curated = JSON.parse(readFileSync(file, 'utf8'));
+      curated[0].evidence[0].read = 'yesterday';
+      writeFileSync(file, JSON.stringify(curated));
+      const run = spawnSync(process.execPath, ['build.mjs', '--data', join(dir, 'data'), '--out', join(dir, 'dist')], { cwd: ROOT, encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('curated/sy.json: entry "sana": field "evidence.0.read"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

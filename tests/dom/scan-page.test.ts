@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { collectText } from '../../src/dom/collect-text';
+import { detectArticle } from '../../src/dom/detect-article';
+import { scanPage } from '../../src/dom/scan-page';
+import { realRegistry, ROOT } from '../helpers/registry';
+
+const { registry, matcher, hosts } = realRegistry();
+const doc = (html: string, url = 'https://news.example/story') => new JSDOM(html, { url }).window.document;
+const FIXTURE = readFileSync(join(ROOT, 'tests', 'e2e', 'fixtures', 'sana-article.html'), 'utf8');
+
+describe('detectArticle', () => {
+  it('reads JSON-LD types, also inside @graph and arrays, and the publication date', () => {
+    const d = doc(`<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["ReportageNewsArticle"],"datePublished":"2017-11-20T10:00:00Z"}]}</script><p>x</p>`);
+    expect(detectArticle(d)).toMatchObject({ isArticle: true, reason: 'json-ld', published: '2017-11-20' });
+  });
+
+  it('falls back to og:type, then <article>, with dates from meta or <time>', () => {
+    expect(detectArticle(doc(`<meta property="og:type" content="article"><meta property="article:published_time" content="2020-02-03T00:00:00Z"><p>x</p>`)))
+      .toMatchObject({ isArticle: true, reason: 'og:type', published: '2020-02-03' });
+    expect(detectArticle(doc(`<article><time datetime="2019-05-06">6 May</time><p>x</p></article>`)))
+      .toMatchObject({ isArticle: true, reason: 'article-element', published: '2019-05-06' });
+  });
+
+  it('survives broken JSON-LD and says no for a page that is not an article', () => {
+    expect(detectArticle(doc(`<script type="application/ld+json">{not json</script><nav><a href="/">Home</a></nav><p>Log in</p>`)))
+      .toMatchObject({ isArticle: false, reason: 'none', published: null });
+  });
+
+  it('picks articleBody, else the longest <article>, as the main text', () => {
+    const d = doc(`<article id="a">short</article><article id="b">a much longer article body</article>`);
+    expect(detectArticle(d).root.id).toBe('b');
+    expect(detectArticle(doc(`<div itemprop="articleBody" id="x">t</div><article>y</article>`)).root.id).toBe('x');
+  });
+});
+
+describe('collectText', () => {
+  it('joins paragraphs with blank lines and leaves out furniture, code, forms and editable regions', () => {
+    const d = doc(`<article><p>One <b>two</b></p><nav>menu</nav><p>Three</p><pre>SANA said</pre><div class="comments">c</div>
+      <div contenteditable="true">edit</div><textarea>t</textarea><aside>aside</aside><p>Four</p></article>`);
+    expect(collectText(d.querySelector('article')!).text.trim()).toBe('One two\n\nThree\n\nFour');
+  });
+});
+
+describe('scanPage on the fixture article', () => {
+  it('finds the eight citations of the article and nothing in the recommendations or comments', () => {
+    const scan = scanPage(doc(FIXTURE), matcher, hosts);
+    expect(scan.article).toMatchObject({ isArticle: true, published: '2017-11-20' });
+    expect(scan.citations.map((c) => [registry.index.outlets[c.outlet][0], c.via, c.range.toString()])).toEqual([
+      ['sana', 'text', 'Syrian Arab News Agency (SANA)'],
+      ['sana', 'text', 'Sana'],
+      ['sana', 'text', 'SANA'],
+      ['sana', 'text', 'SANA'],
+      ['sana', 'text', 'SANA'],
+      ['sana', 'text', 'الوكالة العربية السورية للأنباء (سانا)'],
+      ['sana', 'link', 'its website'],
+      ['sana', 'text', 'SANA'],
+    ]);
+  });
+
+  it('leaves the page untouched', () => {
+    const d = doc(FIXTURE);
+    const before = d.documentElement.outerHTML;
+    scanPage(d, matcher, hosts);
+    expect(d.documentElement.outerHTML).toBe(before);
+  });
+
+  it('on a page that is not an article, counts only links (unless asked to read all pages)', () => {
+    const html = `<p>SANA said the Syrian Arab News Agency would publish it.</p><p><a href="https://sana.sy/en/">sana.sy</a> <a href="https://evil-sana.sy/">x</a> <a href="https://sana.sy.example.net/">y</a></p>`;
+    expect(scanPage(doc(html), matcher, hosts).citations.map((c) => c.via)).toEqual(['link']);
+    expect(scanPage(doc(html), matcher, hosts, { allPages: true }).citations.map((c) => c.via)).toEqual(['text', 'text', 'link']);
+  });
+});

@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import { loadRegistry } from '../../src/build/load-registry';
+import { HostIndex } from '../../src/core/match/hosts';
+import { Matcher } from '../../src/core/match/matcher';
+import type { CompiledRegistry } from '../../src/core/registry/types';
+
+export const ROOT = join(__dirname, '..', '..');
+export const SHARED = join(ROOT, '..', 'shared');
+
+let cached: { registry: CompiledRegistry; matcher: Matcher; hosts: HostIndex } | undefined;
+
+/** The project's real registry, compiled once per test file. */
+export function realRegistry() {
+  if (!cached) {
+    const registry = loadRegistry(join(ROOT, 'src', 'data'));
+    cached = { registry, matcher: new Matcher(registry.index), hosts: new HostIndex(registry.index.hosts) };
+  }
+  return cached;
+}
