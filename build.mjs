@@ -49,32 +49,38 @@ function dataFiles(dir = DATA) {
   });
 }
 
+/** The compiled registry, recompiled only when a data file changed (watch mode shares it across bundles). */
+function registryCache(compiler) {
+  let signature = '';
+  let result;
+  return () => {
+    const files = dataFiles();
+    const next = files.map((f) => `${f}:${statSync(f).mtimeMs}:${statSync(f).size}`).join('|');
+    if (next !== signature) {
+      signature = next;
+      try {
+        result = { compiled: compiler.loadRegistry(DATA) };
+      } catch (e) {
+        result = { error: `registry: ${e.message}` };
+      }
+    }
+    return { ...result, files };
+  };
+}
+
 /** Virtual modules with the compiled registry: the matcher index and the outlets' details. */
-function registryPlugin(compiler) {
-  let compiled;
+function registryPlugin(registry) {
+  const load = (pick) => () => {
+    const { compiled, error, files } = registry();
+    if (error) return { errors: [{ text: error }], watchFiles: files };
+    return { contents: JSON.stringify(pick(compiled)), loader: 'json', watchFiles: files };
+  };
   return {
     name: 'statelens-registry',
     setup(build) {
-      build.onStart(() => {
-        compiled = undefined;
-      });
       build.onResolve({ filter: /^statelens:/ }, (a) => ({ path: a.path, namespace: 'statelens' }));
-      build.onLoad({ filter: /^statelens:matcher-index$/, namespace: 'statelens' }, () => {
-        try {
-          compiled ??= compiler.loadRegistry(DATA);
-        } catch (e) {
-          return { errors: [{ text: `registry: ${e.message}` }], watchFiles: dataFiles() };
-        }
-        return { contents: JSON.stringify(compiled.index), loader: 'json', watchFiles: dataFiles() };
-      });
-      build.onLoad({ filter: /^statelens:outlets$/, namespace: 'statelens' }, () => {
-        try {
-          compiled ??= compiler.loadRegistry(DATA);
-        } catch (e) {
-          return { errors: [{ text: `registry: ${e.message}` }], watchFiles: dataFiles() };
-        }
-        return { contents: JSON.stringify(compiled.outlets), loader: 'json', watchFiles: dataFiles() };
-      });
+      build.onLoad({ filter: /^statelens:matcher-index$/, namespace: 'statelens' }, load((c) => c.index));
+      build.onLoad({ filter: /^statelens:outlets$/, namespace: 'statelens' }, load((c) => c.outlets));
     },
   };
 }
@@ -114,10 +120,16 @@ function finish() {
   }
 }
 
-const compiler = await loadCompiler();
+const registry = registryCache(await loadCompiler());
+const first = registry();
+if (first.error && !watch) {
+  // One clear line naming the file, the entry and the field, instead of one error per bundle.
+  console.error(`statelens build failed: ${first.error}`);
+  process.exit(1);
+}
 const common = {
   absWorkingDir: ROOT, bundle: true, minify: true, legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox140'],
-  plugins: [registryPlugin(compiler)],
+  plugins: [registryPlugin(registry)],
 };
 const configs = [
   { ...common, entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },

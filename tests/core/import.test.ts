@@ -116,7 +116,7 @@ const CSV = join(SHARED, 'data', 'state-media-profiles', 'State_Media_Matrix.csv
 // Under CI the shared data is always beside the project: a missing file there is a failure, not a skip.
 describe.skipIf(!existsSync(CSV) && process.env.CI !== 'true')('the committed import', () => {
   it('is exactly what the import script makes from the matrix, every time', () => {
-    const records = parse(readFileSync(CSV, 'utf8'), { columns: true, bom: true });
+    const records: Row[] = parse(readFileSync(CSV, 'utf8'), { columns: true, bom: true });
     const first = importMatrix(records);
     const second = importMatrix(records);
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
