@@ -47,7 +47,7 @@ function main(): void {
     if (message.type === 'page/reveal') return Promise.resolve(reveal(message.outlet));
     return undefined;
   }, signal);
-  void send({ type: 'page/report', summary }).catch(() => {
+  if (citations.length) void send({ type: 'page/report', summary }).catch(() => {
     // The background may be restarting; the badge is refreshed on the next report.
   });
   if (!citations.length) return;

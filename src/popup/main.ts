@@ -37,6 +37,7 @@ async function render(app: HTMLElement): Promise<void> {
   }
   if (!summary.outlets.length) {
     status.textContent = t(summary.article ? 'popupNoneArticle' : 'popupNonePage');
+    app.append(footer());
     return;
   }
   status.textContent = t(summary.total === 1 ? 'popupOne' : 'popupMany', String(summary.total));
@@ -62,7 +63,20 @@ async function render(app: HTMLElement): Promise<void> {
     list.append(li);
   }
   app.append(list);
-  app.append(el('footer', undefined, t('popupPrivacy')));
+  app.append(footer());
+}
+
+function footer(): HTMLElement {
+  const box = el('footer');
+  box.append(el('p', undefined, t('popupPrivacy')));
+  const credits = el('p', undefined, `${t('popupCredits')} `);
+  const link = el('a', undefined, t('popupCreditsLink'));
+  link.href = 'CREDITS.md';
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  credits.append(link);
+  box.append(credits);
+  return box;
 }
 
 void render(document.getElementById('app')!);

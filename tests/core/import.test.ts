@@ -101,13 +101,20 @@ describe('importMatrix', () => {
   });
 
   it.each([
-    [{ Country: 'Atlantis' }, 'row 1: column "Country": unknown country "Atlantis"'],
-    [{ Typology: 'XX' }, 'row 1: column "Typology": unknown code "XX"'],
-    [{ URL: 'http://' }, 'row 1: column "URL"'],
-    [{ 'Main assets': '' }, 'row 1: column "Main assets": is empty'],
-  ])('a malformed row is an error naming the row and the column: %o', (fields, message) => {
-    expect(() => importMatrix([row(fields)])).toThrow(ImportError);
-    expect(() => importMatrix([row(fields)])).toThrow(message);
+    [{ Country: 'Atlantis' }, 'line 3 (row 2): column "Country": unknown country "Atlantis"'],
+    [{ Typology: 'XX' }, 'line 3 (row 2): column "Typology": unknown code "XX"'],
+    [{ URL: 'http://' }, 'line 3 (row 2): column "URL"'],
+    [{ 'Main assets': '' }, 'line 3 (row 2): column "Main assets": is empty'],
+  ])('a malformed row is reported with its line and column, and the other rows are imported: %o', (fields, message) => {
+    const result = importMatrix(
+      [row({ 'Main assets': 'Before', URL: 'https://before.example/' }), row({ 'Main assets': 'Bad', URL: 'https://bad.example/', ...fields }), row({ 'Main assets': 'After', URL: 'https://after.example/' })],
+      [2, 3, 4],
+    );
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toBeInstanceOf(ImportError);
+    expect(result.problems[0].message).toContain(message);
+    expect(result.outlets.map((o) => o.id)).toEqual(['after', 'before']);
+    expect(result.outlets.flatMap((o) => o.hosts)).not.toContain('bad.example');
   });
 });
 
@@ -122,8 +129,31 @@ describe.skipIf(!existsSync(CSV) && process.env.CI !== 'true')('the committed im
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     const committed = JSON.parse(readFileSync(join(ROOT, 'src', 'data', 'imported.json'), 'utf8'));
     expect(committed.outlets).toEqual(first.outlets);
-    expect(first).toMatchObject({ rows: 1157, blankRows: 1 });
+    expect(first).toMatchObject({ rows: 1157, blankRows: 1, problems: [] });
     expect(first.outlets).toHaveLength(1111);
     expect(new Set(first.outlets.map((o) => o.country)).size).toBe(157);
   });
+});
+
+describe('the import script', () => {
+  it('reports a bad row with its file line, imports the rest, and exits 1', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'statelens-import-'));
+    try {
+      const header = 'Region,Country,Media company,Main assets,URL,Typology,Status,Notes';
+      writeFileSync(join(dir, 'in.csv'), [header,
+        'Asia,Japan,"Maker, Inc.","Good One",https://good.example/,IP,,',
+        'Asia,Atlantis,Sunken Media,Bad One,https://bad.example/,SC,,',
+        'Asia,Japan,Other,"Good ""Two""",https://two.example/,IP,,', ''].join('\n'));
+      const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/import-smm.ts', join(dir, 'in.csv'), join(dir, 'out.json')], { cwd: ROOT, encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('line 3 (row 2): column "Country": unknown country "Atlantis" (row not imported)');
+      const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+      expect(out.outlets.map((o: { name: string }) => o.name)).toEqual(['Good One', 'Good "Two"']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -9,8 +9,8 @@ import type { ImportedOutlet, Kind } from './schema';
 export const EXPECTED_COLUMNS = ['Region', 'Country', 'Media company', 'Main assets', 'URL', 'Typology', 'Status', 'Notes'];
 
 export class ImportError extends Error {
-  constructor(readonly row: number, readonly column: string, problem: string) {
-    super(`row ${row}: column "${column}": ${problem}`);
+  constructor(readonly row: number, readonly column: string, problem: string, readonly line?: number) {
+    super(`${line ? `line ${line} (row ${row})` : `row ${row}`}: column "${column}": ${problem}`);
     this.name = 'ImportError';
   }
 }
@@ -138,45 +138,57 @@ export interface ImportResult {
   outlets: ImportedOutlet[];
   rows: number;
   blankRows: number;
+  /** Rows that could not be imported, each naming its row (and line) and column. The rest is imported. */
+  problems: ImportError[];
 }
 
 /**
  * records: the CSV's data rows as objects keyed by header (csv-parse with columns: true).
- * Row numbers in errors are 1-based data rows (the header is row 0).
+ * lines: optionally, the file line of each record, for messages. Row numbers are 1-based data rows.
  */
-export function importMatrix(records: ReadonlyArray<Record<string, string | undefined>>): ImportResult {
+export function importMatrix(records: ReadonlyArray<Record<string, string | undefined>>, lines?: readonly number[]): ImportResult {
   const groups = new Map<string, Group>();
   const hostOwner = new Map<string, Group>();
+  const problems: ImportError[] = [];
   let blankRows = 0;
   records.forEach((record, i) => {
-    const row = i + 1;
+    try {
+      importRow(record, i + 1, lines?.[i]);
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      problems.push(e);
+    }
+  });
+
+  function importRow(record: Record<string, string | undefined>, row: number, line: number | undefined): void {
     const cell = (column: string) => (record[column] ?? '').trim();
     if (EXPECTED_COLUMNS.every((c) => cell(c) === '')) {
       blankRows++;
       return;
     }
+    // Every check comes before any change, so a rejected row leaves no trace.
     for (const column of ['Region', 'Country', 'Media company', 'Main assets']) {
-      if (!cell(column)) throw new ImportError(row, column, 'is empty');
+      if (!cell(column)) throw new ImportError(row, column, 'is empty', line);
     }
     const country = countryCode(cell('Country'));
-    if (!country) throw new ImportError(row, 'Country', `unknown country "${cell('Country')}"`);
+    if (!country) throw new ImportError(row, 'Country', `unknown country "${cell('Country')}"`, line);
 
     const rawTypology = cell('Typology');
     const uncertain = rawTypology.endsWith('?');
     const code = rawTypology.replace(/\?$/, '');
-    if (code && !isTypology(code)) throw new ImportError(row, 'Typology', `unknown code "${rawTypology}"`);
+    if (code && !isTypology(code)) throw new ImportError(row, 'Typology', `unknown code "${rawTypology}"`, line);
 
     let host: string | undefined;
     if (cell('URL')) {
       try {
         host = normalizeHost(cell('URL'));
       } catch (e) {
-        throw new ImportError(row, 'URL', (e as Error).message);
+        throw new ImportError(row, 'URL', (e as Error).message, line);
       }
     }
 
     const { name, kind } = cleanAssetName(cell('Main assets'));
-    if (!name) throw new ImportError(row, 'Main assets', 'is empty after cleaning');
+    if (!name) throw new ImportError(row, 'Main assets', 'is empty after cleaning', line);
     const company = cleanAssetName(cell('Media company')).name;
     const key = `${country}|${company}|${name}`;
     let group = groups.get(key);
@@ -201,7 +213,7 @@ export function importMatrix(records: ReadonlyArray<Record<string, string | unde
     }
     group.notFunctional.push(/currently not functional/i.test(cell('Status')));
     group.rows.push(row);
-  });
+  }
 
   const outlets = assignIds([...groups.values()]).map(([id, g]): ImportedOutlet => ({
     id,
@@ -219,7 +231,7 @@ export function importMatrix(records: ReadonlyArray<Record<string, string | unde
     rows: g.rows,
   }));
   outlets.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { outlets, rows: records.length, blankRows };
+  return { outlets, rows: records.length, blankRows, problems };
 }
 
 /** Slug of the name; on a clash, the country is appended, then the host. First come, first served, in CSV order. */
