@@ -157,3 +157,17 @@ describe('the import script', () => {
     }
   }, 30_000);
 });
+
+describe('ids', () => {
+  it.each([
+    ['Russia-1 (Россия-1)', 'russia.tv', 'russia-1'],
+    ['CGTN Русский', 'russian.cgtn.com', 'cgtn-russian'],
+    ['CGTN العربية', 'arabic.cgtn.com', 'cgtn-arabic'],
+    ['Dziennik dailies - Łódzki', 'dzienniklodzki.pl', 'dziennik-dailies-lodzki'],
+    ['Oʻzbekiston', 'mtrk.uz', 'ozbekiston'],
+    ["People's Daily (English)", undefined, 'people-s-daily-english'],
+  ])('%s → %s', async (name, host, id) => {
+    const { idBase } = await import('../../src/core/registry/import-smm');
+    expect(idBase(name, host)).toBe(id);
+  });
+});

@@ -108,8 +108,12 @@ function isMirrorHost(host: string): boolean {
   return /^(test|staging|dev)\./.test(host);
 }
 
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LATIN_EXTRA: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', ß: 'ss', ı: 'i', ʻ: '', ʼ: '', œ: 'oe', Œ: 'OE', þ: 'th', ð: 'd' };
+
 export function slugify(text: string): string {
   return text
+    .replace(/[łŁđĐøØæÆßıʻʼœŒþð]/g, (c) => LATIN_EXTRA[c])
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -235,10 +239,25 @@ export function importMatrix(records: ReadonlyArray<Record<string, string | unde
 }
 
 /** Slug of the name; on a clash, the country is appended, then the host. First come, first served, in CSV order. */
+/**
+ * The id's base: the name in Latin letters. A parenthesis in another script is dropped ("Russia-1 (Россия-1)");
+ * a name partly in another script gets the site's first label instead ("CGTN Русский" on russian.cgtn.com).
+ */
+export function idBase(name: string, host?: string): string {
+  const withoutForeignParen = name.replace(/[ʻʼ]/g, '').replace(/\s*\(([^()]*)\)\s*$/, (m, inner: string) => (/[^\p{Script=Latin}\P{L}]/u.test(inner) ? '' : m));
+  const foreign = /[^\p{Script=Latin}\P{L}]/u.test(withoutForeignParen);
+  let base = slugify(withoutForeignParen.replace(/[^\p{Script=Latin}\P{L}]+/gu, ' '));
+  if (foreign && host) {
+    const label = slugify(host.split('.')[0]);
+    if (label && !base.split('-').includes(label)) base = base ? `${base}-${label}` : label;
+  }
+  return base;
+}
+
 function assignIds(groups: Group[]): Array<[string, Group]> {
   const taken = new Set<string>();
   return groups.map((g) => {
-    const base = slugify(g.name) || slugify(g.hosts[0] ?? '') || slugify(g.company) || 'outlet';
+    const base = idBase(g.name, g.hosts[0]) || slugify(g.hosts[0] ?? '') || slugify(g.company) || 'outlet';
     const candidates = [base, `${base}-${g.country.toLowerCase()}`, `${base}-${slugify(g.hosts[0] ?? g.company)}`];
     let id = candidates.find((c) => !taken.has(c));
     for (let n = 2; !id; n++) if (!taken.has(`${base}-${n}`)) id = `${base}-${n}`;
