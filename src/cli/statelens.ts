@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import index from 'statelens:matcher-index';
 import outlets from 'statelens:outlets';
-import { findTextCitations, sentenceText } from '../core/match/find-citations';
+import { analyzeText, sentenceText, type TextAnalysis } from '../core/match/find-citations';
 import { HostIndex } from '../core/match/hosts';
 import { Matcher } from '../core/match/matcher';
 import { summarize } from '../core/summary';
@@ -25,7 +25,7 @@ export interface Mention {
   surface: string;
   via: 'text' | 'link';
   sentence: string | null;
-  /** Attribution is not analysed yet: always null. */
+  /** Whether the citation's sentence gives content to the outlet; null when there is no text to read. */
   attributed: boolean | null;
 }
 
@@ -45,11 +45,11 @@ const USAGE = 'usage: statelens [--json] FILE...   (.html parsed as a page, othe
 const matcher = new Matcher(index);
 const hosts = new HostIndex(index.hosts);
 
-function mention(outlet: number, surface: string, via: 'text' | 'link', sentence: string | null): Mention {
+function mention(outlet: number, surface: string, via: 'text' | 'link', sentence: string | null, attributed: boolean | null): Mention {
   const [id, typology, domain] = index.outlets[outlet];
   return {
     outlet: id, name: outlets[id]?.name ?? id, domain: domain || null, typology: isTypology(typology) ? typology : null,
-    surface: surface.replace(/\s+/g, ' ').trim(), via, sentence, attributed: null,
+    surface: surface.replace(/\s+/g, ' ').trim(), via, sentence, attributed,
   };
 }
 
@@ -61,26 +61,29 @@ function scanHtml(file: string, html: string): FileResult {
     const { collected } = scan;
     const mentions = scan.citations.map((c) => {
       const sentence = collected && c.start >= 0 ? sentenceText(collected.text, c.start) : null;
-      return mention(c.outlet, c.surface, c.via, sentence);
+      return mention(c.outlet, c.surface, c.via, sentence, collected && c.start >= 0 ? c.attributed : null);
     });
-    return result(file, scan.article.isArticle, scan.article.published, mentions, scan.citations);
+    return result(file, scan.article.isArticle, scan.article.published, mentions, scan.citations, scan.attribution ?? undefined);
   } finally {
     window.close();
   }
 }
 
 function scanText(file: string, text: string): FileResult {
-  const citations = findTextCitations(text, matcher);
-  const mentions = citations.map((c) => mention(c.outlet, text.slice(c.start, c.end), 'text', sentenceText(text, c.start)));
-  return result(file, null, null, mentions, citations.map((c) => ({ outlet: c.outlet, via: 'text' as const })));
+  const analysis: TextAnalysis = analyzeText(text, matcher);
+  const mentions = analysis.citations.map((c) => mention(c.outlet, text.slice(c.start, c.end), 'text', sentenceText(text, c.start), c.attributed));
+  return result(file, null, null, mentions, analysis.citations.map((c) => ({ outlet: c.outlet, via: 'text' as const })), analysis);
 }
 
-function result(file: string, article: boolean | null, published: string | null, mentions: Mention[], refs: Array<{ outlet: number; via: 'text' | 'link' }>): FileResult {
+function result(
+  file: string, article: boolean | null, published: string | null, mentions: Mention[],
+  refs: Array<{ outlet: number; via: 'text' | 'link' }>, attribution?: { attributedSentences: Map<number, number>; sentences: number },
+): FileResult {
   return {
     file, article, published, mentions,
-    outlets: summarize(refs, index.outlets).map((s) => ({
+    outlets: summarize(refs, index.outlets, attribution).map((s) => ({
       outlet: s.outlet, name: outlets[s.outlet]?.name ?? s.outlet, domain: s.domain, typology: s.typology,
-      citations: s.citations, attributedSentences: null, share: null,
+      citations: s.citations, attributedSentences: s.attributedSentences, share: s.share,
     })),
   };
 }
@@ -95,8 +98,9 @@ function report(r: FileResult): string {
   if (!r.outlets.length) lines.push('  no state-media citations found');
   for (const o of r.outlets) {
     const category = o.typology ? TYPOLOGY_INFO[o.typology].name : 'category not recorded';
-    lines.push(`  ${o.name}${o.domain ? ` (${o.domain})` : ''} · ${category} · ${o.citations} citation${o.citations === 1 ? '' : 's'}`);
-    for (const m of r.mentions.filter((m) => m.outlet === o.outlet)) lines.push(`    "${m.surface}" (${m.via})`);
+    const rests = o.attributedSentences !== null && o.share !== null ? ` · ${o.attributedSentences} sentence${o.attributedSentences === 1 ? '' : 's'} attributed (${Math.round(o.share * 100)}% of the text)` : '';
+    lines.push(`  ${o.name}${o.domain ? ` (${o.domain})` : ''} · ${category} · ${o.citations} citation${o.citations === 1 ? '' : 's'}${rests}`);
+    for (const m of r.mentions.filter((m) => m.outlet === o.outlet)) lines.push(`    "${m.surface}" (${m.via}${m.attributed ? ', attributed' : ''})`);
   }
   return lines.join('\n');
 }

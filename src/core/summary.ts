@@ -12,15 +12,29 @@ export interface OutletSummary {
   typology: Typology | null;
   domain: string | null;
   citations: number;
+  /** Sentences that rest on the outlet, and their share of the text's sentences (null when not analysed). */
+  attributedSentences: number | null;
+  share: number | null;
 }
 
-export function summarize(citations: readonly CitationRef[], outlets: MatcherIndex['outlets']): OutletSummary[] {
+export interface AttributionCounts {
+  attributedSentences: ReadonlyMap<number, number>;
+  sentences: number;
+}
+
+/** Shares are rounded to this many decimals. */
+const SHARE_DECIMALS = 3;
+
+export function summarize(citations: readonly CitationRef[], outlets: MatcherIndex['outlets'], attribution?: AttributionCounts): OutletSummary[] {
   const counts = new Map<number, number>();
   for (const c of citations) counts.set(c.outlet, (counts.get(c.outlet) ?? 0) + 1);
   return [...counts.entries()]
     .map(([i, citations]) => {
       const [outlet, typology, domain] = outlets[i];
-      return { outlet, typology: isTypology(typology) ? typology : null, domain: domain || null, citations };
+      const attributed = attribution ? attribution.attributedSentences.get(i) ?? 0 : null;
+      const share = attribution && attributed !== null && attribution.sentences > 0
+        ? Number((attributed / attribution.sentences).toFixed(SHARE_DECIMALS)) : attribution ? 0 : null;
+      return { outlet, typology: isTypology(typology) ? typology : null, domain: domain || null, citations, attributedSentences: attributed, share };
     })
     .sort((a, b) => b.citations - a.citations || rank(a.typology) - rank(b.typology) || a.outlet.localeCompare(b.outlet));
 }

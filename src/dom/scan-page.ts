@@ -2,7 +2,7 @@
  * One scan of a document: article detection, the main text's citations and the links to outlets' sites.
  * Takes the document and the matcher as parameters; never touches browser.* and never changes the page.
  */
-import { findTextCitations } from '../core/match/find-citations';
+import { attributeCitations, findTextCitations } from '../core/match/find-citations';
 import type { HostIndex } from '../core/match/hosts';
 import type { Matcher } from '../core/match/matcher';
 import { collectText, isSkipped, locate, type CollectedText } from './collect-text';
@@ -14,15 +14,19 @@ export interface PageCitation {
   range: Range;
   /** The citation's text as it reads on the page. */
   surface: string;
-  /** Offsets in the collected text (text citations), for sentence lookups. */
+  /** Offsets in the collected text (-1 for a link whose text is not in it), for sentence lookups. */
   start: number;
   end: number;
+  /** Whether its sentence gives content to the outlet ("SANA said that..."). */
+  attributed: boolean;
 }
 
 export interface PageScan {
   article: ArticleInfo;
   collected: CollectedText | null;
   citations: PageCitation[];
+  /** Attribution counts over the collected text, or null when the text was not read. */
+  attribution: { attributedSentences: Map<number, number>; sentences: number } | null;
 }
 
 export interface ScanOptions {
@@ -34,7 +38,7 @@ export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, opti
   const article = detectArticle(doc);
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
   const links = findLinkCitations(scope, hosts);
-  if (!article.isArticle && !options.allPages) return { article, collected: null, citations: links };
+  if (!article.isArticle && !options.allPages) return { article, collected: null, citations: links, attribution: null };
 
   const collected = collectText(scope);
   const known = new Set(links.map((l) => l.outlet));
@@ -44,13 +48,18 @@ export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, opti
     const to = locate(collected, c.end, true);
     range.setStart(from.node, from.offset);
     range.setEnd(to.node, to.offset);
-    return { outlet: c.outlet, via: 'text', range, surface: collected.text.slice(c.start, c.end), start: c.start, end: c.end };
+    return { outlet: c.outlet, via: 'text', range, surface: collected.text.slice(c.start, c.end), start: c.start, end: c.end, attributed: false };
   });
   // A link whose text is itself a text citation counts once.
   const linkOnly = links.filter((l) => !text.some((t) => l.range.intersectsNode(t.range.startContainer) && t.outlet === l.outlet));
   placeLinks(linkOnly, collected);
   const citations = [...text, ...linkOnly].sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
-  return { article, collected, citations };
+  if (!citations.length) return { article, collected, citations, attribution: null };
+  const analysis = attributeCitations(collected.text, citations);
+  citations.forEach((c, i) => {
+    c.attributed = analysis.citations[i].attributed;
+  });
+  return { article, collected, citations, attribution: { attributedSentences: analysis.attributedSentences, sentences: analysis.sentences } };
 }
 
 export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitation[] {
@@ -69,7 +78,7 @@ export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitatio
     if (outlet < 0) continue;
     const range = a.ownerDocument.createRange();
     range.selectNodeContents(a);
-    out.push({ outlet, via: 'link', range, surface: (a.textContent ?? '').trim() || host, start: -1, end: -1 });
+    out.push({ outlet, via: 'link', range, surface: (a.textContent ?? '').trim() || host, start: -1, end: -1, attributed: false });
   }
   return out;
 }

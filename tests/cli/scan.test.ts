@@ -29,17 +29,20 @@ describe.skipIf(!existsSync(CLI) && process.env.CI !== 'true')('statelens scan (
     ]);
     for (const m of html.mentions) {
       expect(Object.keys(m)).toEqual(['outlet', 'name', 'domain', 'typology', 'surface', 'via', 'sentence', 'attributed']);
-      expect(m).toMatchObject({ outlet: 'sana', name: 'Syrian Arab News Agency', domain: 'sana.sy', typology: 'SC', attributed: null });
+      expect(m).toMatchObject({ outlet: 'sana', name: 'Syrian Arab News Agency', domain: 'sana.sy', typology: 'SC' });
       expect(typeof m.sentence).toBe('string');
     }
+    // "SANA’s correspondent in Deir ez-Zor described..." names the agency without giving it the sentence;
+    // the link to its website gives no content either.
+    expect(html.mentions.map((m: { attributed: boolean }) => m.attributed)).toEqual([true, true, true, true, false, true, false, true]);
     expect(html.mentions[1].sentence).toMatch(/^The Sana report said army units/);
     expect(html.outlets).toEqual([{
-      outlet: 'sana', name: 'Syrian Arab News Agency', domain: 'sana.sy', typology: 'SC', citations: 8, attributedSentences: null, share: null,
+      outlet: 'sana', name: 'Syrian Arab News Agency', domain: 'sana.sy', typology: 'SC', citations: 8, attributedSentences: 6, share: 0.429,
     }]);
 
     expect(txt).toMatchObject({ file: TXT, article: null, published: null });
     expect(txt.mentions.map((m: { surface: string }) => m.surface)).toEqual(['Syrian Arab News Agency', 'SANA', 'SANA']);
-    expect(txt.outlets[0]).toMatchObject({ outlet: 'sana', citations: 3 });
+    expect(txt.outlets[0]).toMatchObject({ outlet: 'sana', citations: 3, attributedSentences: 3, share: 0.5 });
   });
 
   it('reads text from stdin with -', () => {

@@ -54,3 +54,38 @@ export const PERSON_MARKERS = new Set([
  * is stripped before the lookup.
  */
 export const VERBS_BEFORE = new Set(['قالت', 'ذكرت', 'أفادت', 'نقلت', 'نشرت', 'أوردت', 'بثت', 'أعلنت', 'أكدت', 'أضافت']);
+
+/**
+ * Words right after an ambiguous alias that make it something other than an outlet: a place ("Fars province",
+ * "Xinhua Road"), a thing ("Sputnik V vaccine", "CCTV cameras", "Mir space station"). Aliases add their own.
+ */
+export const NOT_MEDIA_AFTER = new Set([
+  'province', 'provinces', 'provincial', 'governorate', 'region', 'district', 'county', 'municipality', 'city',
+  'road', 'street', 'st', 'avenue', 'ave', 'boulevard', 'square', 'bridge', 'airport', 'river', 'valley',
+  'bookstore', 'bookshop', 'bookstores', 'space', 'station', 'satellite', 'satellites', 'rocket', 'launch',
+  'vaccine', 'vaccines', 'jab', 'jabs', 'shot', 'shots', 'dose', 'doses', 'v', 'camera', 'cameras', 'yacht',
+  'surveillance', 'system', 'systems', 'pcr', 'test', 'tests', 'moment',
+]);
+
+/** Words before a name that say it is a place: "the province of Granma". */
+export const PLACE_NOUNS = new Set(['province', 'governorate', 'region', 'district', 'city', 'town', 'village', 'county', 'state']);
+
+/** Adjectives that may stand before an outlet's name without making it a person's surname: "Russian Tass". */
+export const NATIONALITIES = new Set([
+  'russian', 'syrian', 'iranian', 'chinese', 'cuban', 'turkish', 'saudi', 'qatari', 'emirati', 'egyptian',
+  'venezuelan', 'belarusian', 'vietnamese', 'korean', 'north', 'nicaraguan', 'iraqi', 'lebanese', 'algerian',
+  'moroccan', 'kazakh', 'azerbaijani', 'serbian', 'hungarian', 'pakistani', 'state', 'official', 'kremlin',
+]);
+
+/** Nouns that stand for a source already named: "the report added", "the agency said". */
+export const FOLLOW_UP_NOUNS = new Set([
+  'report', 'agency', 'broadcaster', 'channel', 'network', 'newspaper', 'daily', 'outlet', 'statement',
+  'dispatch', 'article', 'station', 'website', 'tabloid', 'paper', 'bulletin', 'service', 'wire',
+]);
+
+/** Verbs that continue a source's account: "the report added", "it concluded". */
+export const FOLLOW_UP_VERBS = new Set([
+  'added', 'adds', 'said', 'says', 'concluded', 'concludes', 'continued', 'continues', 'noted', 'notes',
+  'stated', 'states', 'reported', 'reports', 'claimed', 'claims', 'wrote', 'writes', 'quoted', 'quotes',
+  'alleged', 'alleges', 'asserted', 'insisted', 'described', 'describes', 'went', 'cited', 'cites', 'showed', 'shows',
+]);

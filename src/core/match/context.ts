@@ -7,6 +7,9 @@ import type { AliasHit } from './matcher';
 import {
   INTRODUCER_FILLERS,
   MEDIA_NOUNS,
+  NATIONALITIES,
+  NOT_MEDIA_AFTER,
+  PLACE_NOUNS,
   PERSON_MARKERS,
   REPORTING_VERBS,
   SOURCE_INTRODUCERS,
@@ -30,9 +33,33 @@ export interface ContextInput {
   sentence: Span;
 }
 
+/** The alias names something else here: a place, a vaccine, cameras, a retweet ("RT @user"). */
+export function meansSomethingElse({ text, folded, tokens, hit, sentence }: ContextInput): boolean {
+  const word = (i: number) => (tokens[i] && tokens[i].start >= sentence.start && tokens[i].end <= sentence.end ? folded.slice(tokens[i].start, tokens[i].end) : '');
+  const after = text.slice(hit.end, hit.end + 2);
+  if (/^\s?@/.test(after)) return true;
+  const next = word(hit.tokenEnd);
+  const gap = text.slice(hit.end, tokens[hit.tokenEnd]?.start ?? hit.end);
+  if (next && /^[\s-]{1,2}$/.test(gap)) {
+    if (NOT_MEDIA_AFTER.has(next) || hit.alias.notAfter?.has(next)) return true;
+    if (/^\d+$/.test(next) && /^\s$/.test(gap)) return true;
+  }
+  const prev = word(hit.token - 1);
+  if (prev && hit.alias.notBefore?.has(prev)) return true;
+  if (prev === 'of' && PLACE_NOUNS.has(word(hit.token - 2))) return true;
+  return false;
+}
+
 export function looksLikePerson({ text, folded, tokens, hit, sentence }: ContextInput): boolean {
   const prev = tokens[hit.token - 1];
-  if (prev && prev.start >= sentence.start && PERSON_MARKERS.has(folded.slice(prev.start, prev.end))) return true;
+  if (prev && prev.start >= sentence.start) {
+    const word = folded.slice(prev.start, prev.end);
+    if (PERSON_MARKERS.has(word)) return true;
+    // "Erik Tass": a capitalised word right before a title-case alias, not the sentence's first word.
+    const startsSentence = !/\p{L}/u.test(text.slice(sentence.start, prev.start));
+    if (hit.alias.shapes[0] === 'title' && !startsSentence && /^\p{Lu}\p{Ll}/u.test(text.slice(prev.start, prev.end))
+      && text.slice(prev.end, hit.start) === ' ' && !NATIONALITIES.has(word) && !MEDIA_NOUNS.has(word)) return true;
+  }
   const next = tokens[hit.tokenEnd];
   if (next && next.start < sentence.end) {
     const gap = text.slice(hit.end, next.start);

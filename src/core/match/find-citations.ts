@@ -2,7 +2,8 @@
  * From alias hits to citations: ambiguous hits need media context; "Syrian Arab News Agency (SANA)" is one
  * citation, not two.
  */
-import { hasMediaContext, looksLikePerson } from './context';
+import { attribute, paragraphStarts } from './attribution';
+import { hasMediaContext, looksLikePerson, meansSomethingElse } from './context';
 import { fold } from './fold';
 import type { AliasHit, Matcher } from './matcher';
 import { paragraphAt, sentenceAt, type Span } from './sentences';
@@ -36,7 +37,7 @@ export function findTextCitations(text: string, matcher: Matcher, options: FindO
       continue;
     }
     const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start) };
-    if (looksLikePerson(input)) continue;
+    if (meansSomethingElse(input) || looksLikePerson(input)) continue;
     if (hasMediaContext(input) || (!hit.alias.strict && named.has(hit.alias.outlet))) accepted.push(hit);
   }
   return mergeParenthetical(text, accepted);
@@ -68,4 +69,35 @@ function mergeParenthetical(text: string, hits: AliasHit[]): TextCitation[] {
 export function sentenceText(text: string, offset: number): string {
   const span: Span = sentenceAt(text, offset, paragraphAt(text, offset));
   return text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+}
+
+export interface AttributedCitation extends TextCitation {
+  attributed: boolean;
+}
+
+export interface TextAnalysis {
+  citations: AttributedCitation[];
+  /** Per outlet index: sentences that rest on it. */
+  attributedSentences: Map<number, number>;
+  /** Sentences in the text. */
+  sentences: number;
+}
+
+/**
+ * Attribution for citations found in text (and links placed in it): which citations' sentences give content
+ * to the outlet, and how many sentences rest on each outlet.
+ */
+export function attributeCitations(text: string, citations: readonly TextCitation[]): TextAnalysis {
+  const placed = citations.filter((c) => c.start >= 0);
+  const result = attribute(text, fold(text), tokenize(text), placed, paragraphStarts(text));
+  const flags = new Map(placed.map((c, k) => [c, result.attributed[k]]));
+  return {
+    citations: citations.map((c) => ({ ...c, attributed: flags.get(c) ?? false })),
+    attributedSentences: result.sentences,
+    sentences: result.total,
+  };
+}
+
+export function analyzeText(text: string, matcher: Matcher, options: FindOptions = {}): TextAnalysis {
+  return attributeCitations(text, findTextCitations(text, matcher, options));
 }

@@ -1,10 +1,11 @@
 /**
- * Finds every registry alias in a text, longest first, at word boundaries. Linear in the text: each word is
- * looked up once by its folded form, and only aliases starting with that word are compared.
- * The detection work replaces this with a compiled automaton; the interface stays.
+ * Finds every registry alias in a text, longest first. Linear in the text and flat in the registry's size:
+ * each word is looked up once by its folded form in a hash map, and only the few aliases that start with that
+ * word are compared. Scripts written without spaces (Chinese, Japanese) are matched inside their runs, without
+ * word boundaries; Arabic words may carry a one- or two-letter prefix ("و", "ب", "ل"...).
  */
 import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_STRICT, type MatcherIndex } from '../registry/types';
-import { fold } from './fold';
+import { caseShape, fold, wordKey, type CaseShape } from './fold';
 import { isWordChar, tokenize, type Token } from './tokens';
 
 export interface AliasEntry {
@@ -13,16 +14,20 @@ export interface AliasEntry {
   ambiguous: boolean;
   caseSensitive: boolean;
   strict: boolean;
-  /** The alias's words as written, and folded. */
-  words: string[];
-  folded: string[];
+  /** The alias's words, folded and keyed (wordKey), and their capitalisation. */
+  keys: string[];
+  shapes: CaseShape[];
+  /** For aliases in scripts without spaces: the whole folded alias. */
+  run: string | null;
+  notAfter: ReadonlySet<string> | null;
+  notBefore: ReadonlySet<string> | null;
 }
 
 export interface AliasHit {
   start: number;
   end: number;
   alias: AliasEntry;
-  /** Index of the first token of the hit in the text's token list. */
+  /** Index of the first and one past the last token of the hit in the text's token list. */
   token: number;
   tokenEnd: number;
 }
@@ -30,64 +35,117 @@ export interface AliasHit {
 /** At most this many characters (spaces, a hyphen, a dot) may separate two words of one alias. */
 const MAX_GAP = 3;
 const GAP = /^[ \t\-.']*$/;
+const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const ARABIC = /^[\p{Script=Arabic}]/u;
+/** Arabic clitics that attach to the next word: and, so, with/by, for, like (and pairs of them). */
+const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل', 'وك'];
 
 export class Matcher {
   private readonly byFirstWord = new Map<string, AliasEntry[]>();
+  private readonly byFirstChar = new Map<string, AliasEntry[]>();
   readonly outlets: MatcherIndex['outlets'];
 
   constructor(index: MatcherIndex) {
     this.outlets = index.outlets;
-    for (const [text, outlet, flags] of index.aliases) {
-      const words = tokenize(text).map((t) => text.slice(t.start, t.end));
-      if (!words.length) continue;
+    for (const [text, outlet, flags, notAfter, notBefore] of index.aliases) {
+      const folded = fold(text);
+      const tokens = tokenize(text);
+      if (!tokens.length) continue;
+      const noSpaces = NO_SPACE_SCRIPT.test(text[tokens[0].start]);
       const entry: AliasEntry = {
-        text, outlet, words, folded: words.map(fold),
+        text, outlet,
         ambiguous: (flags & ALIAS_AMBIGUOUS) !== 0,
         caseSensitive: (flags & ALIAS_CASE_SENSITIVE) !== 0,
         strict: (flags & ALIAS_STRICT) !== 0,
+        keys: tokens.map((t) => wordKey(folded.slice(t.start, t.end))),
+        shapes: tokens.map((t) => caseShape(text.slice(t.start, t.end))),
+        run: noSpaces ? wordKey(folded.trim()) : null,
+        notAfter: notAfter?.length ? new Set(notAfter.map((w) => wordKey(fold(w)))) : null,
+        notBefore: notBefore?.length ? new Set(notBefore.map((w) => wordKey(fold(w)))) : null,
       };
-      const list = this.byFirstWord.get(entry.folded[0]) ?? [];
+      const map = noSpaces ? this.byFirstChar : this.byFirstWord;
+      const key = noSpaces ? entry.run![0] : entry.keys[0];
+      const list = map.get(key) ?? [];
       list.push(entry);
-      this.byFirstWord.set(entry.folded[0], list);
+      map.set(key, list);
     }
     // Longest alias first, so "Syrian Arab News Agency" wins over a shorter alias starting with the same word.
-    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+    for (const list of this.byFirstChar.values()) list.sort((a, b) => b.run!.length - a.run!.length);
   }
 
   /** All alias hits in text, left to right, never overlapping. */
   find(text: string, tokens: Token[] = tokenize(text), folded: string = fold(text)): AliasHit[] {
     const hits: AliasHit[] = [];
+    const keys: Array<string | undefined> = new Array(tokens.length);
+    const key = (i: number) => (keys[i] ??= wordKey(folded.slice(tokens[i].start, tokens[i].end)));
     for (let i = 0; i < tokens.length; i++) {
-      const first = tokens[i];
-      const candidates = this.byFirstWord.get(folded.slice(first.start, first.end));
-      if (!candidates) continue;
-      for (const alias of candidates) {
-        const last = this.matchAt(text, folded, tokens, i, alias);
-        if (last < 0) continue;
-        hits.push({ start: first.start, end: tokens[last].end, alias, token: i, tokenEnd: last + 1 });
-        i = last;
-        break;
+      const token = tokens[i];
+      if (this.byFirstChar.size && NO_SPACE_SCRIPT.test(text[token.start])) {
+        this.findInRun(folded, token, i, hits);
+        continue;
       }
+      const k = key(i);
+      let last = this.matchWords(text, folded, tokens, i, k, 0, key, hits);
+      if (last < 0 && ARABIC.test(k)) {
+        for (const prefix of ARABIC_PREFIXES) {
+          if (k.length > prefix.length + 1 && k.startsWith(prefix)) {
+            last = this.matchWords(text, folded, tokens, i, k.slice(prefix.length), prefix.length, key, hits);
+            if (last >= 0) break;
+          }
+        }
+      }
+      if (last >= 0) i = last;
     }
     return hits;
   }
 
-  /** Index of the alias's last token when it matches at token i, else -1. */
-  private matchAt(text: string, folded: string, tokens: Token[], i: number, alias: AliasEntry): number {
-    const n = alias.words.length;
-    if (i + n > tokens.length) return -1;
-    for (let k = 0; k < n; k++) {
-      const t = tokens[i + k];
-      if (k > 0) {
-        const gap = folded.slice(tokens[i + k - 1].end, t.start);
-        if (gap.length === 0 || gap.length > MAX_GAP || !GAP.test(gap)) return -1;
-      }
-      const word = alias.caseSensitive ? text.slice(t.start, t.end) : folded.slice(t.start, t.end);
-      if (word !== (alias.caseSensitive ? alias.words[k] : alias.folded[k])) return -1;
+  private matchWords(
+    text: string, folded: string, tokens: Token[], i: number, firstKey: string, offset: number,
+    key: (i: number) => string, hits: AliasHit[],
+  ): number {
+    const candidates = this.byFirstWord.get(firstKey);
+    if (!candidates) return -1;
+    for (const alias of candidates) {
+      const last = this.matchAt(text, folded, tokens, i, alias, offset, key);
+      if (last < 0) continue;
+      hits.push({ start: tokens[i].start + offset, end: tokens[last].end, alias, token: i, tokenEnd: last + 1 });
+      return last;
     }
-    const start = tokens[i].start;
-    const end = tokens[i + n - 1].end;
-    return boundaryOk(folded, start, end, alias) ? i + n - 1 : -1;
+    return -1;
+  }
+
+  /** Index of the alias's last token when it matches at token i, else -1. */
+  private matchAt(text: string, folded: string, tokens: Token[], i: number, alias: AliasEntry, offset: number, key: (i: number) => string): number {
+    const n = alias.keys.length;
+    if (i + n > tokens.length) return -1;
+    for (let k = 1; k < n; k++) {
+      const gap = folded.slice(tokens[i + k - 1].end, tokens[i + k].start);
+      if (gap.length === 0 || gap.length > MAX_GAP || !GAP.test(gap)) return -1;
+      if (key(i + k) !== alias.keys[k]) return -1;
+    }
+    if (alias.caseSensitive) {
+      for (let k = 0; k < n; k++) {
+        const t = tokens[i + k];
+        if (caseShape(text.slice(t.start + (k === 0 ? offset : 0), t.end)) !== alias.shapes[k]) return -1;
+      }
+    }
+    return boundaryOk(folded, tokens[i].start + offset, tokens[i + n - 1].end, alias) ? i + n - 1 : -1;
+  }
+
+  private findInRun(folded: string, token: Token, i: number, hits: AliasHit[]): void {
+    for (let p = token.start; p < token.end; p++) {
+      const candidates = this.byFirstChar.get(folded[p]);
+      if (!candidates) continue;
+      for (const alias of candidates) {
+        const run = alias.run!;
+        if (p + run.length <= token.end && folded.startsWith(run, p)) {
+          hits.push({ start: p, end: p + run.length, alias, token: i, tokenEnd: i + 1 });
+          p += run.length - 1;
+          break;
+        }
+      }
+    }
   }
 }
 

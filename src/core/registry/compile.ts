@@ -230,7 +230,11 @@ function buildIndex(outlets: readonly Outlet[]): MatcherIndex {
   const index: MatcherIndex = { version: MATCHER_INDEX_VERSION, outlets: [], aliases: [], hosts: [] };
   outlets.forEach((outlet, i) => {
     index.outlets.push([outlet.id, outlet.typology ?? '', outlet.domain ?? '']);
-    for (const alias of outlet.aliases) index.aliases.push([alias.text, i, aliasFlags(alias)]);
+    for (const alias of outlet.aliases) {
+      const entry: MatcherIndex['aliases'][number] = [alias.text, i, aliasFlags(alias)];
+      if (alias.notAfter?.length || alias.notBefore?.length) entry.push(alias.notAfter ?? [], alias.notBefore ?? []);
+      index.aliases.push(entry);
+    }
     for (const host of unique([...outlet.hosts, ...outlet.mirrors])) index.hosts.push([host, i]);
   });
   return index;

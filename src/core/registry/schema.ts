@@ -29,6 +29,10 @@ export const AliasSchema = v.strictObject({
    * (used for forms that are also common given names, such as "Sana").
    */
   strict: v.optional(v.boolean()),
+  /** Words that, right after the alias, mean something else ("CCTV cameras", "Sputnik V", "Fars province"). */
+  notAfter: v.optional(v.array(nonEmpty)),
+  /** Words that, right before the alias, mean something else ("Mir" after "the space station"). */
+  notBefore: v.optional(v.array(nonEmpty)),
 });
 
 export const ControlPeriodSchema = v.strictObject({

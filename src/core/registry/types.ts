@@ -43,8 +43,8 @@ export interface MatcherIndex {
   version: typeof MATCHER_INDEX_VERSION;
   /** [id, typology or "", domain or ""] */
   outlets: Array<[string, string, string]>;
-  /** [alias text, outlet index, flags] */
-  aliases: Array<[string, number, number]>;
+  /** [alias text, outlet index, flags, words ruling it out right after, words ruling it out right before] */
+  aliases: Array<[string, number, number, string[]?, string[]?]>;
   /** [host, outlet index]; mirrors included. */
   hosts: Array<[string, number]>;
 }

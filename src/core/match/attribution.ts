@@ -1,0 +1,169 @@
+/**
+ * Attribution: which sentences of a text rest on an outlet. A sentence is attributed when it gives content
+ * to a cited outlet ("SANA said that...", "according to SANA", "quoted by SANA", "the Sana report said",
+ * "celebrated by SANA with the headline...") or continues its account ("the report added", "the agency said",
+ * "it concluded") soon after. Sentences come from Intl.Segmenter.
+ */
+import {
+  FOLLOW_UP_NOUNS,
+  FOLLOW_UP_VERBS,
+  INTRODUCER_FILLERS,
+  MEDIA_NOUNS,
+  REPORTING_VERBS,
+  SOURCE_INTRODUCERS,
+  VERB_FILLERS,
+  VERBS_BEFORE,
+} from './context-words';
+import type { Span } from './sentences';
+import type { Token } from './tokens';
+
+/** A follow-up ("the report added") counts for the outlet last attributed at most this many paragraphs before. */
+const FOLLOW_UP_PARAGRAPHS = 2;
+
+export interface CitationSpan {
+  outlet: number;
+  start: number;
+  end: number;
+}
+
+export interface AttributionResult {
+  /** For each citation, whether its sentence attributes content to the outlet. */
+  attributed: boolean[];
+  /** Per outlet index: the number of sentences that rest on it (its own and follow-ups). */
+  sentences: Map<number, number>;
+  /** Sentences in the text (with at least one letter). */
+  total: number;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+export function segmentSentences(text: string): Span[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const spans: Span[] = [];
+  for (const s of segmenter.segment(text)) {
+    if (/\p{L}/u.test(s.segment)) spans.push({ start: s.index, end: s.index + s.segment.length });
+  }
+  return spans;
+}
+
+function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function indexOfSpan(spans: Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Does the sentence give content to the citation at tokens [first, end)? */
+export function attributes(text: string, folded: string, tokens: Token[], first: number, end: number, sentence: Span): boolean {
+  const inSentence = (i: number) => i >= 0 && i < tokens.length && tokens[i].start >= sentence.start && tokens[i].end <= sentence.end;
+  const word = (i: number) => (inSentence(i) ? folded.slice(tokens[i].start, tokens[i].end) : '');
+
+  // "SANA said", "SANA has also reported", "SANA's report said", "the Sana report said".
+  let i = end;
+  if (word(i) === 's' && folded[tokens[i]?.start - 1] === "'") i++;
+  for (let steps = 0; inSentence(i) && steps < 4; i++, steps++) {
+    const w = word(i);
+    if (REPORTING_VERBS.has(w)) return !/[;:]/.test(text.slice(tokens[end - 1].end, tokens[i].start));
+    if (!VERB_FILLERS.has(w) && !MEDIA_NOUNS.has(w)) break;
+  }
+  // "according to SANA", "quoted by the official SANA", "citing SANA".
+  let before = first - 1;
+  while (inSentence(before) && (INTRODUCER_FILLERS.has(word(before)) || MEDIA_NOUNS.has(word(before)))) before--;
+  for (const phrase of SOURCE_INTRODUCERS) {
+    const start = before - phrase.length + 1;
+    if (inSentence(start) && phrase.every((w, k) => word(start + k) === w)) return true;
+  }
+  // "celebrated by SANA", "a report by SANA", "in a report published by SANA".
+  if (word(before) === 'by' && (/ed$/.test(word(before - 1)) || FOLLOW_UP_NOUNS.has(word(before - 1)))) return true;
+  // Arabic: the verb comes first ("ذكرت سانا").
+  if (VERBS_BEFORE.has(word(first - 1).replace(/^و/, ''))) return true;
+  return false;
+}
+
+/** "the report added", "the agency said", "it concluded", "the report went on to say". */
+export function isFollowUp(folded: string, tokens: Token[], sentence: Span): boolean {
+  const first = firstTokenAtOrAfter(tokens, sentence.start);
+  for (let i = first; i < tokens.length && tokens[i].end <= sentence.end; i++) {
+    const w = folded.slice(tokens[i].start, tokens[i].end);
+    const next = tokens[i + 1] && tokens[i + 1].end <= sentence.end ? folded.slice(tokens[i + 1].start, tokens[i + 1].end) : '';
+    const prev = i > first ? folded.slice(tokens[i - 1].start, tokens[i - 1].end) : '';
+    if (FOLLOW_UP_NOUNS.has(w) && ['the', 'that', 'this', 'its'].includes(prev) && FOLLOW_UP_VERBS.has(next)) return true;
+    if (w === 'it' && FOLLOW_UP_VERBS.has(next) && next !== 'said' && next !== 'says') return true;
+  }
+  return false;
+}
+
+export function attribute(text: string, folded: string, tokens: Token[], citations: readonly CitationSpan[], paragraphStarts: readonly number[]): AttributionResult {
+  const spans = segmentSentences(text);
+  const attributed = citations.map(() => false);
+  const bySentence = new Map<number, Set<number>>();
+  const add = (sentence: number, outlet: number) => {
+    const set = bySentence.get(sentence) ?? new Set<number>();
+    set.add(outlet);
+    bySentence.set(sentence, set);
+  };
+  const citedIn = new Map<number, number[]>();
+  citations.forEach((c, k) => {
+    const s = indexOfSpan(spans, c.start);
+    citedIn.set(s, [...(citedIn.get(s) ?? []), k]);
+    if (!spans.length) return;
+    const first = firstTokenAtOrAfter(tokens, c.start);
+    const end = firstTokenAtOrAfter(tokens, c.end);
+    if (end > first && attributes(text, folded, tokens, first, end, spans[s])) {
+      attributed[k] = true;
+      add(s, c.outlet);
+    }
+  });
+
+  // Follow-ups, in reading order: they continue the account of the outlet attributed last, if it was recent.
+  const paragraphOf = (offset: number) => {
+    let lo = 0;
+    let hi = paragraphStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (paragraphStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  let last: { outlet: number; paragraph: number } | null = null;
+  spans.forEach((span, s) => {
+    const here = citedIn.get(s);
+    if (here) {
+      const own = here.filter((k) => attributed[k]);
+      const k = (own.length ? own : here).at(-1)!;
+      last = own.length ? { outlet: citations[k].outlet, paragraph: paragraphOf(span.start) } : null;
+      return;
+    }
+    if (last && paragraphOf(span.start) - last.paragraph <= FOLLOW_UP_PARAGRAPHS && isFollowUp(folded, tokens, span)) {
+      add(s, last.outlet);
+      last = { outlet: last.outlet, paragraph: paragraphOf(span.start) };
+    }
+  });
+
+  const sentences = new Map<number, number>();
+  for (const outlets of bySentence.values()) for (const o of outlets) sentences.set(o, (sentences.get(o) ?? 0) + 1);
+  return { attributed, sentences, total: spans.length };
+}
+
+/** Offsets where paragraphs start (after a blank line). */
+export function paragraphStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(/\n\s*\n/g)) starts.push(m.index! + m[0].length);
+  return starts;
+}
