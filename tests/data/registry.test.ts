@@ -76,6 +76,19 @@ describe('a malformed entry is an error naming the file, the entry and the field
     expect(error.message).toContain(field);
   });
 
+  it('a parent that is not in the registry', () => {
+    const error = errorOf(withSana((s) => {
+      s.parent = 'no-such-outlet';
+      s.evidence[0].supports.push('parent');
+    }));
+    expect(error.message).toContain('entry "sana": field "parent": "no-such-outlet" is not an outlet in the registry');
+  });
+
+  it('a host that is a public suffix', () => {
+    const error = errorOf(withSana((s) => { s.hosts = ['gov.sy']; }));
+    expect(error.message).toContain('"gov.sy" is a public suffix');
+  });
+
   it('a host claimed by two outlets', () => {
     const error = errorOf(withSana((s) => { s.hosts = ['rt.com']; }));
     expect(error.message).toMatch(/host "rt\.com" is also claimed by/);

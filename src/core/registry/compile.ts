@@ -3,7 +3,7 @@
  * index and the per-outlet details. Runs at build time (and in tests), never in a page.
  */
 import * as v from 'valibot';
-import { getDomain } from 'tldts';
+import { getDomain, getPublicSuffix } from 'tldts';
 import { RegistryError } from './errors';
 import {
   CuratedOutletSchema,
@@ -86,6 +86,12 @@ export function compileRegistry(sources: RegistrySources): CompiledRegistry {
   }
 
   checkHosts(outlets);
+  for (const outlet of outlets.values()) {
+    if (outlet.parent && !outlets.has(outlet.parent)) {
+      throw new RegistryError(outlet.origin.includes('curated') ? 'curated' : importedFile, outlet.id, 'parent', `"${outlet.parent}" is not an outlet in the registry`);
+    }
+    if (outlet.parent === outlet.id) throw new RegistryError('curated', outlet.id, 'parent', 'is the outlet itself');
+  }
   const sorted = [...outlets.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     index: buildIndex(sorted),
@@ -217,6 +223,11 @@ function checkHosts(outlets: Map<string, Outlet>): void {
   const owner = new Map<string, string>();
   for (const outlet of outlets.values()) {
     for (const host of [...outlet.hosts, ...outlet.mirrors]) {
+      // Link matching walks up a host's labels at run time; no registry host may be a public suffix
+      // (Public Suffix List, via tldts), so a match never stops at "co.uk" or "gov.sy".
+      if (getPublicSuffix(host, { allowPrivateDomains: true }) === host) {
+        throw new RegistryError('registry', outlet.id, 'hosts', `"${host}" is a public suffix, not a site`);
+      }
       const other = owner.get(host);
       if (other && other !== outlet.id) {
         throw new RegistryError('registry', outlet.id, 'hosts', `host "${host}" is also claimed by "${other}"`);
