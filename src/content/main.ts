@@ -33,9 +33,10 @@ function main(): void {
     const typology = typologyOf(c.outlet);
     return typology !== null && TYPOLOGY_INFO[typology].shownByDefault;
   });
-  const outletsOnPage = summarize(citations, index.outlets);
+  const outletsOnPage = summarize(citations, index.outlets, scan.attribution ?? undefined);
   const summary: PageSummary = {
     article: scan.article.isArticle,
+    site: scan.site >= 0 ? index.outlets[scan.site][0] : null,
     published: scan.article.published,
     total: citations.length,
     outlets: outletsOnPage,
@@ -75,8 +76,11 @@ function main(): void {
     const id = index.outlets[citations[i].outlet][0];
     const outlet = details[id];
     if (!outlet) return;
-    const count = outletsOnPage.find((o) => o.outlet === id)?.citations ?? 1;
-    card.show(renderCard(document, { outlet, citationsHere: count, published: summary.published, locale: uiLanguage() }, t), citations[i].range);
+    const counts = outletsOnPage.find((o) => o.outlet === id);
+    card.show(renderCard(document, {
+      outlet, citationsHere: counts?.citations ?? 1, attributedSentences: counts?.attributedSentences ?? null,
+      share: counts?.share ?? null, published: summary.published, locale: uiLanguage(),
+    }, t), citations[i].range);
   };
   const closeCard = () => {
     open = -1;

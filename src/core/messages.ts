@@ -4,6 +4,8 @@ import type { OutletSummary } from './summary';
 
 export interface PageSummary {
   article: boolean;
+  /** The outlet whose site this page is on, if any. */
+  site: string | null;
   published: string | null;
   total: number;
   outlets: OutletSummary[];

@@ -14,6 +14,9 @@ export interface CardContent {
   outlet: Outlet;
   /** Citations of this outlet on the page. */
   citationsHere: number;
+  /** Sentences of the article that rest on the outlet, and their share (0–1); null when not analysed. */
+  attributedSentences: number | null;
+  share: number | null;
   /** The article's publication date (YYYY-MM-DD) when known. */
   published: string | null;
   /** BCP 47 tag for country names and dates. */
@@ -121,7 +124,12 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
     card.append(details);
   }
 
-  card.append(el(doc, 'p', 'here', t(content.citationsHere === 1 ? 'citedOnce' : 'citedTimes', String(content.citationsHere))));
+  const here = el(doc, 'p', 'here', t(content.citationsHere === 1 ? 'citedOnce' : 'citedTimes', String(content.citationsHere)));
+  if (content.attributedSentences && content.share !== null) {
+    const percent = String(Math.round(content.share * 100));
+    here.append(el(doc, 'br'), content.attributedSentences === 1 ? t('attributedOne', percent) : t('attributedMany', [String(content.attributedSentences), percent]));
+  }
+  card.append(here);
   return card;
 }
 

@@ -25,6 +25,8 @@ export interface PageScan {
   article: ArticleInfo;
   collected: CollectedText | null;
   citations: PageCitation[];
+  /** The outlet whose site this page is on (index), or -1. */
+  site: number;
   /** Attribution counts over the collected text, or null when the text was not read. */
   attribution: { attributedSentences: Map<number, number>; sentences: number } | null;
 }
@@ -36,9 +38,11 @@ export interface ScanOptions {
 
 export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, options: ScanOptions = {}): PageScan {
   const article = detectArticle(doc);
+  const site = /^https?:$/.test(doc.location?.protocol ?? '') ? hosts.lookup(doc.location.hostname) : -1;
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
-  const links = findLinkCitations(scope, hosts);
-  if (!article.isArticle && !options.allPages) return { article, collected: null, citations: links, attribution: null };
+  // Links within an outlet's own site are its navigation, not citations.
+  const links = findLinkCitations(scope, hosts).filter((l) => l.outlet !== site);
+  if (!article.isArticle && !options.allPages) return { article, site, collected: null, citations: links, attribution: null };
 
   const collected = collectText(scope);
   const known = new Set(links.map((l) => l.outlet));
@@ -54,12 +58,12 @@ export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, opti
   const linkOnly = links.filter((l) => !text.some((t) => l.range.intersectsNode(t.range.startContainer) && t.outlet === l.outlet));
   placeLinks(linkOnly, collected);
   const citations = [...text, ...linkOnly].sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
-  if (!citations.length) return { article, collected, citations, attribution: null };
+  if (!citations.length) return { article, site, collected, citations, attribution: null };
   const analysis = attributeCitations(collected.text, citations);
   citations.forEach((c, i) => {
     c.attributed = analysis.citations[i].attributed;
   });
-  return { article, collected, citations, attribution: { attributedSentences: analysis.attributedSentences, sentences: analysis.sentences } };
+  return { article, site, collected, citations, attribution: { attributedSentences: analysis.attributedSentences, sentences: analysis.sentences } };
 }
 
 export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitation[] {

@@ -35,13 +35,15 @@ async function render(app: HTMLElement): Promise<void> {
     status.textContent = t('popupNotHere');
     return;
   }
+  const ids = [...summary.outlets.map((o) => o.outlet), ...(summary.site ? [summary.site] : [])];
+  const details: Record<string, Outlet> = ids.length ? await send({ type: 'outlet/details', ids }) : {};
+  if (summary.site) status.before(el('p', 'site', t('popupSite', details[summary.site]?.name ?? summary.site)));
   if (!summary.outlets.length) {
     status.textContent = t(summary.article ? 'popupNoneArticle' : 'popupNonePage');
     app.append(footer());
     return;
   }
   status.textContent = t(summary.total === 1 ? 'popupOne' : 'popupMany', String(summary.total));
-  const details: Record<string, Outlet> = await send({ type: 'outlet/details', ids: summary.outlets.map((o) => o.outlet) });
   const list = el('ul');
   list.setAttribute('aria-label', t('popupListLabel'));
   for (const item of summary.outlets) {
@@ -55,6 +57,10 @@ async function render(app: HTMLElement): Promise<void> {
       el('span', 'count', String(item.citations)),
       el('span', 'category', item.typology ? t(`typology_${item.typology}`) : t('typologyUnknownShort')),
     );
+    if (item.attributedSentences && item.share !== null) {
+      const percent = String(Math.round(item.share * 100));
+      button.append(el('span', 'attributed', item.attributedSentences === 1 ? t('attributedOne', percent) : t('attributedMany', [String(item.attributedSentences), percent])));
+    }
     button.setAttribute('aria-label', t('popupItemLabel', [outlet?.name ?? item.outlet, String(item.citations)]));
     button.addEventListener('click', () => {
       if (tabId !== undefined) void sendToTab(tabId, { type: 'page/reveal', outlet: item.outlet });

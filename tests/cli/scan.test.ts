@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/registry';
 
 const CLI = join(ROOT, 'dist', 'cli', 'statelens.mjs');
-const HTML = join('tests', 'e2e', 'fixtures', 'sana-article.html');
+const HTML = join('tests', 'pages', '001-sana-wire', 'source.html');
 const TXT = join('tests', 'cli', 'fixtures', 'wire-report.txt');
 
 function scan(args: string[], input?: string) {

@@ -9,7 +9,7 @@ import { realRegistry, ROOT } from '../helpers/registry';
 
 const { registry, matcher, hosts } = realRegistry();
 const doc = (html: string, url = 'https://news.example/story') => new JSDOM(html, { url }).window.document;
-const FIXTURE = readFileSync(join(ROOT, 'tests', 'e2e', 'fixtures', 'sana-article.html'), 'utf8');
+const FIXTURE = readFileSync(join(ROOT, 'tests', 'pages', '001-sana-wire', 'source.html'), 'utf8');
 
 describe('detectArticle', () => {
   it('reads JSON-LD types, also inside @graph and arrays, and the publication date', () => {

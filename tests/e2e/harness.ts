@@ -12,7 +12,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findBrowser } from './browsers.mjs';
 
 export const ROOT = resolve(__dirname, '..', '..');
-export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
+/** Golden pages: tests/pages/<slug>/source.html, served as /<slug>/source.html. */
+export const FIXTURES = join(ROOT, 'tests', 'pages');
 export const RESULTS = join(ROOT, 'test-results');
 export const GECKO_ID = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
 /** Fixed so the tests can open moz-extension://<uuid>/popup.html. */

@@ -89,7 +89,7 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     recordRequests(page, requests);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.origin}/sana-article.html`);
+    await page.goto(`${server.origin}/001-sana-wire/source.html`);
 
     // 1. Exactly the expected citations are highlighted (and nothing in the comments or recommendations).
     await page.waitForFunction(() => {
