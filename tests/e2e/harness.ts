@@ -85,12 +85,22 @@ export async function launchWithExtension(kind: Kind, executablePath: string): P
  * start it and wait for an element of the page instead.
  */
 export async function openExtensionPage(page: Page, url: string, readySelector: string): Promise<void> {
-  if (url.startsWith('moz-extension:')) {
-    void page.goto(url).catch(() => undefined);
-  } else {
+  if (!url.startsWith('moz-extension:')) {
     await page.goto(url);
+    await page.waitForSelector(readySelector, { timeout: 15_000 });
+    return;
   }
-  await page.waitForSelector(readySelector, { timeout: 15_000 });
+  // Under load, Firefox sometimes drops the first navigation to an extension page; a second one is reported.
+  for (let attempt = 1; ; attempt++) {
+    void page.goto(url).catch(() => undefined);
+    try {
+      await page.waitForSelector(readySelector, { timeout: 15_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+      console.warn(`e2e: ${url} did not show ${readySelector} in 15 s; navigating again`);
+    }
+  }
 }
 
 export function resultsDir(kind: Kind): string {
