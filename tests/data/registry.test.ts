@@ -47,7 +47,7 @@ describe('the registry', () => {
   });
 
   it('imports every outlet of the matrix, and no host belongs to two outlets', () => {
-    expect(Object.keys(registry.outlets)).toHaveLength(1111);
+    expect(Object.values(registry.outlets).filter((o) => o.origin.includes('imported'))).toHaveLength(1111);
     const hosts = registry.index.hosts.map(([h]) => h);
     expect(new Set(hosts).size).toBe(hosts.length);
   });
@@ -110,7 +110,7 @@ describe('npm run build with a malformed registry', () => {
       cpSync(DATA, join(dir, 'data'), { recursive: true });
       const file = join(dir, 'data', 'curated', 'sy.json');
       const curated = JSON.parse(readFileSync(file, 'utf8'));
-      curated[0].evidence[0].read = 'yesterday';
+      curated.find((o: { id: string }) => o.id === 'sana').evidence[0].read = 'yesterday';
       writeFileSync(file, JSON.stringify(curated));
       const run = spawnSync(process.execPath, ['build.mjs', '--data', join(dir, 'data'), '--out', join(dir, 'dist')], { cwd: ROOT, encoding: 'utf8' });
       expect(run.status).toBe(1);

@@ -23,7 +23,9 @@ import {
   type MatcherIndex,
   type Outlet,
 } from './types';
-import { deriveAliases } from './derive-aliases';
+import { deriveAliases, type OutletAlias } from './derive-aliases';
+import { fold, wordKey } from '../match/fold';
+import { tokenize } from '../match/tokens';
 
 export interface RegistrySources {
   imported: { file: string; data: unknown };
@@ -93,7 +95,9 @@ export function compileRegistry(sources: RegistrySources): CompiledRegistry {
     if (outlet.parent === outlet.id) throw new RegistryError('curated', outlet.id, 'parent', 'is the outlet itself');
   }
   const sorted = [...outlets.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const droppedAliases = resolveSharedAliases(sorted);
   return {
+    droppedAliases,
     index: buildIndex(sorted),
     outlets: Object.fromEntries(sorted.map((o) => [o.id, o])),
     renames,
@@ -249,6 +253,54 @@ function buildIndex(outlets: readonly Outlet[]): MatcherIndex {
     for (const host of unique([...outlet.hosts, ...outlet.mirrors])) index.hosts.push([host, i]);
   });
   return index;
+}
+
+/** Aliases compared as the matcher compares them: folded words, and their capitalisation when case matters. */
+function aliasKey(alias: OutletAlias): string {
+  const folded = fold(alias.text);
+  const words = tokenize(alias.text).map((t) => wordKey(folded.slice(t.start, t.end)));
+  return words.join(' ');
+}
+
+const PRIORITY = { curated: 0, name: 1, company: 2 } as const;
+
+/**
+ * One alias text, one outlet. A curated alias wins over derived ones; an alias derived from an outlet's own
+ * name wins over one derived from its company's acronym; derived aliases that several outlets would still
+ * share are dropped (and reported), since the reader could not be told which outlet is meant. Two curated
+ * outlets claiming the same alias is an error to resolve by hand.
+ */
+function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
+  const groups = new Map<string, Array<{ outlet: Outlet; alias: OutletAlias; rank: number }>>();
+  for (const outlet of outlets) {
+    for (const alias of outlet.aliases) {
+      const key = aliasKey(alias);
+      const list = groups.get(key) ?? [];
+      list.push({ outlet, alias, rank: PRIORITY[alias.derived ?? 'curated'] });
+      groups.set(key, list);
+    }
+  }
+  const dropped: Record<string, string[]> = {};
+  const remove = new Set<OutletAlias>();
+  for (const list of groups.values()) {
+    if (new Set(list.map((e) => e.outlet.id)).size < 2) continue;
+    const best = Math.min(...list.map((e) => e.rank));
+    const winners = list.filter((e) => e.rank === best);
+    const winnerIds = [...new Set(winners.map((e) => e.outlet.id))];
+    if (best === PRIORITY.curated && winnerIds.length > 1) {
+      // Case-sensitive aliases with different capitalisation ("Star" and "STAR") may coexist.
+      const shapes = new Set(winners.map((e) => (e.alias.caseSensitive ? e.alias.text : '*')));
+      if (shapes.size === winners.length && !shapes.has('*')) continue;
+      throw new RegistryError('curated', winnerIds[1], 'aliases', `"${winners[1].alias.text}" is also an alias of "${winnerIds[0]}"`);
+    }
+    for (const e of list) {
+      if (e.rank === best && winnerIds.length === 1) continue;
+      remove.add(e.alias);
+      (dropped[e.alias.text] ??= []).push(e.outlet.id);
+    }
+  }
+  for (const outlet of outlets) outlet.aliases = outlet.aliases.filter((a) => !remove.has(a));
+  return dropped;
 }
 
 function aliasFlags(alias: Alias): number {

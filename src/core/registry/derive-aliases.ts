@@ -5,6 +5,9 @@
  */
 import type { Alias } from './schema';
 
+/** An alias with where it came from: the curated profile (no mark), the outlet's name, or its company's acronym. */
+export type OutletAlias = Alias & { derived?: 'name' | 'company' };
+
 /** Names with at least this many words are specific enough to match alone. */
 const DISTINCTIVE_MIN_WORDS = 3;
 /** Shorter names are skipped: they collide with too much ordinary text. */
@@ -13,20 +16,20 @@ const MIN_ALIAS_LENGTH = 3;
 const PARENTHESIS = /\s*\(([^()]*)\)\s*$/;
 const ACRONYM = /^[\p{Lu}\p{N}][\p{Lu}\p{N}&.-]{1,9}$/u;
 
-export function deriveAliases(name: string, company: string, isGroup: boolean): Alias[] {
-  const aliases: Alias[] = [];
-  const add = (text: string) => {
+export function deriveAliases(name: string, company: string, isGroup: boolean): OutletAlias[] {
+  const aliases: OutletAlias[] = [];
+  const add = (text: string, derived: 'name' | 'company') => {
     const clean = text.trim();
     if (clean.length < MIN_ALIAS_LENGTH || aliases.some((a) => a.text === clean)) return;
-    aliases.push(classify(clean));
+    aliases.push({ ...classify(clean), derived });
   };
 
   const [base, inner] = splitParenthesis(name);
-  add(base);
-  if (inner && ACRONYM.test(inner)) add(inner);
+  add(base, 'name');
+  if (inner && ACRONYM.test(inner)) add(inner, 'name');
   if (!isGroup) {
     const [, companyInner] = splitParenthesis(company);
-    if (companyInner && ACRONYM.test(companyInner)) add(companyInner);
+    if (companyInner && ACRONYM.test(companyInner)) add(companyInner, 'company');
   }
   return aliases;
 }

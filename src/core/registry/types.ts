@@ -1,5 +1,6 @@
 import type { Typology } from '../typology';
-import type { Alias, ControlPeriod, Designation, Evidence, Kind, Rating, Status } from './schema';
+import type { ControlPeriod, Designation, Evidence, Kind, Rating, Status } from './schema';
+import type { OutletAlias } from './derive-aliases';
 
 /** One outlet after merging the imported data with its curated profile: what the card shows. */
 export interface Outlet {
@@ -7,7 +8,7 @@ export interface Outlet {
   name: string;
   /** Native-script names by language tag. */
   names: Record<string, string>;
-  aliases: Alias[];
+  aliases: OutletAlias[];
   kind: Kind | null;
   country: string;
   parent: string | null;
@@ -51,6 +52,8 @@ export interface MatcherIndex {
 
 export interface CompiledRegistry {
   index: MatcherIndex;
+  /** Derived aliases dropped because several outlets would share them (text → outlet ids). */
+  droppedAliases: Record<string, string[]>;
   outlets: Record<string, Outlet>;
   renames: Record<string, string>;
   credit: string;
