@@ -79,8 +79,8 @@ function registryPlugin(registry) {
     name: 'statelens-registry',
     setup(build) {
       build.onResolve({ filter: /^statelens:/ }, (a) => ({ path: a.path, namespace: 'statelens' }));
-      build.onLoad({ filter: /^statelens:matcher-index$/, namespace: 'statelens' }, load((c) => c.index));
-      build.onLoad({ filter: /^statelens:outlets$/, namespace: 'statelens' }, load((c) => c.outlets));
+      build.onLoad({ filter: /^statelens:packed-index$/, namespace: 'statelens' }, load((c) => c.packed));
+      build.onLoad({ filter: /^statelens:outlets$/, namespace: 'statelens' }, load((c) => c.index.outlets.map(([id]) => c.outlets[id])));
     },
   };
 }
@@ -128,7 +128,7 @@ if (first.error && !watch) {
   process.exit(1);
 }
 const common = {
-  absWorkingDir: ROOT, bundle: true, minify: true, legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox140'],
+  absWorkingDir: ROOT, bundle: true, minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox140'],
   plugins: [registryPlugin(registry)],
 };
 const configs = [

@@ -28,4 +28,6 @@ export default tseslint.config(
     'The CLI and the build run in Node and never use the browser platform.'),
   layer(['src/content/**', 'src/background/**', 'src/popup/**'], ['webextension-polyfill'],
     'Entry points reach the browser only through src/platform.'),
+  layer(['src/content/**'], ['**/platform/browser'],
+    'The content script uses src/platform/content (no polyfill on every page).'),
 );

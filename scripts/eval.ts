@@ -74,7 +74,7 @@ function compare(expected: Found[], found: Found[]) {
 }
 
 export function statelens(registry: CompiledRegistry) {
-  const matcher = new Matcher(registry.index);
+  const matcher = Matcher.fromIndex(registry.index);
   return (text: string): Found[] =>
     findTextCitations(text, matcher).map((c) => ({ outlet: registry.index.outlets[c.outlet][0], surface: text.slice(c.start, c.end) }));
 }

@@ -18,8 +18,8 @@ onMessage((message: Message, sender) => {
       return setBadge(sender.tabId, total ? String(total) : '', BADGE_COLORS[typology ?? 'none']);
     }
     case 'outlet/details': {
-      const result: Record<string, Outlet> = {};
-      for (const id of message.ids) if (outlets[id]) result[id] = outlets[id];
+      const result: Record<number, Outlet> = {};
+      for (const i of message.outlets) if (Number.isInteger(i) && outlets[i]) result[i] = outlets[i];
       return Promise.resolve(result);
     }
     default:

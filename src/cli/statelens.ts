@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
-import index from 'statelens:matcher-index';
+import packed from 'statelens:packed-index';
 import outlets from 'statelens:outlets';
 import { analyzeText, sentenceText, type TextAnalysis } from '../core/match/find-citations';
 import { HostIndex } from '../core/match/hosts';
 import { Matcher } from '../core/match/matcher';
+import { typologyAt, unpackHosts } from '../core/registry/pack';
 import { summarize } from '../core/summary';
-import { isTypology, TYPOLOGY_INFO, type Typology } from '../core/typology';
+import { TYPOLOGY_INFO, type Typology } from '../core/typology';
 import { scanPage } from '../dom/scan-page';
 
 export interface Mention {
@@ -42,13 +43,14 @@ export interface FileResult {
 
 const USAGE = 'usage: statelens [--json] FILE...   (.html parsed as a page, other files as plain text, - for stdin)';
 
-const matcher = new Matcher(index);
-const hosts = new HostIndex(index.hosts);
+const matcher = new Matcher(packed);
+const hosts = new HostIndex(unpackHosts(packed));
+const typologyOf = (i: number) => typologyAt(packed, i);
 
 function mention(outlet: number, surface: string, via: 'text' | 'link', sentence: string | null, attributed: boolean | null): Mention {
-  const [id, typology, domain] = index.outlets[outlet];
+  const o = outlets[outlet];
   return {
-    outlet: id, name: outlets[id]?.name ?? id, domain: domain || null, typology: isTypology(typology) ? typology : null,
+    outlet: o.id, name: o.name, domain: o.domain, typology: typologyOf(outlet),
     surface: surface.replace(/\s+/g, ' ').trim(), via, sentence, attributed,
   };
 }
@@ -81,8 +83,8 @@ function result(
 ): FileResult {
   return {
     file, article, published, mentions,
-    outlets: summarize(refs, index.outlets, attribution).map((s) => ({
-      outlet: s.outlet, name: outlets[s.outlet]?.name ?? s.outlet, domain: s.domain, typology: s.typology,
+    outlets: summarize(refs, typologyOf, attribution).map((s) => ({
+      outlet: outlets[s.outlet].id, name: outlets[s.outlet].name, domain: outlets[s.outlet].domain, typology: s.typology,
       citations: s.citations, attributedSentences: s.attributedSentences, share: s.share,
     })),
   };

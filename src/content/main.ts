@@ -1,16 +1,17 @@
 /** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
-import index from 'statelens:matcher-index';
+import index from 'statelens:packed-index';
 import { HostIndex } from '../core/match/hosts';
+import { typologyAt, unpackHosts } from '../core/registry/pack';
 import { Matcher } from '../core/match/matcher';
 import type { Message, PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { summarize } from '../core/summary';
-import { isTypology, TYPOLOGY_INFO, type Typology } from '../core/typology';
+import { TYPOLOGY_INFO, type Typology } from '../core/typology';
 import { CardView, renderCard } from '../dom/card';
 import { Highlighter, HIGHLIGHT_PREFIX } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
 import { scanPage, type PageScan } from '../dom/scan-page';
-import { onMessage, send, t, uiLanguage } from '../platform/browser';
+import { onMessage, send, t, uiLanguage } from '../platform/content';
 
 /** How long the card stays after the pointer leaves the citation, so the reader can move into it. */
 const CARD_CLOSE_DELAY_MS = 300;
@@ -18,30 +19,29 @@ const CARD_CLOSE_DELAY_MS = 300;
 const FLASH_MS = 1500;
 
 function typologyOf(outlet: number): Typology | null {
-  const code = index.outlets[outlet][1];
-  return isTypology(code) ? code : null;
+  return typologyAt(index, outlet);
 }
 
 function main(): void {
   const controller = new AbortController();
   const { signal } = controller;
   const matcher = new Matcher(index);
-  const hosts = new HostIndex(index.hosts);
+  const hosts = new HostIndex(unpackHosts(index));
   const scan: PageScan = scanPage(document, matcher, hosts);
   // Categories with editorial independence are not highlighted unless the reader asks (settings: a later step).
   const citations = scan.citations.filter((c) => {
     const typology = typologyOf(c.outlet);
     return typology !== null && TYPOLOGY_INFO[typology].shownByDefault;
   });
-  const outletsOnPage = summarize(citations, index.outlets, scan.attribution ?? undefined);
+  const outletsOnPage = summarize(citations, typologyOf, scan.attribution ?? undefined);
   const summary: PageSummary = {
     article: scan.article.isArticle,
-    site: scan.site >= 0 ? index.outlets[scan.site][0] : null,
+    site: scan.site >= 0 ? scan.site : null,
     published: scan.article.published,
     total: citations.length,
     outlets: outletsOnPage,
   };
-  const reveals = new Map<string, number>();
+  const reveals = new Map<number, number>();
 
   onMessage((message: Message) => {
     if (message.type === 'page/summary') return Promise.resolve(summary);
@@ -59,8 +59,8 @@ function main(): void {
   const ranges = citations.map((c) => c.range);
   const byNode = indexRangesByNode(ranges);
   const card = new CardView(document);
-  let details: Record<string, Outlet> = {};
-  const detailsReady = send({ type: 'outlet/details', ids: outletsOnPage.map((o) => o.outlet) }).then((d) => {
+  let details: Record<number, Outlet> = {};
+  const detailsReady = send({ type: 'outlet/details', outlets: outletsOnPage.map((o) => o.outlet) }).then((d) => {
     details = d;
   });
   let open = -1;
@@ -73,10 +73,10 @@ function main(): void {
     open = i;
     await detailsReady;
     if (open !== i) return;
-    const id = index.outlets[citations[i].outlet][0];
-    const outlet = details[id];
+    const which = citations[i].outlet;
+    const outlet = details[which];
     if (!outlet) return;
-    const counts = outletsOnPage.find((o) => o.outlet === id);
+    const counts = outletsOnPage.find((o) => o.outlet === which);
     card.show(renderCard(document, {
       outlet, citationsHere: counts?.citations ?? 1, attributedSentences: counts?.attributedSentences ?? null,
       share: counts?.share ?? null, published: summary.published, locale: uiLanguage(),
@@ -114,12 +114,12 @@ function main(): void {
     if (open >= 0) void card.place(citations[open].range);
   }, { passive: true, signal });
 
-  function reveal(outletId: string): { index: number; of: number } | null {
-    const own = citations.filter((c) => index.outlets[c.outlet][0] === outletId);
+  function reveal(outlet: number): { index: number; of: number } | null {
+    const own = citations.filter((c) => c.outlet === outlet);
     if (!own.length) return null;
-    const next = (reveals.get(outletId) ?? -1) + 1;
+    const next = (reveals.get(outlet) ?? -1) + 1;
     const n = next % own.length;
-    reveals.set(outletId, n);
+    reveals.set(outlet, n);
     const target = own[n];
     const element = target.range.startContainer.parentElement;
     element?.scrollIntoView({ block: 'center', behavior: 'smooth' });

@@ -4,8 +4,8 @@ import type { OutletSummary } from './summary';
 
 export interface PageSummary {
   article: boolean;
-  /** The outlet whose site this page is on, if any. */
-  site: string | null;
+  /** The outlet (index in this build's registry) whose site this page is on, if any. */
+  site: number | null;
   published: string | null;
   total: number;
   outlets: OutletSummary[];
@@ -14,16 +14,16 @@ export interface PageSummary {
 export type Message =
   /** content → background: the page's counts, for the badge. No text of the page is sent. */
   | { type: 'page/report'; summary: PageSummary }
-  /** content or popup → background: registry details for the card and the popup. */
-  | { type: 'outlet/details'; ids: string[] }
+  /** content or popup → background: registry details for the card and the popup, by outlet index. */
+  | { type: 'outlet/details'; outlets: number[] }
   /** popup → content: what was found on this page. */
   | { type: 'page/summary' }
   /** popup → content: scroll to the next citation of an outlet and flash it. */
-  | { type: 'page/reveal'; outlet: string };
+  | { type: 'page/reveal'; outlet: number };
 
 export interface Replies {
   'page/report': void;
-  'outlet/details': Record<string, Outlet>;
+  'outlet/details': Record<number, Outlet>;
   'page/summary': PageSummary;
   'page/reveal': { index: number; of: number } | null;
 }

@@ -1,6 +1,5 @@
 /** Per-outlet counts of a page's citations: what the badge, the popup and `scan` report. */
-import { TYPOLOGY_INFO, isTypology, type Typology } from './typology';
-import type { MatcherIndex } from './registry/types';
+import { TYPOLOGY_INFO, type Typology } from './typology';
 
 export interface CitationRef {
   outlet: number;
@@ -8,9 +7,9 @@ export interface CitationRef {
 }
 
 export interface OutletSummary {
-  outlet: string;
+  /** The outlet's index in this build's registry. */
+  outlet: number;
   typology: Typology | null;
-  domain: string | null;
   citations: number;
   /** Sentences that rest on the outlet, and their share of the text's sentences (null when not analysed). */
   attributedSentences: number | null;
@@ -25,18 +24,19 @@ export interface AttributionCounts {
 /** Shares are rounded to this many decimals. */
 const SHARE_DECIMALS = 3;
 
-export function summarize(citations: readonly CitationRef[], outlets: MatcherIndex['outlets'], attribution?: AttributionCounts): OutletSummary[] {
+export function summarize(
+  citations: readonly CitationRef[], typologyOf: (outlet: number) => Typology | null, attribution?: AttributionCounts,
+): OutletSummary[] {
   const counts = new Map<number, number>();
   for (const c of citations) counts.set(c.outlet, (counts.get(c.outlet) ?? 0) + 1);
   return [...counts.entries()]
-    .map(([i, citations]) => {
-      const [outlet, typology, domain] = outlets[i];
-      const attributed = attribution ? attribution.attributedSentences.get(i) ?? 0 : null;
+    .map(([outlet, citations]) => {
+      const attributed = attribution ? attribution.attributedSentences.get(outlet) ?? 0 : null;
       const share = attribution && attributed !== null && attribution.sentences > 0
         ? Number((attributed / attribution.sentences).toFixed(SHARE_DECIMALS)) : attribution ? 0 : null;
-      return { outlet, typology: isTypology(typology) ? typology : null, domain: domain || null, citations, attributedSentences: attributed, share };
+      return { outlet, typology: typologyOf(outlet), citations, attributedSentences: attributed, share };
     })
-    .sort((a, b) => b.citations - a.citations || rank(a.typology) - rank(b.typology) || a.outlet.localeCompare(b.outlet));
+    .sort((a, b) => b.citations - a.citations || rank(a.typology) - rank(b.typology) || a.outlet - b.outlet);
 }
 
 function rank(t: Typology | null): number {

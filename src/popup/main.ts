@@ -35,9 +35,9 @@ async function render(app: HTMLElement): Promise<void> {
     status.textContent = t('popupNotHere');
     return;
   }
-  const ids = [...summary.outlets.map((o) => o.outlet), ...(summary.site ? [summary.site] : [])];
-  const details: Record<string, Outlet> = ids.length ? await send({ type: 'outlet/details', ids }) : {};
-  if (summary.site) status.before(el('p', 'site', t('popupSite', details[summary.site]?.name ?? summary.site)));
+  const wanted = [...summary.outlets.map((o) => o.outlet), ...(summary.site !== null ? [summary.site] : [])];
+  const details: Record<number, Outlet> = wanted.length ? await send({ type: 'outlet/details', outlets: wanted }) : {};
+  if (summary.site !== null && details[summary.site]) status.before(el('p', 'site', t('popupSite', details[summary.site].name)));
   if (!summary.outlets.length) {
     status.textContent = t(summary.article ? 'popupNoneArticle' : 'popupNonePage');
     app.append(footer());
@@ -51,9 +51,9 @@ async function render(app: HTMLElement): Promise<void> {
     const li = el('li');
     const button = el('button', `outlet${item.typology ? ` typology-${item.typology.toLowerCase()}` : ''}`);
     button.type = 'button';
-    button.dataset.outlet = item.outlet;
+    button.dataset.outlet = outlet?.id ?? '';
     button.append(
-      el('span', 'name', outlet?.name ?? item.outlet),
+      el('span', 'name', outlet?.name ?? '?'),
       el('span', 'count', String(item.citations)),
       el('span', 'category', item.typology ? t(`typology_${item.typology}`) : t('typologyUnknownShort')),
     );
@@ -61,7 +61,7 @@ async function render(app: HTMLElement): Promise<void> {
       const percent = String(Math.round(item.share * 100));
       button.append(el('span', 'attributed', item.attributedSentences === 1 ? t('attributedOne', percent) : t('attributedMany', [String(item.attributedSentences), percent])));
     }
-    button.setAttribute('aria-label', t('popupItemLabel', [outlet?.name ?? item.outlet, String(item.citations)]));
+    button.setAttribute('aria-label', t('popupItemLabel', [outlet?.name ?? '?', String(item.citations)]));
     button.addEventListener('click', () => {
       if (tabId !== undefined) void sendToTab(tabId, { type: 'page/reveal', outlet: item.outlet });
     });

@@ -1,12 +1,13 @@
 /** Modules the build generates from the registry (see build.mjs). */
-declare module 'statelens:matcher-index' {
-  import type { MatcherIndex } from '../core/registry/types';
-  const index: MatcherIndex;
+declare module 'statelens:packed-index' {
+  import type { PackedIndex } from '../core/registry/pack';
+  const index: PackedIndex;
   export default index;
 }
 declare module 'statelens:outlets' {
   import type { Outlet } from '../core/registry/types';
-  const outlets: Record<string, Outlet>;
+  /** Every outlet, in the order of the matcher index (an outlet's index is its position here). */
+  const outlets: Outlet[];
   export default outlets;
 }
 declare module '@mozilla/readability/Readability-readerable.js' {

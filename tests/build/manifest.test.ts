@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +79,11 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     for (const kind of KINDS) used.add(`kind_${kind}`);
     expect(used.size).toBeGreaterThan(20);
     for (const key of used) expect(messages[key], key).toBeDefined();
+  });
+
+  it('the content script, which runs on every page, stays within its budget of 100 KB minified', () => {
+    const size = statSync(join(ROOT, 'dist', 'chrome', 'content.js')).size;
+    expect(size).toBeLessThanOrEqual(100 * 1024);
   });
 
   it('the extension code has no way to reach the network', () => {

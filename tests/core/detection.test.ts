@@ -29,7 +29,7 @@ const index: MatcherIndex = {
   ],
   hosts: [],
 };
-const matcher = new Matcher(index);
+const matcher = Matcher.fromIndex(index);
 const cite = (text: string) => findTextCitations(text, matcher).map((c) => [index.outlets[c.outlet][0], text.slice(c.start, c.end)]);
 
 describe('ambiguous names with media context', () => {

@@ -90,17 +90,26 @@ export async function openExtensionPage(page: Page, url: string, readySelector: 
     await page.waitForSelector(readySelector, { timeout: 15_000 });
     return;
   }
-  // Under load, Firefox sometimes drops the first navigation to an extension page; a second one is reported.
-  for (let attempt = 1; ; attempt++) {
-    void page.goto(url).catch(() => undefined);
-    try {
-      await page.waitForSelector(readySelector, { timeout: 15_000 });
-      return;
-    } catch (e) {
-      if (attempt >= 2) throw e;
-      console.warn(`e2e: ${url} did not show ${readySelector} in 15 s; navigating again`);
+  // Firefox over BiDi: goto never resolves for extension pages, and while the page is replaced a query may
+  // fail with a protocol error. So we poll, tolerating those errors, and navigate once more if the first
+  // navigation was dropped (seen under load).
+  const started = Date.now();
+  let navigations = 0;
+  let lastError: unknown;
+  while (Date.now() - started < 30_000) {
+    if (navigations === 0 || (navigations === 1 && Date.now() - started > 12_000)) {
+      if (navigations === 1) console.warn(`e2e: ${url} not ready after 12 s; navigating again`);
+      void page.goto(url).catch(() => undefined);
+      navigations++;
     }
+    try {
+      if (await page.$(readySelector)) return;
+    } catch (e) {
+      lastError = e;
+    }
+    await new Promise((r) => setTimeout(r, 250));
   }
+  throw new Error(`${url}: ${readySelector} did not appear in 30 s${lastError ? ` (last error: ${String(lastError)})` : ''}`);
 }
 
 export function resultsDir(kind: Kind): string {

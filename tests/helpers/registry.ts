@@ -13,7 +13,7 @@ let cached: { registry: CompiledRegistry; matcher: Matcher; hosts: HostIndex } |
 export function realRegistry() {
   if (!cached) {
     const registry = loadRegistry(join(ROOT, 'src', 'data'));
-    cached = { registry, matcher: new Matcher(registry.index), hosts: new HostIndex(registry.index.hosts) };
+    cached = { registry, matcher: Matcher.fromIndex(registry.index), hosts: new HostIndex(registry.index.hosts) };
   }
   return cached;
 }

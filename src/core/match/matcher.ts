@@ -4,12 +4,14 @@
  * word are compared. Scripts written without spaces (Chinese, Japanese) are matched inside their runs, without
  * word boundaries; Arabic words may carry a one- or two-letter prefix ("و", "ب", "ل"...).
  */
+import { ALIAS_RUN, FIELD, frontDecode, PACKED_VERSION, packIndex, type PackedIndex } from '../registry/pack';
 import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_STRICT, type MatcherIndex } from '../registry/types';
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
+
+const SHAPES: Record<string, CaseShape> = { U: 'upper', T: 'title', L: 'lower' };
 import { isWordChar, tokenize, type Token } from './tokens';
 
 export interface AliasEntry {
-  text: string;
   outlet: number;
   ambiguous: boolean;
   caseSensitive: boolean;
@@ -43,35 +45,39 @@ const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', '
 export class Matcher {
   private readonly byFirstWord = new Map<string, AliasEntry[]>();
   private readonly byFirstChar = new Map<string, AliasEntry[]>();
-  readonly outlets: MatcherIndex['outlets'];
 
-  constructor(index: MatcherIndex) {
-    this.outlets = index.outlets;
-    for (const [text, outlet, flags, notAfter, notBefore] of index.aliases) {
-      const folded = fold(text);
-      const tokens = tokenize(text);
-      if (!tokens.length) continue;
-      const noSpaces = NO_SPACE_SCRIPT.test(text[tokens[0].start]);
+  /** From the packed index the build writes (the content script's path: no folding at page load). */
+  constructor(packed: PackedIndex) {
+    if (packed.v !== PACKED_VERSION) throw new Error(`matcher index version ${String(packed.v)}, expected ${PACKED_VERSION}`);
+    for (const line of frontDecode(packed.a)) {
+      const [keys, shapes, outlet, flagText, notAfter, notBefore] = line.split(FIELD);
+      const flags = Number(flagText);
+      const run = (flags & ALIAS_RUN) !== 0;
       const entry: AliasEntry = {
-        text, outlet,
+        outlet: parseInt(outlet, 36),
         ambiguous: (flags & ALIAS_AMBIGUOUS) !== 0,
         caseSensitive: (flags & ALIAS_CASE_SENSITIVE) !== 0,
         strict: (flags & ALIAS_STRICT) !== 0,
-        keys: tokens.map((t) => wordKey(folded.slice(t.start, t.end))),
-        shapes: tokens.map((t) => caseShape(text.slice(t.start, t.end))),
-        run: noSpaces ? wordKey(folded.trim()) : null,
-        notAfter: notAfter?.length ? new Set(notAfter.map((w) => wordKey(fold(w)))) : null,
-        notBefore: notBefore?.length ? new Set(notBefore.map((w) => wordKey(fold(w)))) : null,
+        keys: run ? [keys] : keys.split(' '),
+        shapes: [...shapes].map((c) => SHAPES[c]),
+        run: run ? keys : null,
+        notAfter: notAfter ? new Set(notAfter.split(' ')) : null,
+        notBefore: notBefore ? new Set(notBefore.split(' ')) : null,
       };
-      const map = noSpaces ? this.byFirstChar : this.byFirstWord;
-      const key = noSpaces ? entry.run![0] : entry.keys[0];
-      const list = map.get(key) ?? [];
-      list.push(entry);
-      map.set(key, list);
+      const map = run ? this.byFirstChar : this.byFirstWord;
+      const key = run ? keys[0] : entry.keys[0];
+      const list = map.get(key);
+      if (list) list.push(entry);
+      else map.set(key, [entry]);
     }
     // Longest alias first, so "Syrian Arab News Agency" wins over a shorter alias starting with the same word.
-    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-    for (const list of this.byFirstChar.values()) list.sort((a, b) => b.run!.length - a.run!.length);
+    for (const list of this.byFirstWord.values()) if (list.length > 1) list.sort((a, b) => b.keys.length - a.keys.length);
+    for (const list of this.byFirstChar.values()) if (list.length > 1) list.sort((a, b) => b.run!.length - a.run!.length);
+  }
+
+  /** From the compiled registry's index (the CLI's and the tests' path); the same code as the packed path. */
+  static fromIndex(index: MatcherIndex): Matcher {
+    return new Matcher(packIndex(index));
   }
 
   /** All alias hits in text, left to right, never overlapping. */

@@ -24,6 +24,7 @@ import {
   type Outlet,
 } from './types';
 import { deriveAliases, type OutletAlias } from './derive-aliases';
+import { packIndex } from './pack';
 import { fold, wordKey } from '../match/fold';
 import { tokenize } from '../match/tokens';
 
@@ -96,9 +97,11 @@ export function compileRegistry(sources: RegistrySources): CompiledRegistry {
   }
   const sorted = [...outlets.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const droppedAliases = resolveSharedAliases(sorted);
+  const index = buildIndex(sorted);
   return {
     droppedAliases,
-    index: buildIndex(sorted),
+    index,
+    packed: packIndex(index),
     outlets: Object.fromEntries(sorted.map((o) => [o.id, o])),
     renames,
     credit: source.credit,

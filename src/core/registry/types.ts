@@ -1,6 +1,7 @@
 import type { Typology } from '../typology';
 import type { ControlPeriod, Designation, Evidence, Kind, Rating, Status } from './schema';
 import type { OutletAlias } from './derive-aliases';
+import type { PackedIndex } from './pack';
 
 /** One outlet after merging the imported data with its curated profile: what the card shows. */
 export interface Outlet {
@@ -52,6 +53,8 @@ export interface MatcherIndex {
 
 export interface CompiledRegistry {
   index: MatcherIndex;
+  /** The same index packed for the content script (see pack.ts). */
+  packed: PackedIndex;
   /** Derived aliases dropped because several outlets would share them (text → outlet ids). */
   droppedAliases: Record<string, string[]>;
   outlets: Record<string, Outlet>;

@@ -1,0 +1,37 @@
+/**
+ * The browser API as the content script uses it: messaging and i18n only. It runs on every page, so it
+ * speaks to the browser's own `browser` (Firefox) or `chrome` (Chromium) object directly instead of bundling
+ * webextension-polyfill (about 10 KB) into every page; the background and the popup use the polyfill
+ * (browser.ts). Both browsers accept a reply through sendResponse when the listener returns true, and both
+ * return a promise from runtime.sendMessage in Manifest V3.
+ */
+import type { Browser, Runtime } from 'webextension-polyfill';
+import { isMessage, type Message, type Replies } from '../core/messages';
+
+const api = ((globalThis as { browser?: Browser }).browser ?? (globalThis as unknown as { chrome: Browser }).chrome);
+
+export function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
+  return api.runtime.sendMessage(message) as Promise<Replies[M['type']]>;
+}
+
+export type Handler = (message: Message) => Promise<unknown> | undefined;
+
+export function onMessage(handler: Handler, signal?: AbortSignal): void {
+  const listener = (message: unknown, _sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void): true | undefined => {
+    if (!isMessage(message)) return undefined;
+    const reply = handler(message);
+    if (!reply) return undefined;
+    reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  api.runtime.onMessage.addListener(listener as never);
+  signal?.addEventListener('abort', () => api.runtime.onMessage.removeListener(listener as never), { once: true });
+}
+
+export function t(key: string, substitutions?: string | string[]): string {
+  return api.i18n.getMessage(key, substitutions) || key;
+}
+
+export function uiLanguage(): string {
+  return api.i18n.getUILanguage();
+}
