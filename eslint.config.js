@@ -26,8 +26,16 @@ export default tseslint.config(
     'src/dom takes a Document as a parameter and never touches browser.* or Node.'),
   layer(['src/cli/**', 'src/build/**'], ['**/platform/**', 'webextension-polyfill'],
     'The CLI and the build run in Node and never use the browser platform.'),
-  layer(['src/content/**', 'src/background/**', 'src/popup/**'], ['webextension-polyfill'],
+  layer(['src/background/**', 'src/popup/**'], ['webextension-polyfill'],
     'Entry points reach the browser only through src/platform.'),
-  layer(['src/content/**'], ['**/platform/browser'],
-    'The content script uses src/platform/content (no polyfill on every page).'),
+  // One entry per set of files: a later entry for the same files would replace this rule, not add to it.
+  {
+    files: ['src/content/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['webextension-polyfill'], message: 'Entry points reach the browser only through src/platform.' },
+        { group: ['**/platform/browser'], message: 'The content script uses src/platform/content (no polyfill on every page).' },
+      ] }],
+    },
+  },
 );

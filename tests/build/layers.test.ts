@@ -16,6 +16,8 @@ describe('the layers are enforced by the linter', () => {
     ['src/dom/x.ts', "import { t } from '../platform/browser';\nexport const x = t;\n", 'src/dom takes a Document'],
     ['src/cli/x.ts', "import { t } from '../platform/browser';\nexport const x = t;\n", 'never use the browser platform'],
     ['src/content/x.ts', "import browser from 'webextension-polyfill';\nexport const x = browser;\n", 'only through src/platform'],
+    ['src/content/x.ts', "import { t } from '../platform/browser';\nexport const x = t;\n", 'uses src/platform/content'],
+    ['src/popup/x.ts', "import browser from 'webextension-polyfill';\nexport const x = browser;\n", 'only through src/platform'],
   ])('%s may not import that', async (file, code, message) => {
     const errors = await importErrors(file, code);
     expect(errors.join('\n')).toContain(message);
