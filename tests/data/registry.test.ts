@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRegistrySources } from '../../src/build/load-registry';
 import { compileRegistry, type RegistrySources } from '../../src/core/registry/compile';
 import { RegistryError } from '../../src/core/registry/errors';
+import { canonicalCurated } from '../../src/core/registry/format';
+import { registryStats } from '../../src/core/registry/stats';
 import { ROOT, realRegistry } from '../helpers/registry';
 
 const DATA = join(ROOT, 'src', 'data');
@@ -61,6 +63,31 @@ describe('the registry', () => {
   });
 });
 
+describe('the curated files', () => {
+  const dir = join(DATA, 'curated');
+  it.each(readdirSync(dir).filter((f) => f.endsWith('.json')))('%s is sorted by id and formatted (npm run registry:format)', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    expect(text).toBe(canonicalCurated(JSON.parse(text)));
+  });
+
+  it('every claim is sourced, and the counts are what registry:stats prints', () => {
+    const stats = registryStats(realRegistry().registry);
+    expect(stats.claims).toBeGreaterThan(0);
+    expect(stats.sourcedClaims).toBe(stats.claims);
+    expect(stats.outlets).toBe(Object.keys(realRegistry().registry.outlets).length);
+  });
+
+  it('every evidence source is a well-formed https URL read on a real date', () => {
+    for (const outlet of Object.values(realRegistry().registry.outlets)) {
+      for (const e of outlet.evidence) {
+        const url = new URL(e.source);
+        expect(url.protocol, `${outlet.id}: ${e.source}`).toBe('https:');
+        expect(Number.isNaN(Date.parse(e.read)), `${outlet.id}: ${e.read}`).toBe(false);
+      }
+    }
+  });
+});
+
 describe('a malformed entry is an error naming the file, the entry and the field', () => {
   it.each<[string, (s: Record<string, any>) => void, string]>([
     ['an http source', (s) => { s.evidence[0].source = 'http://example.org/'; }, 'field "evidence.0.source": must be an https URL'],
@@ -70,6 +97,7 @@ describe('a malformed entry is an error naming the file, the entry and the field
     ['an unknown field', (s) => { s.owner = 'someone'; }, 'field "owner"'],
     ['an unknown typology', (s) => { s.control[0].typology = 'XX'; }, 'field "control.0.typology"'],
     ['an empty alias', (s) => { s.aliases[0].text = ' '; }, 'field "aliases.0.text": must not be empty'],
+    ['a category without its source', (s) => { delete s.classifiedBy; s.evidence[0].supports = ['control.0']; }, 'field "control.0.typology": needs "classifiedBy"'],
   ])('%s', (_, edit, field) => {
     const error = errorOf(withSana(edit));
     expect(error.message).toContain('curated/sy.json: entry "sana"');

@@ -169,6 +169,10 @@ function applyCurated(outlets: Map<string, Outlet>, profile: CuratedOutlet, file
     }
   }
   checkPeriods(profile, file);
+  const classified = profile.control?.findIndex((p) => p.typology) ?? -1;
+  if (classified >= 0 && !profile.classifiedBy) {
+    throw new RegistryError(file, profile.id, `control.${classified}.typology`, 'needs "classifiedBy": the card names who classified the outlet');
+  }
 
   let outlet = outlets.get(profile.id);
   if (!outlet) {

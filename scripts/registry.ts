@@ -1,0 +1,50 @@
+/**
+ * npm run registry:stats [-- --json]   a summary of the registry (with --json, exactly one JSON object)
+ * npm run registry:format              rewrite src/data/curated/*.json sorted by id, in the canonical format
+ * npm run registry:check               compile and check everything, as the build and the tests do
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRegistry } from '../src/build/load-registry';
+import { registryStats } from '../src/core/registry/stats';
+import { canonicalCurated } from '../src/core/registry/format';
+
+const DATA = join(process.cwd(), 'src', 'data');
+const CURATED = join(DATA, 'curated');
+const [command, ...args] = process.argv.slice(2);
+
+function curatedFiles(): string[] {
+  return readdirSync(CURATED).filter((f) => f.endsWith('.json')).sort();
+}
+
+if (command === 'stats') {
+  const stats = registryStats(loadRegistry(DATA));
+  if (args.includes('--json')) {
+    process.stdout.write(`${JSON.stringify(stats)}\n`);
+  } else {
+    console.log(`outlets           ${stats.outlets} (in ${stats.countries} countries), ${stats.hosts} hosts`);
+    console.log(`curated profiles  ${stats.curated} (in ${stats.curatedCountries} countries)`);
+    console.log(`claims            ${stats.claims}, of which sourced ${stats.sourcedClaims}`);
+    console.log(`by category       ${Object.entries(stats.byTypology).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
+  }
+} else if (command === 'format') {
+  for (const file of curatedFiles()) {
+    const path = join(CURATED, file);
+    writeFileSync(path, canonicalCurated(JSON.parse(readFileSync(path, 'utf8'))));
+  }
+  console.log(`formatted ${curatedFiles().length} files`);
+} else if (command === 'check') {
+  const registry = loadRegistry(DATA);
+  const unformatted = curatedFiles().filter((f) => {
+    const text = readFileSync(join(CURATED, f), 'utf8');
+    return canonicalCurated(JSON.parse(text)) !== text;
+  });
+  if (unformatted.length) {
+    console.error(`not sorted or formatted (run npm run registry:format): ${unformatted.join(', ')}`);
+    process.exit(1);
+  }
+  console.log(`registry ok: ${Object.keys(registry.outlets).length} outlets`);
+} else {
+  console.error('usage: registry.ts stats [--json] | format | check');
+  process.exit(2);
+}
