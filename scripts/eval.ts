@@ -132,7 +132,8 @@ function main(): void {
   const json = process.argv.includes('--json');
   const verbose = process.argv.includes('--errors');
   const registry = loadRegistry(join(process.cwd(), 'src', 'data'));
-  const set = readSet();
+  const dirArg = process.argv.indexOf('--dir');
+  const set = readSet(dirArg > 0 ? process.argv[dirArg + 1] : DIR);
   const family = (id: string) => registry.outlets[id]?.parent ?? id;
   const ours = evaluate(set, statelens(registry), family);
   const base = evaluate(set, naive(registry), family);

@@ -9,11 +9,13 @@ import {
   FOLLOW_UP_VERBS,
   INTRODUCER_FILLERS,
   MEDIA_NOUNS,
+  NATIONALITIES,
   REPORTING_VERBS,
   SOURCE_INTRODUCERS,
   VERB_FILLERS,
   VERBS_BEFORE,
 } from './context-words';
+import { skipClause } from './context';
 import type { Span } from './sentences';
 import type { Token } from './tokens';
 
@@ -74,16 +76,20 @@ export function attributes(text: string, folded: string, tokens: Token[], first:
   const word = (i: number) => (inSentence(i) ? folded.slice(tokens[i].start, tokens[i].end) : '');
 
   // "SANA said", "SANA has also reported", "SANA's report said", "the Sana report said".
-  let i = end;
+  let i = skipClause(text, folded, tokens, end, sentence);
   if (word(i) === 's' && folded[tokens[i]?.start - 1] === "'") i++;
   for (let steps = 0; inSentence(i) && steps < 4; i++, steps++) {
     const w = word(i);
     if (REPORTING_VERBS.has(w)) return !/[;:]/.test(text.slice(tokens[end - 1].end, tokens[i].start));
     if (!VERB_FILLERS.has(w) && !MEDIA_NOUNS.has(w)) break;
   }
-  // "according to SANA", "quoted by the official SANA", "citing SANA".
+  // "according to SANA", "quoted by the official SANA", "according to Syria's state news agency SANA".
   let before = first - 1;
-  while (inSentence(before) && (INTRODUCER_FILLERS.has(word(before)) || MEDIA_NOUNS.has(word(before)))) before--;
+  const capitalised = (i: number) => /^\p{Lu}/u.test(text.slice(tokens[i].start, tokens[i].end));
+  for (let skipped = 0; skipped < 6 && inSentence(before); skipped++, before--) {
+    const w = word(before);
+    if (!INTRODUCER_FILLERS.has(w) && !MEDIA_NOUNS.has(w) && !NATIONALITIES.has(w) && !(capitalised(before) && before > first - 4)) break;
+  }
   for (const phrase of SOURCE_INTRODUCERS) {
     const start = before - phrase.length + 1;
     if (inSentence(start) && phrase.every((w, k) => word(start + k) === w)) return true;

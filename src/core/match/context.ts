@@ -9,6 +9,7 @@ import {
   MEDIA_NOUNS,
   NATIONALITIES,
   NOT_MEDIA_AFTER,
+  NOT_MEDIA_BEFORE,
   PLACE_NOUNS,
   PERSON_MARKERS,
   REPORTING_VERBS,
@@ -23,7 +24,7 @@ import type { Token } from './tokens';
 const NOUN_WINDOW_BEFORE = 3;
 const NOUN_WINDOW_AFTER = 2;
 /** After a comma or parenthesis (apposition), a media noun may come a little later. */
-const APPOSITION_WINDOW = 5;
+const APPOSITION_WINDOW = 8;
 
 export interface ContextInput {
   text: string;
@@ -31,6 +32,8 @@ export interface ContextInput {
   tokens: Token[];
   hit: AliasHit;
   sentence: Span;
+  /** Tokens that are part of some alias hit (for "X and Y reported"). */
+  covered?: ReadonlySet<number>;
 }
 
 /** The alias names something else here: a place, a vaccine, cameras, a retweet ("RT @user"). */
@@ -45,9 +48,22 @@ export function meansSomethingElse({ text, folded, tokens, hit, sentence }: Cont
     if (/^\d+$/.test(next) && /^\s$/.test(gap)) return true;
   }
   const prev = word(hit.token - 1);
-  if (prev && hit.alias.notBefore?.has(prev)) return true;
+  if (prev && (hit.alias.notBefore?.has(prev) || NOT_MEDIA_BEFORE.has(prev)) && !MEDIA_NOUNS.has(next)) return true;
   if (prev === 'of' && PLACE_NOUNS.has(word(hit.token - 2))) return true;
+  // People tell reporters things; outlets are told things: "Sana told reporters" is a person.
+  if (next === 'told') return true;
   return false;
+}
+
+/** After ", which ... ," or ", who ... ," the sentence goes on with the alias's verb: skip the clause. */
+export function skipClause(text: string, folded: string, tokens: Token[], i: number, sentence: Span): number {
+  const t = tokens[i];
+  if (!t || t.end > sentence.end || !/^\s*,\s*$/.test(text.slice(tokens[i - 1].end, t.start))) return i;
+  if (!['which', 'who', 'whose', 'the', 'a', 'an', 'its', 'long', 'seen', 'widely'].includes(folded.slice(t.start, t.end))) return i;
+  for (let j = i + 1; j < tokens.length && tokens[j].end <= sentence.end && j < i + 16; j++) {
+    if (/,/.test(text.slice(tokens[j - 1].end, tokens[j].start))) return j;
+  }
+  return i;
 }
 
 export function looksLikePerson({ text, folded, tokens, hit, sentence }: ContextInput): boolean {
@@ -70,7 +86,7 @@ export function looksLikePerson({ text, folded, tokens, hit, sentence }: Context
   return false;
 }
 
-export function hasMediaContext({ text, folded, tokens, hit, sentence }: ContextInput): boolean {
+export function hasMediaContext({ text, folded, tokens, hit, sentence, covered }: ContextInput): boolean {
   const word = (i: number) => (tokens[i] ? folded.slice(tokens[i].start, tokens[i].end) : '');
   const inSentence = (i: number) => i >= 0 && i < tokens.length && tokens[i].start >= sentence.start && tokens[i].end <= sentence.end;
 
@@ -84,17 +100,22 @@ export function hasMediaContext({ text, folded, tokens, hit, sentence }: Context
     if (MEDIA_NOUNS.has(word(i))) return true;
   }
 
-  // A reporting verb right after, past auxiliaries: "SANA said", "SANA has also reported".
-  for (let i = hit.tokenEnd; inSentence(i); i++) {
+  // A wire credit in a dateline: "HAVANA, Feb 3 (PL) —".
+  if (text[hit.start - 1] === '(' && /^\)\s*[-–—:]/.test(text.slice(hit.end, hit.end + 4))) return true;
+
+  // A reporting verb right after, past auxiliaries and other outlets: "SANA said", "SANA has also reported",
+  // "Bernama and Antara both reported", "Tasnim, which is close to the IRGC, said".
+  for (let i = skipClause(text, folded, tokens, hit.tokenEnd, sentence); inSentence(i); i++) {
     const w = word(i);
-    if (REPORTING_VERBS.has(w)) return !/[,;:]/.test(text.slice(hit.end, tokens[i].start));
-    if (!VERB_FILLERS.has(w)) break;
+    if (REPORTING_VERBS.has(w)) return !/[;:]/.test(text.slice(hit.end, tokens[i].start));
+    if (!VERB_FILLERS.has(w) && !covered?.has(i)) break;
   }
 
-  // Apposition: "SANA, the official news agency".
+  // Apposition: "SANA, the official news agency", "CGTN, the international arm of state broadcaster CCTV".
   if (/^\s*[,(–—-]/.test(text.slice(hit.end, hit.end + 3))) {
     for (let i = hit.tokenEnd; i < hit.tokenEnd + APPOSITION_WINDOW && inSentence(i); i++) {
       if (MEDIA_NOUNS.has(word(i))) return true;
+      if (i > hit.tokenEnd && /[,;)]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
     }
   }
 

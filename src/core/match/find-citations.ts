@@ -30,13 +30,15 @@ export function findTextCitations(text: string, matcher: Matcher, options: FindO
   const named = new Set(options.knownOutlets ?? []);
   for (const hit of hits) if (!hit.alias.ambiguous) named.add(hit.alias.outlet);
 
+  const covered = new Set<number>();
+  for (const hit of hits) for (let t = hit.token; t < hit.tokenEnd; t++) covered.add(t);
   const accepted: AliasHit[] = [];
   for (const hit of hits) {
     if (!hit.alias.ambiguous) {
       accepted.push(hit);
       continue;
     }
-    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start) };
+    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start), covered };
     if (meansSomethingElse(input) || looksLikePerson(input)) continue;
     if (hasMediaContext(input) || (!hit.alias.strict && named.has(hit.alias.outlet))) accepted.push(hit);
   }
@@ -46,12 +48,22 @@ export function findTextCitations(text: string, matcher: Matcher, options: FindO
 /** "Syrian Arab News Agency (SANA)" and "SANA (Syrian Arab News Agency)": one citation. */
 const OPEN_PAREN = /^\s*\(\s*$/;
 const CLOSE_PAREN = /^\s*\)/;
+/** An acronym in parentheses right after a name: "(EBC)", "(AKP)", "(RFE/RL)". */
+const ACRONYM_IN_PARENS = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}&./-]{1,11}\s*\)/u;
 
 function mergeParenthetical(text: string, hits: AliasHit[]): TextCitation[] {
   const out: TextCitation[] = [];
   for (let i = 0; i < hits.length; i++) {
     const a = hits[i];
     const b = hits[i + 1];
+    // The acronym after a full name belongs to that name, whichever outlet the acronym alone would mean.
+    const acronym = !a.alias.ambiguous ? ACRONYM_IN_PARENS.exec(text.slice(a.end)) : null;
+    if (acronym) {
+      const end = a.end + acronym[0].length;
+      out.push({ outlet: a.alias.outlet, start: a.start, end });
+      while (hits[i + 1] && hits[i + 1].start < end) i++;
+      continue;
+    }
     if (b && b.alias.outlet === a.alias.outlet && OPEN_PAREN.test(text.slice(a.end, b.start))) {
       const close = CLOSE_PAREN.exec(text.slice(b.end));
       if (close) {

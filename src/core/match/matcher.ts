@@ -9,10 +9,12 @@ import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_STRICT, type MatcherIndex 
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
 
 const SHAPES: Record<string, CaseShape> = { U: 'upper', T: 'title', L: 'lower' };
-import { isWordChar, tokenize, type Token } from './tokens';
+import { isWordChar, RUN_SCRIPT, tokenize, type Token } from './tokens';
 
 export interface AliasEntry {
   outlet: number;
+  /** Set on the second pass over candidates, which accepts capitals for a title-case name. */
+  lenient?: boolean;
   ambiguous: boolean;
   caseSensitive: boolean;
   strict: boolean;
@@ -36,8 +38,7 @@ export interface AliasHit {
 
 /** At most this many characters (spaces, a hyphen, a dot) may separate two words of one alias. */
 const MAX_GAP = 3;
-const GAP = /^[ \t\-.']*$/;
-const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const GAP = /^[ \t\-.'/&]*$/;
 const ARABIC = /^[\p{Script=Arabic}]/u;
 /** Arabic clitics that attach to the next word: and, so, with/by, for, like (and pairs of them). */
 const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل', 'وك'];
@@ -87,7 +88,7 @@ export class Matcher {
     const key = (i: number) => (keys[i] ??= wordKey(folded.slice(tokens[i].start, tokens[i].end)));
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      if (this.byFirstChar.size && NO_SPACE_SCRIPT.test(text[token.start])) {
+      if (this.byFirstChar.size && RUN_SCRIPT.test(text[token.start])) {
         this.findInRun(folded, token, i, hits);
         continue;
       }
@@ -112,17 +113,35 @@ export class Matcher {
   ): number {
     const candidates = this.byFirstWord.get(firstKey);
     if (!candidates) return -1;
-    for (const alias of candidates) {
-      const last = this.matchAt(text, folded, tokens, i, alias, offset, key);
+    let chosen: { alias: AliasEntry; last: number } | null = null;
+    let fallback: { alias: AliasEntry; last: number } | null = null;
+    // Exact capitalisation first; capitals for a title-case name ("MONTSAME") only when nothing else matches.
+    for (const alias of [...candidates, ...candidates.map((c) => ({ ...c, lenient: true }))]) {
+      if (chosen) break;
+      const last = this.matchAt(text, folded, tokens, i, alias, offset, key, alias.lenient === true);
       if (last < 0) continue;
-      hits.push({ start: tokens[i].start + offset, end: tokens[last].end, alias, token: i, tokenEnd: last + 1 });
-      return last;
+      // "Xinhua news agency": a capitalised name followed by lower-case words that the alias capitalises is
+      // the short name plus a description; prefer a shorter alias when there is one.
+      if (last > i && describedInLowerCase(text, tokens, i, last, alias)) {
+        fallback ??= { alias, last };
+        continue;
+      }
+      chosen = { alias, last };
     }
-    return -1;
+    chosen ??= fallback;
+    if (!chosen) return -1;
+    const { alias, last } = chosen;
+    // A leading article is not part of the citation: "the Straits Times" cites "Straits Times".
+    const first = alias.keys[0] === 'the' && last > i ? i + 1 : i;
+    hits.push({ start: tokens[first].start + (first === i ? offset : 0), end: tokens[last].end, alias, token: first, tokenEnd: last + 1 });
+    return last;
   }
 
   /** Index of the alias's last token when it matches at token i, else -1. */
-  private matchAt(text: string, folded: string, tokens: Token[], i: number, alias: AliasEntry, offset: number, key: (i: number) => string): number {
+  private matchAt(
+    text: string, folded: string, tokens: Token[], i: number, alias: AliasEntry, offset: number, key: (i: number) => string,
+    lenient: boolean,
+  ): number {
     const n = alias.keys.length;
     if (i + n > tokens.length) return -1;
     for (let k = 1; k < n; k++) {
@@ -131,9 +150,14 @@ export class Matcher {
       if (key(i + k) !== alias.keys[k]) return -1;
     }
     if (alias.caseSensitive) {
+      const shouting = isShouting(text, tokens, i, i + n - 1);
       for (let k = 0; k < n; k++) {
         const t = tokens[i + k];
-        if (caseShape(text.slice(t.start + (k === 0 ? offset : 0), t.end)) !== alias.shapes[k]) return -1;
+        const shape = caseShape(text.slice(t.start + (k === 0 ? offset : 0), t.end));
+        // In an all-capitals headline, "XINHUA SAYS" is the title-case name "Xinhua"; some agencies write their
+        // one-word name in capitals ("MONTSAME").
+        const capitals = lenient && shape === 'upper' && alias.shapes[k] === 'title' && (shouting || (n === 1 && t.end - t.start >= 4));
+        if (shape !== alias.shapes[k] && !capitals) return -1;
       }
     }
     return boundaryOk(folded, tokens[i].start + offset, tokens[i + n - 1].end, alias) ? i + n - 1 : -1;
@@ -155,16 +179,43 @@ export class Matcher {
   }
 }
 
+/** Turkish case endings written after an apostrophe on proper names. A lone "a" or "e" is not among them. */
+const TURKISH_SUFFIXES = new Set([
+  'nin', 'nın', 'nun', 'nün', 'in', 'ın', 'un', 'ün', 'ya', 'ye', 'yı', 'yi', 'yu', 'yü', 'da', 'de', 'ta', 'te',
+  'dan', 'den', 'tan', 'ten', 'la', 'le', 'yla', 'yle', 'ndan', 'nden', 'na', 'ne', 'nda', 'nde',
+].map((w) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i')));
+
+/** Are the words around tokens [first, last] in capitals too (a headline written in capitals)? */
+function isShouting(text: string, tokens: Token[], first: number, last: number): boolean {
+  const around = [tokens[first - 1], tokens[last + 1], tokens[last + 2]].filter((t): t is Token => Boolean(t));
+  if (!around.length) return false;
+  return around.every((t) => {
+    const word = text.slice(t.start, t.end);
+    return /\p{L}/u.test(word) && word === word.toUpperCase();
+  });
+}
+
+/** The alias's later words are capitalised, but in the text they are lower case while the first word is not. */
+function describedInLowerCase(text: string, tokens: Token[], first: number, last: number, alias: AliasEntry): boolean {
+  if (alias.caseSensitive || alias.shapes.length < 2) return false;
+  if (caseShape(text.slice(tokens[first].start, tokens[first].end)) === 'lower') return false;
+  for (let k = 1; k <= last - first; k++) {
+    if (alias.shapes[k] === 'lower') return false;
+    if (caseShape(text.slice(tokens[first + k].start, tokens[first + k].end)) !== 'lower') return false;
+  }
+  return true;
+}
+
 /**
  * Word-boundary rules beyond the tokenizer: an apostrophe continues a word ("Sana'a" is not "Sana") unless it
  * is a possessive ("SANA's"); for ambiguous aliases a hyphen joins words ("RT-PCR").
  */
 function boundaryOk(folded: string, start: number, end: number, alias: AliasEntry): boolean {
   if (folded[end] === "'" && isWordChar(folded[end + 1])) {
-    const possessive = folded[end + 1] === 's' && !isWordChar(folded[end + 2]);
-    if (!possessive) return false;
+    const suffix = /^'(\p{L}+)/u.exec(folded.slice(end))![1];
+    // "SANA's", and Turkish case endings ("Anadolu Ajansı'nın", "TRT'ye"); but "Sana'a" is another word.
+    if (suffix !== 's' && !TURKISH_SUFFIXES.has(suffix)) return false;
   }
-  if (folded[start - 1] === "'" && isWordChar(folded[start - 2])) return false;
   if (alias.ambiguous) {
     if (folded[end] === '-' && isWordChar(folded[end + 1])) return false;
     if (folded[start - 1] === '-' && isWordChar(folded[start - 2])) return false;

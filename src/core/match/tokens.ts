@@ -1,10 +1,15 @@
-/** Words: runs of letters, marks and digits in any script. */
+/**
+ * Words: runs of letters, marks and digits. A run in a script written without spaces (Chinese, Japanese) is
+ * its own word, so "NHKによると" is "NHK" and "によると".
+ */
 export interface Token {
   start: number;
   end: number;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** Scripts matched inside runs of text rather than word by word (Korean particles attach to the noun). */
+export const RUN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];

@@ -14,13 +14,29 @@ const DISTINCTIVE_MIN_WORDS = 3;
 const MIN_ALIAS_LENGTH = 3;
 
 const PARENTHESIS = /\s*\(([^()]*)\)\s*$/;
+
+let countryNames: Set<string> | undefined;
+/** English names of countries and territories ("Azerbaijan", "Turkmenistan"): never an alias on their own. */
+function isCountryName(text: string): boolean {
+  if (!countryNames) {
+    countryNames = new Set();
+    const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const name = display.of(String.fromCharCode(a, b));
+        if (name) countryNames.add(name.toLowerCase());
+      }
+    }
+  }
+  return countryNames.has(text.toLowerCase());
+}
 const ACRONYM = /^[\p{Lu}\p{N}][\p{Lu}\p{N}&.-]{1,9}$/u;
 
 export function deriveAliases(name: string, company: string, isGroup: boolean): OutletAlias[] {
   const aliases: OutletAlias[] = [];
   const add = (text: string, derived: 'name' | 'company') => {
     const clean = text.trim();
-    if (clean.length < MIN_ALIAS_LENGTH || aliases.some((a) => a.text === clean)) return;
+    if (clean.length < MIN_ALIAS_LENGTH || isCountryName(clean) || aliases.some((a) => a.text === clean)) return;
     aliases.push({ ...classify(clean), derived });
   };
 

@@ -11,7 +11,7 @@
  * share their prefix). About a third smaller; decoding a thousand records takes well under a millisecond.
  */
 import { caseShape, fold, wordKey } from '../match/fold';
-import { tokenize } from '../match/tokens';
+import { RUN_SCRIPT, tokenize } from '../match/tokens';
 import { isTypology, TYPOLOGIES, type Typology } from '../typology';
 import type { MatcherIndex } from './types';
 
@@ -20,7 +20,6 @@ export const FIELD = '|';
 export const RECORD = ';';
 /** Set on aliases in scripts written without spaces (matched inside runs of text). */
 export const ALIAS_RUN = 8;
-const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 const TYPOLOGY_CHARS: Record<Typology, string> = { SC: 'S', CaPu: 'u', CaPr: 'r', ISFM: 'M', ISF: 'F', ISM: 'm', IP: 'P' };
 const SHAPE_CHARS = { upper: 'U', title: 'T', lower: 'L' } as const;
@@ -34,7 +33,7 @@ export interface PackedIndex {
 
 export function isRunAlias(text: string): boolean {
   const tokens = tokenize(text);
-  return tokens.length > 0 && NO_SPACE_SCRIPT.test(text[tokens[0].start]);
+  return tokens.length > 0 && RUN_SCRIPT.test(text[tokens[0].start]);
 }
 
 export function aliasKeys(text: string): string[] {
@@ -45,7 +44,7 @@ export function aliasKeys(text: string): string[] {
 
 export function packIndex(index: MatcherIndex): PackedIndex {
   const t = index.outlets.map(([, typology]) => (isTypology(typology) ? TYPOLOGY_CHARS[typology] : '-')).join('');
-  const a = frontCode(index.aliases.map(([text, outlet, flags, notAfter, notBefore]) => {
+  const a = frontCode(withoutLeadingArticle(index.aliases).map(([text, outlet, flags, notAfter, notBefore]) => {
     const run = isRunAlias(text);
     const shapes = run ? '' : tokenize(text).map((tk) => SHAPE_CHARS[caseShape(text.slice(tk.start, tk.end))]).join('');
     const words = (list?: string[]) => (list ?? []).map((w) => wordKey(fold(w))).join(' ');
@@ -55,6 +54,20 @@ export function packIndex(index: MatcherIndex): PackedIndex {
   }));
   const h = frontCode(index.hosts.map(([host, outlet]) => `${[...host].reverse().join('')}${FIELD}${outlet.toString(36)}`));
   return { v: PACKED_VERSION, t, a, h };
+}
+
+/**
+ * "The Straits Times" is also written "the Straits Times" and "Straits Times": an alias starting with "The"
+ * and at least two more words is registered without it too. (The matcher leaves "the" out of a citation.)
+ */
+function withoutLeadingArticle(aliases: MatcherIndex['aliases']): MatcherIndex['aliases'] {
+  const out: MatcherIndex['aliases'] = [];
+  for (const entry of aliases) {
+    out.push(entry);
+    const m = /^the\s+(\S+\s+\S.*)$/i.exec(entry[0]);
+    if (m) out.push([m[1], ...entry.slice(1)] as MatcherIndex['aliases'][number]);
+  }
+  return out;
 }
 
 /** Longest shared prefix that one base-36 digit can say. */
