@@ -33,7 +33,9 @@ export function findTextCitations(text: string, matcher: Matcher, options: FindO
   const covered = new Set<number>();
   for (const hit of hits) for (let t = hit.token; t < hit.tokenEnd; t++) covered.add(t);
   const accepted: AliasHit[] = [];
-  for (const hit of hits) {
+  for (const found of hits) {
+    const hit = found.alias.shared ? resolveShared(text, found, matcher, named) : found;
+    if (!hit) continue;
     if (!hit.alias.ambiguous) {
       accepted.push(hit);
       continue;
@@ -43,6 +45,38 @@ export function findTextCitations(text: string, matcher: Matcher, options: FindO
     if (hasMediaContext(input) || (!hit.alias.strict && named.has(hit.alias.outlet))) accepted.push(hit);
   }
   return mergeParenthetical(text, accepted);
+}
+
+let regionNames: Intl.DisplayNames | undefined;
+const stems = new Map<string, RegExp | null>();
+
+/** "Taiwan" for TW, as a word start that also catches "Taiwanese", "Algerian", "Singapore's". */
+function countryCue(code: string): RegExp | null {
+  if (!stems.has(code)) {
+    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    const name = regionNames.of(code);
+    const word = name ? fold(name.split(/[\s(]/)[0]) : '';
+    const stem = word.length > 4 ? word.slice(0, Math.max(4, Math.min(5, word.length - 1))) : word;
+    stems.set(code, stem.length >= 3 ? new RegExp(`(^|[^\\p{L}])${stem}`, 'u') : null);
+  }
+  return stems.get(code)!;
+}
+
+/**
+ * An alias several outlets share ("CNA": Taiwan's, Cyprus's, Singapore's) names the one whose country the
+ * sentence mentions, or the one the page already cites by a distinctive name; otherwise it is left out.
+ */
+function resolveShared(text: string, hit: AliasHit, matcher: Matcher, named: ReadonlySet<number>): AliasHit | null {
+  const candidates = [hit.alias, ...(hit.alternatives ?? [])];
+  const onPage = candidates.filter((c) => named.has(c.outlet));
+  if (onPage.length === 1) return { ...hit, alias: onPage[0] };
+  const sentence = fold(text.slice(...Object.values(sentenceAt(text, hit.start)) as [number, number]));
+  const cued = candidates.filter((c) => {
+    const code = matcher.countryOf(c.outlet);
+    const cue = code ? countryCue(code) : null;
+    return cue ? cue.test(sentence) : false;
+  });
+  return cued.length === 1 ? { ...hit, alias: cued[0] } : null;
 }
 
 /** "Syrian Arab News Agency (SANA)" and "SANA (Syrian Arab News Agency)": one citation. */

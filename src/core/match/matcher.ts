@@ -4,8 +4,8 @@
  * word are compared. Scripts written without spaces (Chinese, Japanese) are matched inside their runs, without
  * word boundaries; Arabic words may carry a one- or two-letter prefix ("و", "ب", "ل"...).
  */
-import { ALIAS_RUN, FIELD, frontDecode, PACKED_VERSION, packIndex, type PackedIndex } from '../registry/pack';
-import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_STRICT, type MatcherIndex } from '../registry/types';
+import { ALIAS_RUN, countryAt, FIELD, frontDecode, PACKED_VERSION, packIndex, type PackedIndex } from '../registry/pack';
+import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_SHARED, ALIAS_STRICT, type MatcherIndex } from '../registry/types';
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
 
 const SHAPES: Record<string, CaseShape> = { U: 'upper', T: 'title', L: 'lower' };
@@ -18,6 +18,8 @@ export interface AliasEntry {
   ambiguous: boolean;
   caseSensitive: boolean;
   strict: boolean;
+  /** Other outlets have this alias too (see AliasHit.alternatives). */
+  shared: boolean;
   /** The alias's words, folded and keyed (wordKey), and their capitalisation. */
   keys: string[];
   shapes: CaseShape[];
@@ -34,6 +36,8 @@ export interface AliasHit {
   /** Index of the first and one past the last token of the hit in the text's token list. */
   token: number;
   tokenEnd: number;
+  /** For a shared alias: the same words as an alias of other outlets. */
+  alternatives?: AliasEntry[];
 }
 
 /** At most this many characters (spaces, a hyphen, a dot) may separate two words of one alias. */
@@ -47,8 +51,12 @@ export class Matcher {
   private readonly byFirstWord = new Map<string, AliasEntry[]>();
   private readonly byFirstChar = new Map<string, AliasEntry[]>();
 
+  /** Country (ISO alpha-2) of an outlet, or null; used to tell outlets that share an alias apart. */
+  readonly countryOf: (outlet: number) => string | null;
+
   /** From the packed index the build writes (the content script's path: no folding at page load). */
   constructor(packed: PackedIndex) {
+    this.countryOf = (outlet) => countryAt(packed, outlet);
     if (packed.v !== PACKED_VERSION) throw new Error(`matcher index version ${String(packed.v)}, expected ${PACKED_VERSION}`);
     for (const line of frontDecode(packed.a)) {
       const [keys, shapes, outlet, flagText, notAfter, notBefore] = line.split(FIELD);
@@ -59,6 +67,7 @@ export class Matcher {
         ambiguous: (flags & ALIAS_AMBIGUOUS) !== 0,
         caseSensitive: (flags & ALIAS_CASE_SENSITIVE) !== 0,
         strict: (flags & ALIAS_STRICT) !== 0,
+        shared: (flags & ALIAS_SHARED) !== 0,
         keys: run ? [keys] : keys.split(' '),
         shapes: [...shapes].map((c) => SHAPES[c]),
         run: run ? keys : null,
@@ -120,6 +129,9 @@ export class Matcher {
       if (chosen) break;
       const last = this.matchAt(text, folded, tokens, i, alias, offset, key, alias.lenient === true);
       if (last < 0) continue;
+      // "the pro-government daily Sabah": a lower-case description before a name is not the name "Daily Sabah".
+      if (last > i && alias.shapes[0] !== 'lower' && caseShape(text.slice(tokens[i].start, tokens[i].end)) === 'lower'
+        && DESCRIPTIONS.has(alias.keys[0])) continue;
       // "Xinhua news agency": a capitalised name followed by lower-case words that the alias capitalises is
       // the short name plus a description; prefer a shorter alias when there is one.
       if (last > i && describedInLowerCase(text, tokens, i, last, alias)) {
@@ -131,9 +143,15 @@ export class Matcher {
     chosen ??= fallback;
     if (!chosen) return -1;
     const { alias, last } = chosen;
-    // A leading article is not part of the citation: "the Straits Times" cites "Straits Times".
-    const first = alias.keys[0] === 'the' && last > i ? i + 1 : i;
-    hits.push({ start: tokens[first].start + (first === i ? offset : 0), end: tokens[last].end, alias, token: first, tokenEnd: last + 1 });
+    // A lower-case article is not part of the name: "the Straits Times" cites "Straits Times" (but "The Herald").
+    const first = alias.keys[0] === 'the' && last > i && text[tokens[i].start] === 't' ? i + 1 : i;
+    const hit: AliasHit = { start: tokens[first].start + (first === i ? offset : 0), end: tokens[last].end, alias, token: first, tokenEnd: last + 1 };
+    if (alias.shared) {
+      const same = alias.keys.join(' ');
+      hit.alternatives = candidates.filter((c) => c !== alias && c.shared && c.keys.join(' ') === same && c.outlet !== alias.outlet
+        && this.matchAt(text, folded, tokens, i, c, offset, key, false) === last);
+    }
+    hits.push(hit);
     return last;
   }
 
@@ -195,12 +213,20 @@ function isShouting(text: string, tokens: Token[], first: number, last: number):
   });
 }
 
-/** The alias's later words are capitalised, but in the text they are lower case while the first word is not. */
+/** Words that describe an outlet rather than name it, when written in lower case. */
+const DESCRIPTIONS = new Set(['news', 'agency', 'daily', 'newspaper', 'paper', 'agence', 'agencia', 'agência', 'diario',
+  'television', 'tv', 'radio', 'channel', 'broadcaster', 'network', 'station', 'weekly', 'journal', 'magazine', 'press',
+  'group', 'online', 'service', 'website', 'portal', 'quotidien', 'jornal', 'gazete', 'gazetesi'].map((w) => wordKey(fold(w))));
+
+/**
+ * The alias's later words are capitalised (or are descriptions like "newspaper"), but in the text they are
+ * lower case while the first word is not: "Xinhua news agency", "Star newspaper".
+ */
 function describedInLowerCase(text: string, tokens: Token[], first: number, last: number, alias: AliasEntry): boolean {
-  if (alias.caseSensitive || alias.shapes.length < 2) return false;
+  if (alias.shapes.length < 2) return false;
   if (caseShape(text.slice(tokens[first].start, tokens[first].end)) === 'lower') return false;
   for (let k = 1; k <= last - first; k++) {
-    if (alias.shapes[k] === 'lower') return false;
+    if (alias.shapes[k] === 'lower' && !DESCRIPTIONS.has(alias.keys[k])) return false;
     if (caseShape(text.slice(tokens[first + k].start, tokens[first + k].end)) !== 'lower') return false;
   }
   return true;

@@ -17,6 +17,7 @@ import {
 import {
   ALIAS_AMBIGUOUS,
   ALIAS_CASE_SENSITIVE,
+  ALIAS_SHARED,
   ALIAS_STRICT,
   MATCHER_INDEX_VERSION,
   type CompiledRegistry,
@@ -71,9 +72,11 @@ export function compileRegistry(sources: RegistrySources): CompiledRegistry {
   const source = parseEntry(ImportedFileSchema.entries.source, head.output.source, importedFile, '(source)');
 
   const outlets = new Map<string, Outlet>();
+  const assetsOf = new Map<string, number>();
+  for (const item of imported) assetsOf.set(`${item.country}|${item.company}`, (assetsOf.get(`${item.country}|${item.company}`) ?? 0) + 1);
   for (const item of imported) {
     if (outlets.has(item.id)) throw new RegistryError(importedFile, item.id, 'id', 'is used by two outlets');
-    outlets.set(item.id, fromImported(item));
+    outlets.set(item.id, fromImported(item, assetsOf.get(`${item.country}|${item.company}`) === 1));
   }
 
   for (const { file, data } of sources.curated) {
@@ -108,7 +111,7 @@ export function compileRegistry(sources: RegistrySources): CompiledRegistry {
   };
 }
 
-function fromImported(item: ImportedOutlet): Outlet {
+function fromImported(item: ImportedOutlet, onlyAssetOfCompany = false): Outlet {
   const outlet: Outlet = {
     id: item.id,
     name: item.name,
@@ -132,7 +135,7 @@ function fromImported(item: ImportedOutlet): Outlet {
     evidence: [],
     origin: ['imported'],
   };
-  outlet.aliases = deriveAliases(item.name, item.company, item.kind === 'group');
+  outlet.aliases = deriveAliases(item.name, item.company, item.kind === 'group', onlyAssetOfCompany);
   outlet.domain = primaryDomain(outlet.hosts);
   return outlet;
 }
@@ -194,7 +197,8 @@ function applyCurated(outlets: Map<string, Outlet>, profile: CuratedOutlet, file
     ...outlet,
     name: profile.name ?? outlet.name,
     names: profile.names ?? outlet.names,
-    aliases: profile.aliases ?? outlet.aliases,
+    // Curated aliases come first; the aliases derived from the imported names stay, at a lower priority.
+    aliases: [...(profile.aliases ?? []), ...outlet.aliases.filter((d) => !profile.aliases?.some((a) => aliasKey(a) === aliasKey(d)))],
     kind: profile.kind ?? outlet.kind,
     country: profile.country ?? outlet.country,
     parent: profile.parent ?? outlet.parent,
@@ -251,7 +255,7 @@ function checkHosts(outlets: Map<string, Outlet>): void {
 function buildIndex(outlets: readonly Outlet[]): MatcherIndex {
   const index: MatcherIndex = { version: MATCHER_INDEX_VERSION, outlets: [], aliases: [], hosts: [] };
   outlets.forEach((outlet, i) => {
-    index.outlets.push([outlet.id, outlet.typology ?? '', outlet.domain ?? '']);
+    index.outlets.push([outlet.id, outlet.typology ?? '', outlet.domain ?? '', outlet.country]);
     for (const alias of outlet.aliases) {
       const entry: MatcherIndex['aliases'][number] = [alias.text, i, aliasFlags(alias)];
       if (alias.notAfter?.length || alias.notBefore?.length) entry.push(alias.notAfter ?? [], alias.notBefore ?? []);
@@ -289,31 +293,34 @@ function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
   }
   const dropped: Record<string, string[]> = {};
   const remove = new Set<OutletAlias>();
+  const shared = new Set<OutletAlias>();
   for (const list of groups.values()) {
     if (new Set(list.map((e) => e.outlet.id)).size < 2) continue;
     const best = Math.min(...list.map((e) => e.rank));
     const winners = list.filter((e) => e.rank === best);
     const winnerIds = [...new Set(winners.map((e) => e.outlet.id))];
-    if (best === PRIORITY.curated && winnerIds.length > 1) {
-      // Case-sensitive aliases with different capitalisation ("Star" and "STAR") may coexist.
-      const shapes = new Set(winners.map((e) => (e.alias.caseSensitive ? e.alias.text : '*')));
-      if (shapes.size === winners.length && !shapes.has('*')) continue;
-      throw new RegistryError('curated', winnerIds[1], 'aliases', `"${winners[1].alias.text}" is also an alias of "${winnerIds[0]}"`);
-    }
+    // Several outlets at the best priority share the alias ("CNA" in Taiwan, Cyprus and Singapore): all keep
+    // it, marked shared; the matcher then needs a cue in the text (the country) to tell which one is meant.
     for (const e of list) {
-      if (e.rank === best && winnerIds.length === 1) continue;
+      if (e.rank === best) {
+        if (winnerIds.length > 1) shared.add(e.alias);
+        continue;
+      }
       remove.add(e.alias);
       (dropped[e.alias.text] ??= []).push(e.outlet.id);
     }
   }
-  for (const outlet of outlets) outlet.aliases = outlet.aliases.filter((a) => !remove.has(a));
+  for (const outlet of outlets) {
+    outlet.aliases = outlet.aliases.filter((a) => !remove.has(a)).map((a) => (shared.has(a) ? { ...a, shared: true } : a));
+  }
   return dropped;
 }
 
 function aliasFlags(alias: Alias): number {
   return (alias.match === 'ambiguous' ? ALIAS_AMBIGUOUS : 0)
     | (alias.caseSensitive ? ALIAS_CASE_SENSITIVE : 0)
-    | (alias.strict ? ALIAS_STRICT : 0);
+    | (alias.strict ? ALIAS_STRICT : 0)
+    | ((alias as OutletAlias).shared ? ALIAS_SHARED : 0);
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -6,7 +6,7 @@
 import type { Alias } from './schema';
 
 /** An alias with where it came from: the curated profile (no mark), the outlet's name, or its company's acronym. */
-export type OutletAlias = Alias & { derived?: 'name' | 'company' };
+export type OutletAlias = Alias & { derived?: 'name' | 'company'; shared?: boolean };
 
 /** Names with at least this many words are specific enough to match alone. */
 const DISTINCTIVE_MIN_WORDS = 3;
@@ -32,7 +32,11 @@ function isCountryName(text: string): boolean {
 }
 const ACRONYM = /^[\p{Lu}\p{N}][\p{Lu}\p{N}&.-]{1,9}$/u;
 
-export function deriveAliases(name: string, company: string, isGroup: boolean): OutletAlias[] {
+/**
+ * onlyAsset: the company has this one outlet (or the outlet is named by the company's acronym), so the
+ * company's full name names the outlet too: "Agence Kampuchea Presse" for the asset "AKP".
+ */
+export function deriveAliases(name: string, company: string, isGroup: boolean, onlyAsset = false): OutletAlias[] {
   const aliases: OutletAlias[] = [];
   const add = (text: string, derived: 'name' | 'company') => {
     const clean = text.trim();
@@ -44,8 +48,9 @@ export function deriveAliases(name: string, company: string, isGroup: boolean): 
   add(base, 'name');
   if (inner && ACRONYM.test(inner)) add(inner, 'name');
   if (!isGroup) {
-    const [, companyInner] = splitParenthesis(company);
+    const [companyBase, companyInner] = splitParenthesis(company);
     if (companyInner && ACRONYM.test(companyInner)) add(companyInner, 'company');
+    if (companyBase !== base && (onlyAsset || (companyInner && companyInner === base))) add(companyBase, 'name');
   }
   return aliases;
 }

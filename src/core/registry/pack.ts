@@ -2,6 +2,7 @@
  * The matcher index as the content script loads it: strings, not objects, with every alias already folded
  * and keyed, so that building the matcher at page load is only filling two hash maps.
  *   t: one character per outlet for its category (see TYPOLOGY_CHARS), "-" when not recorded
+ *   c: two letters per outlet, its country (ISO 3166-1 alpha-2), to tell outlets that share an alias apart
  *   a: aliases separated by ";": keys (space-separated word keys, or the run for scripts without spaces) | shapes
  *      | outlet (base 36) | flags | words ruling it out after | words ruling it out before
  *   h: hosts separated by ";": host | outlet (base 36)
@@ -27,6 +28,7 @@ const SHAPE_CHARS = { upper: 'U', title: 'T', lower: 'L' } as const;
 export interface PackedIndex {
   v: typeof PACKED_VERSION;
   t: string;
+  c: string;
   a: string;
   h: string;
 }
@@ -53,7 +55,8 @@ export function packIndex(index: MatcherIndex): PackedIndex {
     return fields.join(FIELD);
   }));
   const h = frontCode(index.hosts.map(([host, outlet]) => `${[...host].reverse().join('')}${FIELD}${outlet.toString(36)}`));
-  return { v: PACKED_VERSION, t, a, h };
+  const c = index.outlets.map(([, , , country]) => (country && /^[A-Z]{2}$/.test(country) ? country : '--')).join('');
+  return { v: PACKED_VERSION, t, c, a, h };
 }
 
 /**
@@ -100,6 +103,11 @@ const FROM_CHAR = new Map<string, Typology>(TYPOLOGIES.map((code) => [TYPOLOGY_C
 
 export function typologyAt(packed: PackedIndex, outlet: number): Typology | null {
   return FROM_CHAR.get(packed.t[outlet]) ?? null;
+}
+
+export function countryAt(packed: PackedIndex, outlet: number): string | null {
+  const code = packed.c.slice(outlet * 2, outlet * 2 + 2);
+  return code === '--' || !code ? null : code;
 }
 
 export function unpackHosts(packed: PackedIndex): Array<[string, number]> {

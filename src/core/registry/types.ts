@@ -34,6 +34,8 @@ export interface Outlet {
 export const ALIAS_AMBIGUOUS = 1;
 export const ALIAS_CASE_SENSITIVE = 2;
 export const ALIAS_STRICT = 4;
+/** The alias belongs to several outlets; a cue in the text must say which. (8 is ALIAS_RUN, see pack.ts.) */
+export const ALIAS_SHARED = 16;
 
 export const MATCHER_INDEX_VERSION = 1;
 
@@ -43,8 +45,8 @@ export const MATCHER_INDEX_VERSION = 1;
  */
 export interface MatcherIndex {
   version: typeof MATCHER_INDEX_VERSION;
-  /** [id, typology or "", domain or ""] */
-  outlets: Array<[string, string, string]>;
+  /** [id, typology or "", domain or "", country] */
+  outlets: Array<[string, string, string, string?]>;
   /** [alias text, outlet index, flags, words ruling it out right after, words ruling it out right before] */
   aliases: Array<[string, number, number, string[]?, string[]?]>;
   /** [host, outlet index]; mirrors included. */
