@@ -20,7 +20,8 @@ export const MEDIA_NOUNS = foldedSet([
   'correspondent', 'broadcaster', 'broadcast', 'broadcasts', 'channel', 'network', 'television', 'tv', 'radio',
   'daily', 'newspaper', 'paper', 'tabloid', 'outlet', 'outlets', 'website', 'site', 'media', 'mouthpiece',
   'bulletin', 'headline', 'headlines', 'dispatch', 'footage', 'editorial', 'article', 'journalist', 'journalists',
-  'anchor', 'press', 'state-run', 'state-owned', 'official', 'statement', 'interview', 'telegram', 'feed',
+  'anchor', 'press', 'state-run', 'state-owned', 'official', 'statement', 'interview', 'telegram',
+  'channels', 'broadcasters', 'newspapers', 'dailies', 'networks', 'stations', 'broadcasting', 'tabloids', 'websites',
   'journal', 'magazine', 'weekly', 'portal', 'service', 'edition', 'publication', 'anchor', 'presenter',
   // French, Spanish, Portuguese, German, Italian
   'agence', 'quotidien', 'chaîne', 'chaine', 'télévision', 'television', 'radio', 'presse', 'hebdomadaire',
@@ -88,7 +89,8 @@ export const SOURCE_INTRODUCERS: ReadonlyArray<readonly string[]> = foldedPhrase
   // French, Spanish, Portuguese, German, Italian, Russian
   ['selon'], ['après'], ['según'], ['segun'], ['segundo'], ['laut'], ['secondo'], ['согласно'], ['по', 'данным'],
   ['по', 'сообщению'], ['как', 'сообщает'], ['как', 'передает'], ['как', 'передаёт'], ['как', 'пишет'],
-  ['sources', 'told'], ['speaking', 'with'], ['interview', 'to'], ['told', 'the'],
+  ['sources', 'told'], ['speaking', 'with'], ['interview', 'to'], ['told', 'the'], ['appeared', 'on'],
+  ['published', 'on'], ['posted', 'on'], ['shown', 'on'], ['aired', 'in'], ['как', 'сообщила'], ['как', 'сообщил'],
   // Vietnamese "theo" (according to); Indonesian "menurut"
   ['theo'], ['menurut'],
 ]);
@@ -104,6 +106,15 @@ export const PERSON_MARKERS = foldedSet([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sheikh', 'named', 'called', 'daughter', 'son', 'wife',
   'husband', 'sister', 'brother', 'mother', 'father', 'aunt', 'uncle', 'cousin', 'niece', 'nephew', 'girl',
   'boy', 'woman', 'man', 'student', 'teacher', 'friend', 'neighbour', 'neighbor', 'actress', 'singer',
+]);
+
+/** Nouns for people in an apposition after a name: "Petra, a nurse from Brno", "Kayhan, a taxi driver". */
+export const PERSON_NOUNS = foldedSet([
+  'nurse', 'doctor', 'driver', 'taxi', 'teacher', 'student', 'lawyer', 'pharmacist', 'farmer', 'shopkeeper',
+  'resident', 'mother', 'father', 'engineer', 'activist', 'worker', 'mechanic', 'baker', 'vendor', 'trader',
+  'retiree', 'pensioner', 'widow', 'refugee', 'volunteer', 'grandmother', 'grandfather', 'housewife', 'waiter',
+  'waitress', 'cook', 'fisherman', 'soldier', 'officer', 'businessman', 'businesswoman', 'artist', 'musician',
+  'poet', 'writer', 'professor', 'doctoral', 'graduate', 'local', 'year-old', 'old', 'mother-of-two',
 ]);
 
 /**

@@ -12,6 +12,7 @@ import {
   NOT_MEDIA_BEFORE,
   PLACE_NOUNS,
   PERSON_MARKERS,
+  PERSON_NOUNS,
   REPORTING_VERBS,
   SOURCE_INTRODUCERS,
   VERB_FILLERS,
@@ -48,11 +49,17 @@ export function meansSomethingElse({ text, folded, tokens, hit, sentence }: Cont
     if (/^\d+$/.test(next) && /^\s$/.test(gap)) return true;
   }
   const prev = word(hit.token - 1);
-  if (prev && (hit.alias.notBefore?.has(prev) || NOT_MEDIA_BEFORE.has(prev)) && !MEDIA_NOUNS.has(next)) return true;
+  if (prev && hit.alias.notBefore?.has(prev)) return true;
   if (prev === 'of' && PLACE_NOUNS.has(word(hit.token - 2))) return true;
   // People tell reporters things; outlets are told things: "Sana told reporters" is a person.
   if (next === 'told') return true;
   return false;
+}
+
+/** "Farmers in Granma said": after "in", "near"... only a media noun or an apposition says it is an outlet. */
+export function placeLike({ folded, tokens, hit, sentence }: ContextInput): boolean {
+  const prev = tokens[hit.token - 1];
+  return Boolean(prev && prev.start >= sentence.start && NOT_MEDIA_BEFORE.has(folded.slice(prev.start, prev.end)));
 }
 
 /** After ", which ... ," or ", who ... ," the sentence goes on with the alias's verb: skip the clause. */
@@ -67,6 +74,13 @@ export function skipClause(text: string, folded: string, tokens: Token[], i: num
 }
 
 export function looksLikePerson({ text, folded, tokens, hit, sentence }: ContextInput): boolean {
+  // "Petra, a nurse from Brno, said": an apposition that describes a person.
+  const appositive = /^\s*,\s*(a|an)\s/i.exec(text.slice(hit.end, hit.end + 6));
+  if (appositive) {
+    for (let i = hit.tokenEnd + 1; i < hit.tokenEnd + 5 && tokens[i] && tokens[i].end <= sentence.end; i++) {
+      if (PERSON_NOUNS.has(folded.slice(tokens[i].start, tokens[i].end))) return true;
+    }
+  }
   const prev = tokens[hit.token - 1];
   if (prev && prev.start >= sentence.start) {
     const word = folded.slice(prev.start, prev.end);
@@ -86,41 +100,44 @@ export function looksLikePerson({ text, folded, tokens, hit, sentence }: Context
   return false;
 }
 
-export function hasMediaContext({ text, folded, tokens, hit, sentence, covered }: ContextInput): boolean {
+export type Evidence = 'noun' | 'verb' | 'apposition' | 'introducer' | 'credit';
+
+/** What in the sentence makes the alias an outlet, or null. */
+export function mediaContext({ text, folded, tokens, hit, sentence, covered }: ContextInput): Evidence | null {
   const word = (i: number) => (tokens[i] ? folded.slice(tokens[i].start, tokens[i].end) : '');
   const inSentence = (i: number) => i >= 0 && i < tokens.length && tokens[i].start >= sentence.start && tokens[i].end <= sentence.end;
 
   // A media noun just before or after: "state news agency SANA", "the Sana report", "SANA's report".
   for (let i = hit.token - 1; i >= hit.token - NOUN_WINDOW_BEFORE && inSentence(i); i--) {
-    if (MEDIA_NOUNS.has(word(i))) return true;
+    if (MEDIA_NOUNS.has(word(i))) return 'noun';
   }
   let after = hit.tokenEnd;
   if (word(after) === 's' && folded[tokens[after]?.start - 1] === "'") after++; // possessive
   for (let i = after; i < after + NOUN_WINDOW_AFTER && inSentence(i); i++) {
-    if (MEDIA_NOUNS.has(word(i))) return true;
+    if (MEDIA_NOUNS.has(word(i))) return 'noun';
   }
 
   // A wire credit in a dateline: "HAVANA, Feb 3 (PL) —".
-  if (text[hit.start - 1] === '(' && /^\)\s*[-–—:]/.test(text.slice(hit.end, hit.end + 4))) return true;
+  if (text[hit.start - 1] === '(' && /^\)\s*[-–—:]/.test(text.slice(hit.end, hit.end + 4))) return 'credit';
 
   // A reporting verb right after, past auxiliaries and other outlets: "SANA said", "SANA has also reported",
   // "Bernama and Antara both reported", "Tasnim, which is close to the IRGC, said".
   for (let i = skipClause(text, folded, tokens, hit.tokenEnd, sentence); inSentence(i); i++) {
     const w = word(i);
-    if (REPORTING_VERBS.has(w)) return !/[;:]/.test(text.slice(hit.end, tokens[i].start));
+    if (REPORTING_VERBS.has(w)) return /[;:]/.test(text.slice(hit.end, tokens[i].start)) ? null : 'verb';
     if (!VERB_FILLERS.has(w) && !covered?.has(i)) break;
   }
 
   // Apposition: "SANA, the official news agency", "CGTN, the international arm of state broadcaster CCTV".
   if (/^\s*[,(–—-]/.test(text.slice(hit.end, hit.end + 3))) {
     for (let i = hit.tokenEnd; i < hit.tokenEnd + APPOSITION_WINDOW && inSentence(i); i++) {
-      if (MEDIA_NOUNS.has(word(i))) return true;
+      if (MEDIA_NOUNS.has(word(i))) return 'apposition';
       if (i > hit.tokenEnd && /[,;)]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
     }
   }
 
   // A verb before its subject (Arabic): "ذكرت سانا", "وقالت سانا".
-  if (inSentence(hit.token - 1) && VERBS_BEFORE.has(word(hit.token - 1).replace(/^و/, ''))) return true;
+  if (inSentence(hit.token - 1) && VERBS_BEFORE.has(word(hit.token - 1).replace(/^و/, ''))) return 'verb';
 
   // A phrase that introduces a source: "according to SANA", "quoted by the state SANA".
   let end = hit.token - 1;
@@ -128,7 +145,7 @@ export function hasMediaContext({ text, folded, tokens, hit, sentence, covered }
   for (const phrase of SOURCE_INTRODUCERS) {
     const first = end - phrase.length + 1;
     if (!inSentence(first)) continue;
-    if (phrase.every((w, k) => word(first + k) === w)) return true;
+    if (phrase.every((w, k) => word(first + k) === w)) return 'introducer';
   }
-  return false;
+  return null;
 }

@@ -3,7 +3,7 @@
  * citation, not two.
  */
 import { attribute, paragraphStarts } from './attribution';
-import { hasMediaContext, looksLikePerson, meansSomethingElse } from './context';
+import { looksLikePerson, meansSomethingElse, mediaContext, placeLike } from './context';
 import { fold } from './fold';
 import type { AliasHit, Matcher } from './matcher';
 import { paragraphAt, sentenceAt, type Span } from './sentences';
@@ -33,6 +33,7 @@ export function findTextCitations(text: string, matcher: Matcher, options: FindO
   const covered = new Set<number>();
   for (const hit of hits) for (let t = hit.token; t < hit.tokenEnd; t++) covered.add(t);
   const accepted: AliasHit[] = [];
+  const pending: AliasHit[] = [];
   for (const found of hits) {
     const hit = found.alias.shared ? resolveShared(text, found, matcher, named) : found;
     if (!hit) continue;
@@ -42,8 +43,18 @@ export function findTextCitations(text: string, matcher: Matcher, options: FindO
     }
     const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start), covered };
     if (meansSomethingElse(input) || looksLikePerson(input)) continue;
-    if (hasMediaContext(input) || (!hit.alias.strict && named.has(hit.alias.outlet))) accepted.push(hit);
+    const evidence = mediaContext(input);
+    const enough = evidence !== null && !(evidence === 'verb' && placeLike(input));
+    if (enough || (!hit.alias.strict && named.has(hit.alias.outlet))) accepted.push(hit);
+    else pending.push(hit);
   }
+  // "of RT and Sputnik", "Channel One Russia and NTV": a name joined to a cited outlet shares its context.
+  for (const hit of pending) {
+    if (hit.alias.strict) continue;
+    const joined = accepted.some((a) => /^\s*(,|and|or|&|\/)\s*$/i.test(a.end <= hit.start ? text.slice(a.end, hit.start) : text.slice(hit.end, a.start)));
+    if (joined) accepted.push(hit);
+  }
+  accepted.sort((a, b) => a.start - b.start);
   return mergeParenthetical(text, accepted);
 }
 
@@ -70,7 +81,8 @@ function resolveShared(text: string, hit: AliasHit, matcher: Matcher, named: Rea
   const candidates = [hit.alias, ...(hit.alternatives ?? [])];
   const onPage = candidates.filter((c) => named.has(c.outlet));
   if (onPage.length === 1) return { ...hit, alias: onPage[0] };
-  const sentence = fold(text.slice(...Object.values(sentenceAt(text, hit.start)) as [number, number]));
+  const span = sentenceAt(text, hit.start);
+  const sentence = fold(text.slice(span.start, span.end));
   const cued = candidates.filter((c) => {
     const code = matcher.countryOf(c.outlet);
     const cue = code ? countryCue(code) : null;
@@ -91,7 +103,7 @@ function mergeParenthetical(text: string, hits: AliasHit[]): TextCitation[] {
     const a = hits[i];
     const b = hits[i + 1];
     // The acronym after a full name belongs to that name, whichever outlet the acronym alone would mean.
-    const acronym = !a.alias.ambiguous ? ACRONYM_IN_PARENS.exec(text.slice(a.end)) : null;
+    const acronym = !a.alias.ambiguous || a.tokenEnd - a.token > 1 ? ACRONYM_IN_PARENS.exec(text.slice(a.end)) : null;
     if (acronym) {
       const end = a.end + acronym[0].length;
       out.push({ outlet: a.alias.outlet, start: a.start, end });

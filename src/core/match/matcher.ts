@@ -40,6 +40,8 @@ export interface AliasHit {
   alternatives?: AliasEntry[];
 }
 
+/** Names of at most this many words match only with their capitals (longer ones also in lower case). */
+const SHORT_NAME_WORDS = 3;
 /** At most this many characters (spaces, a hyphen, a dot) may separate two words of one alias. */
 const MAX_GAP = 3;
 const GAP = /^[ \t\-.'/&]*$/;
@@ -166,6 +168,15 @@ export class Matcher {
       const gap = folded.slice(tokens[i + k - 1].end, tokens[i + k].start);
       if (gap.length === 0 || gap.length > MAX_GAP || !GAP.test(gap)) return -1;
       if (key(i + k) !== alias.keys[k]) return -1;
+    }
+    if (!alias.caseSensitive && n <= SHORT_NAME_WORDS) {
+      // "Global Times" is a name, "global times" ordinary words: in short names, capitals must be capitals
+      // (upper case will do, as in a headline).
+      for (let k = 0; k < n; k++) {
+        if (alias.shapes[k] === 'lower') continue;
+        const t = tokens[i + k];
+        if (caseShape(text.slice(t.start + (k === 0 ? offset : 0), t.end)) === 'lower') return -1;
+      }
     }
     if (alias.caseSensitive) {
       const shouting = isShouting(text, tokens, i, i + n - 1);

@@ -24,7 +24,7 @@ import {
   type MatcherIndex,
   type Outlet,
 } from './types';
-import { deriveAliases, type OutletAlias } from './derive-aliases';
+import { deriveAliases, isCountryName, type OutletAlias } from './derive-aliases';
 import { packIndex } from './pack';
 import { fold, wordKey } from '../match/fold';
 import { tokenize } from '../match/tokens';
@@ -294,6 +294,15 @@ function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
   const dropped: Record<string, string[]> = {};
   const remove = new Set<OutletAlias>();
   const shared = new Set<OutletAlias>();
+  // A country's English name is never an outlet's alias on its own ("Iran" the newspaper): too often the country.
+  for (const outlet of outlets) {
+    for (const alias of outlet.aliases) {
+      if (/^[\p{Script=Latin}\s.'-]+$/u.test(alias.text) && isCountryName(alias.text)) {
+        remove.add(alias);
+        (dropped[alias.text] ??= []).push(outlet.id);
+      }
+    }
+  }
   for (const list of groups.values()) {
     if (new Set(list.map((e) => e.outlet.id)).size < 2) continue;
     const best = Math.min(...list.map((e) => e.rank));

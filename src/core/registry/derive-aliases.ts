@@ -17,7 +17,7 @@ const PARENTHESIS = /\s*\(([^()]*)\)\s*$/;
 
 let countryNames: Set<string> | undefined;
 /** English names of countries and territories ("Azerbaijan", "Turkmenistan"): never an alias on their own. */
-function isCountryName(text: string): boolean {
+export function isCountryName(text: string): boolean {
   if (!countryNames) {
     countryNames = new Set();
     const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
