@@ -28,7 +28,8 @@ export const MEDIA_NOUNS = foldedSet([
   'agencia', 'diario', 'periódico', 'periodico', 'cadena', 'televisión', 'emisora', 'canal', 'semanario',
   'agência', 'jornal', 'televisão', 'emissora', 'nachrichtenagentur', 'agentur', 'zeitung', 'sender', 'agenzia', 'quotidiano',
   // Russian: agency, newspaper, TV channel, channel, publication, edition
-  'агентство', 'агентства', 'агентству', 'газета', 'газеты', 'газете', 'телеканал', 'телеканала', 'канал', 'издание', 'издания',
+  'агентство', 'агентства', 'агентству', 'газета', 'газеты', 'газете', 'газету', 'телеканал', 'телеканала', 'телеканале',
+  'канал', 'канала', 'издание', 'издания', 'эфире', 'радиостанция', 'радиостанции',
   // Vietnamese: newspaper, station; Indonesian/Malay: news agency
   'báo', 'đài', 'kantor', 'berita',
   // Arabic: agency, the agency, channel, newspaper, site, television, radio, correspondent, news
@@ -58,7 +59,7 @@ export const REPORTING_VERBS = foldedSet([
   'informó', 'informa', 'reportó', 'dijo', 'señaló', 'afirmó', 'indicó', 'publicó', 'difundió', 'aseguró',
   'informou', 'disse', 'noticiou', 'afirmou', 'publicou', 'divulgou', 'berichtete', 'berichtet', 'meldete', 'meldet', 'riferisce',
   // Russian: reports, reported, said, writes, conveys
-  'сообщает', 'сообщило', 'сообщил', 'сообщила', 'передает', 'передаёт', 'заявило', 'пишет', 'пишут', 'сообщают',
+  'сообщает', 'сообщило', 'сообщил', 'сообщила', 'сообщили', 'передает', 'передаёт', 'заявило', 'пишет', 'пишут', 'сообщают',
   // Vietnamese "cho biết" (said), "đưa tin" (reported); Indonesian "melaporkan"
   'cho', 'đưa', 'melaporkan', 'mengatakan',
   // Arabic: said (f.), mentioned, reported, conveyed, published, quoted
@@ -66,7 +67,7 @@ export const REPORTING_VERBS = foldedSet([
   // Persian: reported, wrote
   'گزارش', 'نوشت',
   // Turkish: according to ("-e göre"), reported, announced, conveyed; "haberine" (in its report)
-  'göre', 'bildirdi', 'duyurdu', 'aktardı', 'açıkladı', 'haberine', 'aktardığına', 'yayımladı',
+  'göre', 'bildirdi', 'duyurdu', 'aktardı', 'açıkladı', 'haberine', 'aktardığına', 'yayımladı', 'konuşan', 'konuştu',
 ]);
 
 /** Words that may stand between the alias and its verb: "SANA has also reported". */
@@ -91,6 +92,7 @@ export const SOURCE_INTRODUCERS: ReadonlyArray<readonly string[]> = foldedPhrase
   ['по', 'сообщению'], ['как', 'сообщает'], ['как', 'передает'], ['как', 'передаёт'], ['как', 'пишет'],
   ['sources', 'told'], ['speaking', 'with'], ['interview', 'to'], ['told', 'the'], ['appeared', 'on'],
   ['published', 'on'], ['posted', 'on'], ['shown', 'on'], ['aired', 'in'], ['как', 'сообщила'], ['как', 'сообщил'],
+  ['как', 'сообщили'], ['как', 'сообщило'], ['в', 'эфире'],
   // Vietnamese "theo" (according to); Indonesian "menurut"
   ['theo'], ['menurut'],
 ]);
@@ -132,7 +134,8 @@ export const NOT_MEDIA_AFTER = foldedSet([
   'road', 'street', 'st', 'avenue', 'ave', 'boulevard', 'square', 'bridge', 'airport', 'river', 'valley',
   'bookstore', 'bookshop', 'bookstores', 'space', 'station', 'satellite', 'satellites', 'rocket', 'launch',
   'vaccine', 'vaccines', 'jab', 'jabs', 'shot', 'shots', 'dose', 'doses', 'v', 'camera', 'cameras', 'yacht',
-  'surveillance', 'system', 'systems', 'pcr', 'test', 'tests', 'moment',
+  'surveillance', 'system', 'systems', 'pcr', 'test', 'tests', 'moment', 'life', 'plaza', 'mall', 'tower', 'hotel',
+  'park', 'cafe', 'restaurant', 'club', 'band', 'album',
 ]);
 
 /** Words before a name that say it is a place: "the province of Granma". */
@@ -161,3 +164,11 @@ export const FOLLOW_UP_VERBS = foldedSet([
   'stated', 'states', 'reported', 'reports', 'claimed', 'claims', 'wrote', 'writes', 'quoted', 'quotes',
   'alleged', 'alleges', 'asserted', 'insisted', 'described', 'describes', 'went', 'cited', 'cites', 'showed', 'shows',
 ]);
+
+/**
+ * Chinese, Japanese and Korean words around a name written without spaces: reported, said, according to,
+ * editorial, agency... Looked for in the few characters right before or after the name.
+ */
+export const RUN_CONTEXT_AFTER = ['報導', '报道', '報道', '表示', '稱', '称', '指出', '消息', '發布', '发布', '社論', '社论', '援引',
+  'によると', 'によれば', 'は', 'が報じ', '보도', '에 따르면', '에따르면', '은', '는', '사설', '논평', '발표', '전했다'];
+export const RUN_CONTEXT_BEFORE = ['據', '据', '根據', '根据', '援引', '引述', '經', '经由'];

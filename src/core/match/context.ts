@@ -11,6 +11,8 @@ import {
   NOT_MEDIA_AFTER,
   NOT_MEDIA_BEFORE,
   PLACE_NOUNS,
+  RUN_CONTEXT_AFTER,
+  RUN_CONTEXT_BEFORE,
   PERSON_MARKERS,
   PERSON_NOUNS,
   REPORTING_VERBS,
@@ -25,7 +27,7 @@ import type { Token } from './tokens';
 const NOUN_WINDOW_BEFORE = 3;
 const NOUN_WINDOW_AFTER = 2;
 /** After a comma or parenthesis (apposition), a media noun may come a little later. */
-const APPOSITION_WINDOW = 8;
+const APPOSITION_WINDOW = 10;
 
 export interface ContextInput {
   text: string;
@@ -117,8 +119,17 @@ export function mediaContext({ text, folded, tokens, hit, sentence, covered }: C
     if (MEDIA_NOUNS.has(word(i))) return 'noun';
   }
 
-  // A wire credit in a dateline: "HAVANA, Feb 3 (PL) —".
+  // Scripts without spaces: the words around the name within the run ("中央社報導", "据新华社", "노동신문은 사설에서").
+  if (hit.alias.run) {
+    const after = text.slice(hit.end, hit.end + 8);
+    const before = text.slice(Math.max(sentence.start, hit.start - 4), hit.start);
+    if (RUN_CONTEXT_AFTER.some((w) => after.startsWith(w) || (w.length > 1 && after.includes(w)))) return 'verb';
+    if (RUN_CONTEXT_BEFORE.some((w) => before.endsWith(w))) return 'introducer';
+  }
+
+  // A wire credit in a dateline, "HAVANA, Feb 3 (PL) —", or a headline credit, "SPUTNIK: CONVOY REACHES...".
   if (text[hit.start - 1] === '(' && /^\)\s*[-–—:]/.test(text.slice(hit.end, hit.end + 4))) return 'credit';
+  if (!hit.alias.strict && !/\p{L}/u.test(text.slice(sentence.start, hit.start)) && /^\s*:/.test(text.slice(hit.end, hit.end + 2))) return 'credit';
 
   // A reporting verb right after, past auxiliaries and other outlets: "SANA said", "SANA has also reported",
   // "Bernama and Antara both reported", "Tasnim, which is close to the IRGC, said".

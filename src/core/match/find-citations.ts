@@ -5,9 +5,10 @@
 import { attribute, paragraphStarts } from './attribution';
 import { looksLikePerson, meansSomethingElse, mediaContext, placeLike } from './context';
 import { fold } from './fold';
-import type { AliasHit, Matcher } from './matcher';
+import type { AliasEntry, AliasHit, Matcher } from './matcher';
 import { paragraphAt, sentenceAt, type Span } from './sentences';
-import { tokenize } from './tokens';
+import { tokenize, type Token } from './tokens';
+import { NOT_MEDIA_AFTER } from './context-words';
 
 export interface TextCitation {
   /** Index into the matcher's outlets. */
@@ -27,21 +28,25 @@ export function findTextCitations(text: string, matcher: Matcher, options: FindO
   const hits = matcher.find(text, tokens, folded);
   if (!hits.length) return [];
 
+  // Outlets the text names unambiguously; shared names count once resolved.
   const named = new Set(options.knownOutlets ?? []);
-  for (const hit of hits) if (!hit.alias.ambiguous) named.add(hit.alias.outlet);
+  for (const hit of hits) if (!hit.alias.ambiguous && !hit.alias.shared) named.add(hit.alias.outlet);
+  const resolved = hits.map((h) => (h.alias.shared ? resolveShared(text, h, matcher, named) : h));
+  for (const hit of resolved) if (hit && !hit.alias.ambiguous) named.add(hit.alias.outlet);
 
   const covered = new Set<number>();
   for (const hit of hits) for (let t = hit.token; t < hit.tokenEnd; t++) covered.add(t);
+
   const accepted: AliasHit[] = [];
   const pending: AliasHit[] = [];
-  for (const found of hits) {
-    const hit = found.alias.shared ? resolveShared(text, found, matcher, named) : found;
+  for (const hit of resolved) {
     if (!hit) continue;
+    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start), covered };
     if (!hit.alias.ambiguous) {
-      accepted.push(hit);
+      // "Global Times Square", "China Daily Life": a capitalised place or thing continues the name.
+      if (!continuesAsName(text, folded, tokens, hit)) accepted.push(hit);
       continue;
     }
-    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start), covered };
     if (meansSomethingElse(input) || looksLikePerson(input)) continue;
     const evidence = mediaContext(input);
     const enough = evidence !== null && !(evidence === 'verb' && placeLike(input));
@@ -56,6 +61,12 @@ export function findTextCitations(text: string, matcher: Matcher, options: FindO
   }
   accepted.sort((a, b) => a.start - b.start);
   return mergeParenthetical(text, accepted);
+}
+
+function continuesAsName(text: string, folded: string, tokens: Token[], hit: AliasHit): boolean {
+  const next = tokens[hit.tokenEnd];
+  if (!next || text.slice(hit.end, next.start) !== ' ' || !/^\p{Lu}/u.test(text[next.start])) return false;
+  return NOT_MEDIA_AFTER.has(folded.slice(next.start, next.end));
 }
 
 let regionNames: Intl.DisplayNames | undefined;
@@ -79,16 +90,21 @@ function countryCue(code: string): RegExp | null {
  */
 function resolveShared(text: string, hit: AliasHit, matcher: Matcher, named: ReadonlySet<number>): AliasHit | null {
   const candidates = [hit.alias, ...(hit.alternatives ?? [])];
-  const onPage = candidates.filter((c) => named.has(c.outlet));
-  if (onPage.length === 1) return { ...hit, alias: onPage[0] };
+  const only = (list: AliasEntry[]) => (new Set(list.map((c) => c.outlet)).size === 1 ? list[0] : null);
+  const onPage = only(candidates.filter((c) => named.has(c.outlet)));
+  if (onPage) return { ...hit, alias: onPage };
   const span = sentenceAt(text, hit.start);
   const sentence = fold(text.slice(span.start, span.end));
-  const cued = candidates.filter((c) => {
+  const cuedList = candidates.filter((c) => {
     const code = matcher.countryOf(c.outlet);
     const cue = code ? countryCue(code) : null;
     return cue ? cue.test(sentence) : false;
   });
-  return cued.length === 1 ? { ...hit, alias: cued[0] } : null;
+  const cued = only(cuedList);
+  if (cued) return { ...hit, alias: cued };
+  // No cue, or a cue that fits several (two Cuban outlets): the preferred one, if it is among them.
+  const preferred = only((cuedList.length ? cuedList : candidates).filter((c) => c.preferred));
+  return preferred ? { ...hit, alias: preferred } : null;
 }
 
 /** "Syrian Arab News Agency (SANA)" and "SANA (Syrian Arab News Agency)": one citation. */

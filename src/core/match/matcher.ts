@@ -5,7 +5,7 @@
  * word boundaries; Arabic words may carry a one- or two-letter prefix ("و", "ب", "ل"...).
  */
 import { ALIAS_RUN, countryAt, FIELD, frontDecode, PACKED_VERSION, packIndex, type PackedIndex } from '../registry/pack';
-import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_SHARED, ALIAS_STRICT, type MatcherIndex } from '../registry/types';
+import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_PREFERRED, ALIAS_SHARED, ALIAS_STRICT, type MatcherIndex } from '../registry/types';
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
 
 const SHAPES: Record<string, CaseShape> = { U: 'upper', T: 'title', L: 'lower' };
@@ -20,6 +20,8 @@ export interface AliasEntry {
   strict: boolean;
   /** Other outlets have this alias too (see AliasHit.alternatives). */
   shared: boolean;
+  /** Of the sharers, the one meant when the text gives no cue. */
+  preferred: boolean;
   /** The alias's words, folded and keyed (wordKey), and their capitalisation. */
   keys: string[];
   shapes: CaseShape[];
@@ -70,6 +72,7 @@ export class Matcher {
         caseSensitive: (flags & ALIAS_CASE_SENSITIVE) !== 0,
         strict: (flags & ALIAS_STRICT) !== 0,
         shared: (flags & ALIAS_SHARED) !== 0,
+        preferred: (flags & ALIAS_PREFERRED) !== 0,
         keys: run ? [keys] : keys.split(' '),
         shapes: [...shapes].map((c) => SHAPES[c]),
         run: run ? keys : null,
@@ -145,8 +148,11 @@ export class Matcher {
     chosen ??= fallback;
     if (!chosen) return -1;
     const { alias, last } = chosen;
-    // A lower-case article is not part of the name: "the Straits Times" cites "Straits Times" (but "The Herald").
-    const first = alias.keys[0] === 'the' && last > i && text[tokens[i].start] === 't' ? i + 1 : i;
+    // A lower-case article or description is not part of the name: "the Straits Times" cites "Straits Times"
+    // (but "The Herald" is the name), "روزنامه کیهان" (the newspaper Kayhan) cites "کیهان".
+    const firstWord = text.slice(tokens[i].start + offset, tokens[i].end);
+    const leadIn = alias.keys[0] === 'the' || DESCRIPTIONS.has(alias.keys[0]);
+    const first = leadIn && last > i && caseShape(firstWord) === 'lower' ? i + 1 : i;
     const hit: AliasHit = { start: tokens[first].start + (first === i ? offset : 0), end: tokens[last].end, alias, token: first, tokenEnd: last + 1 };
     if (alias.shared) {
       const same = alias.keys.join(' ');
@@ -227,7 +233,8 @@ function isShouting(text: string, tokens: Token[], first: number, last: number):
 /** Words that describe an outlet rather than name it, when written in lower case. */
 const DESCRIPTIONS = new Set(['news', 'agency', 'daily', 'newspaper', 'paper', 'agence', 'agencia', 'agência', 'diario',
   'television', 'tv', 'radio', 'channel', 'broadcaster', 'network', 'station', 'weekly', 'journal', 'magazine', 'press',
-  'group', 'online', 'service', 'website', 'portal', 'quotidien', 'jornal', 'gazete', 'gazetesi'].map((w) => wordKey(fold(w))));
+  'group', 'online', 'service', 'website', 'portal', 'quotidien', 'jornal', 'gazete', 'gazetesi', 'روزنامه', 'صحيفة',
+  'báo', 'газета'].map((w) => wordKey(fold(w))));
 
 /**
  * The alias's later words are capitalised (or are descriptions like "newspaper"), but in the text they are

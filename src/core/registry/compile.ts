@@ -17,6 +17,7 @@ import {
 import {
   ALIAS_AMBIGUOUS,
   ALIAS_CASE_SENSITIVE,
+  ALIAS_PREFERRED,
   ALIAS_SHARED,
   ALIAS_STRICT,
   MATCHER_INDEX_VERSION,
@@ -273,7 +274,8 @@ function aliasKey(alias: OutletAlias): string {
   return words.join(' ');
 }
 
-const PRIORITY = { curated: 0, name: 1, company: 2 } as const;
+/** An outlet's own name is as strong as a curated alias; a company's acronym is weaker. */
+const PRIORITY = { curated: 0, name: 0, company: 1 } as const;
 
 /**
  * One alias text, one outlet. A curated alias wins over derived ones; an alias derived from an outlet's own
@@ -294,10 +296,12 @@ function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
   const dropped: Record<string, string[]> = {};
   const remove = new Set<OutletAlias>();
   const shared = new Set<OutletAlias>();
+  const preferred = new Set<OutletAlias>();
   // A country's English name is never an outlet's alias on its own ("Iran" the newspaper): too often the country.
   for (const outlet of outlets) {
     for (const alias of outlet.aliases) {
-      if (/^[\p{Script=Latin}\s.'-]+$/u.test(alias.text) && isCountryName(alias.text)) {
+      const words = tokenize(alias.text).map((t) => alias.text.slice(t.start, t.end)).join(' ');
+      if (/^[\p{Script=Latin}\s.'-]+$/u.test(words) && isCountryName(words)) {
         remove.add(alias);
         (dropped[alias.text] ??= []).push(outlet.id);
       }
@@ -310,9 +314,12 @@ function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
     const winnerIds = [...new Set(winners.map((e) => e.outlet.id))];
     // Several outlets at the best priority share the alias ("CNA" in Taiwan, Cyprus and Singapore): all keep
     // it, marked shared; the matcher then needs a cue in the text (the country) to tell which one is meant.
+    // When exactly one of the sharers has a curated profile, it is the one meant when nothing else tells.
+    const curatedWinners = [...new Set(winners.filter((e) => e.outlet.origin.includes('curated')).map((e) => e.outlet.id))];
     for (const e of list) {
       if (e.rank === best) {
         if (winnerIds.length > 1) shared.add(e.alias);
+        if (winnerIds.length > 1 && curatedWinners.length === 1 && curatedWinners[0] === e.outlet.id) preferred.add(e.alias);
         continue;
       }
       remove.add(e.alias);
@@ -320,7 +327,8 @@ function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
     }
   }
   for (const outlet of outlets) {
-    outlet.aliases = outlet.aliases.filter((a) => !remove.has(a)).map((a) => (shared.has(a) ? { ...a, shared: true } : a));
+    outlet.aliases = outlet.aliases.filter((a) => !remove.has(a))
+      .map((a) => (shared.has(a) ? { ...a, shared: true, ...(preferred.has(a) ? { preferred: true } : {}) } : a));
   }
   return dropped;
 }
@@ -329,7 +337,8 @@ function aliasFlags(alias: Alias): number {
   return (alias.match === 'ambiguous' ? ALIAS_AMBIGUOUS : 0)
     | (alias.caseSensitive ? ALIAS_CASE_SENSITIVE : 0)
     | (alias.strict ? ALIAS_STRICT : 0)
-    | ((alias as OutletAlias).shared ? ALIAS_SHARED : 0);
+    | ((alias as OutletAlias).shared ? ALIAS_SHARED : 0)
+    | ((alias as OutletAlias).preferred ? ALIAS_PREFERRED : 0);
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -6,7 +6,7 @@
 import type { Alias } from './schema';
 
 /** An alias with where it came from: the curated profile (no mark), the outlet's name, or its company's acronym. */
-export type OutletAlias = Alias & { derived?: 'name' | 'company'; shared?: boolean };
+export type OutletAlias = Alias & { derived?: 'name' | 'company'; shared?: boolean; preferred?: boolean };
 
 /** Names with at least this many words are specific enough to match alone. */
 const DISTINCTIVE_MIN_WORDS = 3;
@@ -62,7 +62,8 @@ function splitParenthesis(text: string): [string, string | null] {
 
 function classify(text: string): Alias {
   const words = text.split(/\s+/).length;
-  if (words >= DISTINCTIVE_MIN_WORDS) return { text, match: 'distinctive', caseSensitive: true };
+  // Long names match in any case (the matcher still wants the capitals of names of three words or fewer).
+  if (words >= DISTINCTIVE_MIN_WORDS) return { text, match: 'distinctive' };
   if (ACRONYM.test(text) || words > 1) return { text, match: 'ambiguous', caseSensitive: true };
   return { text, match: 'ambiguous', caseSensitive: true, strict: true };
 }

@@ -36,6 +36,8 @@ export const ALIAS_CASE_SENSITIVE = 2;
 export const ALIAS_STRICT = 4;
 /** The alias belongs to several outlets; a cue in the text must say which. (8 is ALIAS_RUN, see pack.ts.) */
 export const ALIAS_SHARED = 16;
+/** Of the outlets sharing an alias, the one (with a curated profile) meant when the text gives no cue. */
+export const ALIAS_PREFERRED = 32;
 
 export const MATCHER_INDEX_VERSION = 1;
 
