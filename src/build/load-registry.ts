@@ -22,6 +22,7 @@ export function readRegistrySources(dataDir: string): RegistrySources {
       .sort()
       .map((f) => ({ file: `curated/${f}`, data: readJson(join(curatedDir, f)) })),
     renames: { file: 'renames.json', data: readJson(join(dataDir, 'renames.json')) },
+    ratings: { file: 'ratings.json', data: readJson(join(dataDir, 'ratings.json')) },
   };
 }
 

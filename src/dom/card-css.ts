@@ -31,6 +31,8 @@ h2 { font-size: 15px; line-height: 1.3; margin: 0; font-weight: 650; }
 .criterion strong { font-weight: 600; }
 .classified { margin: 0; font-size: 12px; }
 .control p { margin: 4px 0; }
+.marks { margin: 6px 0 0; padding-inline-start: 18px; }
+.marks li { margin: 2px 0; }
 .evidence { margin: 8px 0 0; }
 .evidence summary { cursor: pointer; font-weight: 600; }
 .evidence ul { margin: 4px 0 0; padding-inline-start: 18px; }

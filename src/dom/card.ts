@@ -111,6 +111,21 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
 
   card.append(controlSection(doc, content, t));
 
+  const marks = [
+    ...outlet.designations.map((d) => {
+      const date = formatDate(d.from, locale);
+      const key = `designation_${d.authority}_${d.kind}`;
+      const known = ['designation_EU_sanctions', 'designation_EU_broadcast-ban', 'designation_US_foreign-mission'].includes(key);
+      return known ? t(key, date) : t('designation_other', [d.authority, date]);
+    }),
+    ...outlet.ratings.map((r) => t(`rating_${r.status}`, String(r.year))),
+  ];
+  if (marks.length) {
+    const list = el(doc, 'ul', 'marks');
+    for (const mark of marks) list.append(el(doc, 'li', undefined, mark));
+    card.append(list);
+  }
+
   if (outlet.evidence.length) {
     const details = el(doc, 'details', 'evidence');
     details.append(el(doc, 'summary', undefined, t('evidence', String(outlet.evidence.length))));

@@ -77,6 +77,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     }
     for (const code of TYPOLOGIES) used.add(`typology_${code}`).add(`typologyDefinition_${code}`);
     for (const kind of KINDS) used.add(`kind_${kind}`);
+    for (const status of ['generally-reliable', 'no-consensus', 'generally-unreliable', 'deprecated', 'blacklisted']) used.add(`rating_${status}`);
     expect(used.size).toBeGreaterThan(20);
     for (const key of used) expect(messages[key], key).toBeDefined();
   });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -147,4 +147,29 @@ describe('npm run build with a malformed registry', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+const CSV = join(ROOT, '..', 'shared', 'data', 'state-media-profiles', 'State_Media_Matrix.csv');
+describe.skipIf(!existsSync(CSV) && process.env.CI !== 'true')('every row of the State Media Monitor matrix', () => {
+  it('is represented: its host belongs to an outlet (as host, mirror or declared shared host), or its asset is an outlet', async () => {
+    const { parse } = await import('csv-parse/sync');
+    const { normalizeHost } = await import('../../src/core/registry/import-smm');
+    const { HostIndex } = await import('../../src/core/match/hosts');
+    const { registry } = realRegistry();
+    const hosts = new HostIndex(registry.index.hosts);
+    const imported = JSON.parse(readFileSync(join(DATA, 'imported.json'), 'utf8')).outlets as Array<{ rows: number[]; sharedHosts?: string[] }>;
+    const rowsCovered = new Set(imported.flatMap((o) => o.rows));
+    const shared = new Set(imported.flatMap((o) => o.sharedHosts ?? []));
+    const records: Array<Record<string, string>> = parse(readFileSync(CSV, 'utf8'), { columns: true, bom: true });
+    const distinct = new Set<string>();
+    records.forEach((r, i) => {
+      if (Object.values(r).every((v) => !v.trim())) return;
+      expect(rowsCovered.has(i + 1), `row ${i + 1}`).toBe(true);
+      if (!r.URL.trim()) return;
+      const host = normalizeHost(r.URL);
+      distinct.add(host);
+      expect(hosts.lookup(host) >= 0 || shared.has(host), `row ${i + 1}: ${host}`).toBe(true);
+    });
+    expect(distinct.size).toBeGreaterThan(950);
+  });
 });

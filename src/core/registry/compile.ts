@@ -9,6 +9,7 @@ import {
   CuratedOutletSchema,
   ImportedFileSchema,
   ImportedOutletSchema,
+  ImportedRatingSchema,
   RenamesSchema,
   type Alias,
   type CuratedOutlet,
@@ -34,7 +35,19 @@ export interface RegistrySources {
   imported: { file: string; data: unknown };
   curated: Array<{ file: string; data: unknown }>;
   renames: { file: string; data: unknown };
+  ratings?: { file: string; data: unknown };
 }
+
+/** Wikipedia's perennial sources list, where the ratings come from. */
+export const PERENNIAL_SOURCES = 'https://en.wikipedia.org/wiki/Wikipedia:Reliable_sources/Perennial_sources';
+
+const STATUS_WORDS: Record<string, string> = {
+  'generally-reliable': 'generally reliable', 'no-consensus': 'a source with no consensus on its reliability',
+  'generally-unreliable': 'generally unreliable', deprecated: 'deprecated', blacklisted: 'blacklisted',
+};
+
+/** When the imported ratings were read (the date of the import into this project). */
+const IMPORT_READ_DATE = '2026-11-25';
 
 /** The source of the classification for outlets that only come from the import. */
 export const IMPORT_CLASSIFIER = {
@@ -83,6 +96,22 @@ export function compileRegistry(sources: RegistrySources): CompiledRegistry {
   for (const { file, data } of sources.curated) {
     for (const profile of parseArrayEntries(CuratedOutletSchema, data, file)) {
       applyCurated(outlets, profile, file);
+    }
+  }
+
+  if (sources.ratings) {
+    for (const rating of parseArrayEntries(ImportedRatingSchema, sources.ratings.data, sources.ratings.file)) {
+      const outlet = outlets.get(rating.id);
+      if (!outlet) throw new RegistryError(sources.ratings.file, rating.id, 'id', 'is not an outlet in the registry');
+      if (outlet.ratings.some((r) => r.by === 'wikipedia-rsp')) continue; // a curated rating wins
+      const at = outlet.ratings.length;
+      outlet.ratings = [...outlet.ratings, { by: 'wikipedia-rsp', status: rating.status, year: rating.year, source: PERENNIAL_SOURCES }];
+      outlet.evidence = [...outlet.evidence, {
+        claim: `Wikipedia's perennial sources list rates "${rating.name}" ${STATUS_WORDS[rating.status]} (entry last reviewed ${rating.year}; read in the list's ${rating.parse} copy).`,
+        source: PERENNIAL_SOURCES,
+        read: IMPORT_READ_DATE,
+        supports: [`ratings.${at}`],
+      }];
     }
   }
 

@@ -113,6 +113,19 @@ export const CuratedOutletSchema = v.strictObject({
 });
 
 export const CuratedFileSchema = v.array(CuratedOutletSchema);
+
+/** src/data/ratings.json, written by scripts/import-rsp.ts from Wikipedia's perennial sources list. */
+export const ImportedRatingSchema = v.strictObject({
+  id,
+  /** The entry's name on the list. */
+  name: nonEmpty,
+  status: v.picklist(['generally-reliable', 'no-consensus', 'generally-unreliable', 'deprecated', 'blacklisted']),
+  /** The year the entry was last reviewed on the list (or the year of the copy read, for the 2021 copy). */
+  year: v.pipe(v.number(), v.integer(), v.minValue(2000)),
+  /** Which parse of the list it comes from: "2026-04" or "2021-03-17". */
+  parse: nonEmpty,
+});
+export type ImportedRating = v.InferOutput<typeof ImportedRatingSchema>;
 export const RenamesSchema = v.record(id, id);
 
 export type Alias = v.InferOutput<typeof AliasSchema>;
