@@ -1,7 +1,8 @@
 /** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
-import index from 'statelens:packed-index';
+import compressed from 'statelens:compressed-index';
 import { HostIndex } from '../core/match/hosts';
-import { typologyAt, unpackHosts } from '../core/registry/pack';
+import { typologyAt, unpackHosts, type PackedIndex } from '../core/registry/pack';
+import { inflateIndex } from './load-index';
 import { Matcher } from '../core/match/matcher';
 import type { Message, PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
@@ -18,11 +19,9 @@ const CARD_CLOSE_DELAY_MS = 300;
 /** How long a citation revealed from the popup flashes. */
 const FLASH_MS = 1500;
 
-function typologyOf(outlet: number): Typology | null {
-  return typologyAt(index, outlet);
-}
-
-function main(): void {
+async function main(): Promise<void> {
+  const index: PackedIndex = await inflateIndex(compressed);
+  const typologyOf = (outlet: number): Typology | null => typologyAt(index, outlet);
   const controller = new AbortController();
   const { signal } = controller;
   const matcher = new Matcher(index);
@@ -133,4 +132,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

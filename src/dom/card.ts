@@ -114,11 +114,11 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
   const marks = [
     ...outlet.designations.map((d) => {
       const date = formatDate(d.from, locale);
-      const key = `designation_${d.authority}_${d.kind}`;
-      const known = ['designation_EU_sanctions', 'designation_EU_broadcast-ban', 'designation_US_foreign-mission'].includes(key);
+      const key = `designation_${d.authority}_${d.kind}`.replace(/-/g, '_');
+      const known = ['designation_EU_sanctions', 'designation_EU_broadcast_ban', 'designation_US_foreign_mission'].includes(key);
       return known ? t(key, date) : t('designation_other', [d.authority, date]);
     }),
-    ...outlet.ratings.map((r) => t(`rating_${r.status}`, String(r.year))),
+    ...outlet.ratings.map((r) => t(`rating_${r.status.replace(/-/g, '_')}`, String(r.year))),
   ];
   if (marks.length) {
     const list = el(doc, 'ul', 'marks');

@@ -4,6 +4,11 @@ declare module 'statelens:packed-index' {
   const index: PackedIndex;
   export default index;
 }
+declare module 'statelens:compressed-index' {
+  /** The packed index, deflated (raw) and base64-encoded: see src/content/load-index.ts. */
+  const index: { v: number; z: string };
+  export default index;
+}
 declare module 'statelens:outlets' {
   import type { Outlet } from '../core/registry/types';
   /** Every outlet, in the order of the matcher index (an outlet's index is its position here). */

@@ -77,7 +77,8 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     }
     for (const code of TYPOLOGIES) used.add(`typology_${code}`).add(`typologyDefinition_${code}`);
     for (const kind of KINDS) used.add(`kind_${kind}`);
-    for (const status of ['generally-reliable', 'no-consensus', 'generally-unreliable', 'deprecated', 'blacklisted']) used.add(`rating_${status}`);
+    for (const status of ['generally_reliable', 'no_consensus', 'generally_unreliable', 'deprecated', 'blacklisted']) used.add(`rating_${status}`);
+    for (const key of Object.keys(messages)) expect(key, 'Chrome accepts only [A-Za-z0-9_] in message names').toMatch(/^[A-Za-z0-9_]+$/);
     expect(used.size).toBeGreaterThan(20);
     for (const key of used) expect(messages[key], key).toBeDefined();
   });
