@@ -44,13 +44,26 @@ export function collectText(root: Element): CollectedText {
   let lastBlock: Element | null = null;
   const skipCache = new Map<Element, boolean>();
 
-  const skipped = (el: Element | null): boolean => {
-    if (!el || el === root.parentElement) return false;
-    const cached = skipCache.get(el);
-    if (cached !== undefined) return cached;
-    const result = (el !== root && isSkipped(el)) || (el !== root && skipped(el.parentElement));
-    skipCache.set(el, result);
-    return result;
+  // Whether an element is inside something we skip; iterative, so 10,000-deep markup cannot overflow the stack.
+  const skipped = (start: Element | null): boolean => {
+    const chain: Element[] = [];
+    let verdict = false;
+    for (let el = start; el && el !== root.parentElement; el = el.parentElement) {
+      const cached = skipCache.get(el);
+      if (cached !== undefined) {
+        verdict = cached;
+        break;
+      }
+      chain.push(el);
+      if (el !== root && isSkipped(el)) {
+        verdict = true;
+        break;
+      }
+    }
+    // The walk stopped at the nearest skipped ancestor (or a cached one, or the root): the whole chain below
+    // it shares its verdict.
+    for (const el of chain) skipCache.set(el, verdict);
+    return verdict;
   };
 
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);

@@ -73,3 +73,32 @@ describe('scanPage on the fixture article', () => {
     expect(scanPage(doc(html), matcher, hosts, { allPages: true }).citations.map((c) => c.via)).toEqual(['text', 'text', 'link']);
   });
 });
+
+describe('bad input', () => {
+  it('an empty document, a document without a body, and an empty article give an empty result', () => {
+    expect(scanPage(doc(''), matcher, hosts).citations).toEqual([]);
+    const noBody = new JSDOM('<?xml version="1.0"?><root/>', { contentType: 'application/xml', url: 'https://x.example/' }).window.document;
+    expect(scanPage(noBody, matcher, hosts).citations).toEqual([]);
+    expect(scanPage(doc('<article></article>'), matcher, hosts).citations).toEqual([]);
+  });
+
+  it('10,000 levels of nesting are read without overflowing the stack', () => {
+    const depth = 10_000;
+    const html = `<article>${'<div>'.repeat(depth)}<p>The Syrian Arab News Agency reported the news.</p>${'</div>'.repeat(depth)}</article>`;
+    const scan = scanPage(doc(html), matcher, hosts);
+    expect(scan.citations.map((c) => c.surface)).toEqual(['Syrian Arab News Agency']);
+  });
+
+  it('a 1 MB paragraph without punctuation, and text with lone surrogates', () => {
+    const big = `<article><p>${'word '.repeat(200_000)}SANA said so</p><p>\ud800 SANA reported \udc00 it</p></article>`;
+    const scan = scanPage(doc(big), matcher, hosts);
+    expect(scan.citations.map((c) => c.surface)).toEqual(['SANA', 'SANA']);
+  });
+
+  it('skips what it must never touch, even deep inside the article', () => {
+    const html = `<article><p>SANA said one.</p><div contenteditable="true"><p>SANA said two.</p></div>
+      <form><p>SANA said three.</p></form><pre>SANA said four.</pre><template><p>SANA said five.</p></template>
+      <noscript><p>SANA said six.</p></noscript></article>`;
+    expect(scanPage(doc(html), matcher, hosts).citations.map((c) => c.range.startContainer.textContent)).toEqual(['SANA said one.']);
+  });
+});
