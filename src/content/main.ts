@@ -132,4 +132,7 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// A page StateLens cannot read must never be broken by it: any failure stays in the content script.
+main().catch((error: unknown) => {
+  console.debug('StateLens: could not scan this page', error);
+});

@@ -30,7 +30,23 @@ export interface Replies {
 
 const TYPES = new Set(['page/report', 'outlet/details', 'page/summary', 'page/reveal']);
 
-/** Messages arrive from other contexts: check the shape before trusting it. */
+const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+
+/** Messages arrive from other contexts: check the whole shape before trusting it. */
 export function isMessage(value: unknown): value is Message {
-  return Boolean(value && typeof value === 'object' && TYPES.has((value as { type?: unknown }).type as string));
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  if (!TYPES.has(m.type as string)) return false;
+  switch (m.type) {
+    case 'outlet/details':
+      return Array.isArray(m.outlets) && m.outlets.length <= 10_000 && m.outlets.every(isIndex);
+    case 'page/reveal':
+      return isIndex(m.outlet);
+    case 'page/report': {
+      const s = m.summary as Record<string, unknown> | null;
+      return Boolean(s && typeof s === 'object' && isIndex(s.total) && Array.isArray(s.outlets));
+    }
+    default:
+      return true;
+  }
 }

@@ -18,7 +18,8 @@ export type Handler = (message: Message, sender: { tabId?: number }) => Promise<
 /** Listens for messages until signal aborts. A handler returns a promise to reply, or undefined to pass. */
 export function onMessage(handler: Handler, signal?: AbortSignal): void {
   const listener = (message: unknown, sender: browser.Runtime.MessageSender) => {
-    if (!isMessage(message)) return undefined;
+    // Only StateLens's own content scripts and pages may ask; and only well-formed messages are answered.
+    if (sender.id !== browser.runtime.id || !isMessage(message)) return undefined;
     return handler(message, { tabId: sender.tab?.id });
   };
   browser.runtime.onMessage.addListener(listener);

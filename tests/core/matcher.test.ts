@@ -90,3 +90,12 @@ describe('fold', () => {
     expect(fold('SANA’s')).toBe("sana's");
   });
 });
+
+describe('Arabic clitics', () => {
+  it.each([
+    ['والسانا ذكرت الخبر', 'السانا'],
+  ])('%s', (text) => {
+    const found = findTextCitations(text, matcher).map((c) => text.slice(c.start, c.end));
+    expect(found).toEqual(['سانا']);
+  });
+});

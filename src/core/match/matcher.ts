@@ -48,8 +48,11 @@ const SHORT_NAME_WORDS = 3;
 const MAX_GAP = 3;
 const GAP = /^[ \t\-.'/&]*$/;
 const ARABIC = /^[\p{Script=Arabic}]/u;
-/** Arabic clitics that attach to the next word: and, so, with/by, for, like (and pairs of them). */
-const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل', 'وك'];
+/**
+ * Arabic clitics that attach to the next word: and, so, with/by, for, like, pairs of them, and the article
+ * "ال" alone or after one of them ("والسانا"). Shorter prefixes are tried first.
+ */
+const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وب', 'ول', 'فب', 'فل', 'وك', 'وال', 'بال', 'فال', 'كال', 'لل'];
 
 export class Matcher {
   private readonly byFirstWord = new Map<string, AliasEntry[]>();
