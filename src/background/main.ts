@@ -7,7 +7,10 @@ import type { Message } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { strongestTypology } from '../core/summary';
 import { BADGE_COLORS } from '../core/badge';
-import { onMessage, setBadge } from '../platform/browser';
+import { loadSettings, onMessage, setBadge } from '../platform/browser';
+
+// Stored settings that are not valid (an old version, an edit by hand) are repaired once at start.
+void loadSettings().catch(() => undefined);
 
 onMessage((message: Message, sender) => {
   switch (message.type) {

@@ -12,31 +12,64 @@ import { CardView, renderCard } from '../dom/card';
 import { Highlighter, HIGHLIGHT_PREFIX } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
 import { scanPage, type PageScan } from '../dom/scan-page';
-import { onMessage, send, t, uiLanguage } from '../platform/content';
+import { isOffOn, type Settings } from '../core/settings';
+import { loadSettings, onMessage, onSettingsChanged, send, t, uiLanguage } from '../platform/content';
 
 /** How long the card stays after the pointer leaves the citation, so the reader can move into it. */
 const CARD_CLOSE_DELAY_MS = 300;
 /** How long a citation revealed from the popup flashes. */
 const FLASH_MS = 1500;
 
+interface Shared {
+  matcher: Matcher;
+  hosts: HostIndex;
+  typologyOf: (outlet: number) => Typology | null;
+  highlighter: Highlighter;
+  card: CardView;
+  /** Whether an earlier run put a count on the badge (a re-run must then report, even zero). */
+  counted: boolean;
+}
+
 async function main(): Promise<void> {
   const index: PackedIndex = await inflateIndex(compressed);
-  const typologyOf = (outlet: number): Typology | null => typologyAt(index, outlet);
-  const controller = new AbortController();
-  const { signal } = controller;
-  const matcher = new Matcher(index);
-  const hosts = new HostIndex(unpackHosts(index));
-  const scan: PageScan = scanPage(document, matcher, hosts);
-  // Categories with editorial independence are not highlighted unless the reader asks (settings: a later step).
-  const citations = scan.citations.filter((c) => {
+  const shared: Shared = {
+    matcher: new Matcher(index),
+    hosts: new HostIndex(unpackHosts(index)),
+    typologyOf: (outlet) => typologyAt(index, outlet),
+    highlighter: new Highlighter(document),
+    card: new CardView(document),
+    counted: false,
+  };
+  // Each run has its own signal: a change of settings ends the run (listeners, highlights, card) and starts
+  // another, so the reader's choices apply in open tabs without a reload.
+  let current: AbortController | null = null;
+  const start = (settings: Settings) => {
+    current?.abort();
+    shared.highlighter.clear();
+    shared.card.hide();
+    current = new AbortController();
+    run(shared, settings, current.signal);
+  };
+  onSettingsChanged(start, new AbortController().signal);
+  start(await loadSettings());
+}
+
+function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
+  const { matcher, hosts, typologyOf, highlighter, card } = shared;
+  const off = isOffOn(settings, location.hostname);
+  const scan: PageScan | null = off ? null : scanPage(document, matcher, hosts, { allPages: settings.scope === 'all' });
+  // Only the categories the reader shows (by default those without editorial independence).
+  const citations = (scan?.citations ?? []).filter((c) => {
     const typology = typologyOf(c.outlet);
-    return typology !== null && TYPOLOGY_INFO[typology].shownByDefault;
+    return typology !== null && settings.categories[typology];
   });
-  const outletsOnPage = summarize(citations, typologyOf, scan.attribution ?? undefined);
+  const outletsOnPage = summarize(citations, typologyOf, scan?.attribution ?? undefined);
   const summary: PageSummary = {
-    article: scan.article.isArticle,
-    site: scan.site >= 0 ? scan.site : null,
-    published: scan.article.published,
+    host: location.hostname,
+    off,
+    article: scan?.article.isArticle ?? false,
+    site: scan && scan.site >= 0 ? scan.site : null,
+    published: scan?.article.published ?? null,
     total: citations.length,
     outlets: outletsOnPage,
   };
@@ -47,17 +80,18 @@ async function main(): Promise<void> {
     if (message.type === 'page/reveal') return Promise.resolve(reveal(message.outlet));
     return undefined;
   }, signal);
-  if (citations.length) void send({ type: 'page/report', summary }).catch(() => {
-    // The background may be restarting; the badge is refreshed on the next report.
-  });
+  if (citations.length || shared.counted) {
+    shared.counted = citations.length > 0;
+    void send({ type: 'page/report', summary }).catch(() => {
+      // The background may be restarting; the badge is refreshed on the next report.
+    });
+  }
   if (!citations.length) return;
 
-  const highlighter = new Highlighter(document);
-  highlighter.apply(citations.map((c) => ({ range: c.range, typology: typologyOf(c.outlet) })));
+  highlighter.apply(citations.map((c) => ({ range: c.range, typology: typologyOf(c.outlet) })), settings.style);
 
   const ranges = citations.map((c) => c.range);
   const byNode = indexRangesByNode(ranges);
-  const card = new CardView(document);
   let details: Record<number, Outlet> = {};
   const detailsReady = send({ type: 'outlet/details', outlets: outletsOnPage.map((o) => o.outlet) }).then((d) => {
     details = d;
@@ -74,7 +108,7 @@ async function main(): Promise<void> {
     if (open !== i) return;
     const which = citations[i].outlet;
     const outlet = details[which];
-    if (!outlet) return;
+    if (!outlet || signal.aborted) return;
     const counts = outletsOnPage.find((o) => o.outlet === which);
     card.show(renderCard(document, {
       outlet, citationsHere: counts?.citations ?? 1, attributedSentences: counts?.attributedSentences ?? null,
@@ -86,6 +120,7 @@ async function main(): Promise<void> {
     card.hide();
   };
   const cancelClose = () => clearTimeout(closeTimer);
+  signal.addEventListener('abort', cancelClose, { once: true });
   const scheduleClose = () => {
     cancelClose();
     closeTimer = setTimeout(closeCard, CARD_CLOSE_DELAY_MS);

@@ -3,6 +3,10 @@ import type { Outlet } from './registry/types';
 import type { OutletSummary } from './summary';
 
 export interface PageSummary {
+  /** The page's host name (for "Off on this site"). */
+  host: string;
+  /** The reader switched StateLens off on this site. */
+  off: boolean;
   article: boolean;
   /** The outlet (index in this build's registry) whose site this page is on, if any. */
   site: number | null;

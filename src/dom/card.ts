@@ -2,7 +2,7 @@
  * The hover card: who the outlet is, who controls it, its category with the three criteria, and the sources.
  * Rendered in a shadow root so the page's styles cannot reach it; positioned with Floating UI.
  */
-import { computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { ControlPeriod } from '../core/registry/schema';
 import type { Outlet } from '../core/registry/types';
 import { TYPOLOGY_INFO, type Criterion } from '../core/typology';
@@ -199,14 +199,14 @@ export class CardView {
   async place(anchor: Range): Promise<void> {
     const card = this.current;
     if (!card || !this.host) return;
+    // A citation that wraps over two lines: the card hangs from its first line.
     const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
+      getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),
     };
     const { x, y } = await computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
     });
     if (card !== this.current) return;
     this.host.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;

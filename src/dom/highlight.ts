@@ -6,8 +6,11 @@ import type { Typology } from '../core/typology';
 
 export const HIGHLIGHT_PREFIX = 'statelens-';
 
-export function highlightName(typology: Typology | null): string {
-  return `${HIGHLIGHT_PREFIX}${(typology ?? 'unknown').toLowerCase()}`;
+export type Style = 'background' | 'underline' | 'none';
+
+/** "statelens-sc" (background and underline) or "statelens-sc-line" (underline only). */
+export function highlightName(typology: Typology | null, style: Style = 'background'): string {
+  return `${HIGHLIGHT_PREFIX}${(typology ?? 'unknown').toLowerCase()}${style === 'underline' ? '-line' : ''}`;
 }
 
 interface HighlightWindow {
@@ -26,16 +29,16 @@ export class Highlighter {
   constructor(private readonly doc: Document) {}
 
   /** Replaces all of StateLens's highlights with these ranges, grouped by category. */
-  apply(items: ReadonlyArray<{ range: Range; typology: Typology | null }>): void {
+  apply(items: ReadonlyArray<{ range: Range; typology: Typology | null }>, style: Style = 'background'): void {
     const win = this.doc.defaultView as unknown as HighlightWindow | null;
     const registry = win?.CSS?.highlights;
-    if (!registry || !win?.Highlight) return;
+    this.clear();
+    if (!registry || !win?.Highlight || style === 'none') return;
     const groups = new Map<string, Range[]>();
     for (const { range, typology } of items) {
-      const name = highlightName(typology);
+      const name = highlightName(typology, style);
       groups.set(name, [...(groups.get(name) ?? []), range]);
     }
-    this.clear();
     for (const [name, ranges] of groups) {
       registry.set(name, new win.Highlight(...ranges));
       this.names.add(name);

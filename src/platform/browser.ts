@@ -4,6 +4,31 @@
  */
 import browser from 'webextension-polyfill';
 import { isMessage, type Message, type Replies } from '../core/messages';
+import { repairSettings, type Settings } from '../core/settings';
+
+const SETTINGS_KEY = 'settings';
+
+/** The reader's settings, repaired; broken stored values are written back repaired. */
+export async function loadSettings(): Promise<Settings> {
+  const stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const { settings, repaired } = repairSettings(stored);
+  if (stored !== undefined && repaired.length) await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
+  return settings;
+}
+
+/** The fields of the stored settings that were invalid (before loadSettings repaired them). */
+export async function storedSettingsProblems(): Promise<string[]> {
+  const stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+  return stored === undefined ? [] : repairSettings(stored).repaired;
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.sync.set({ [SETTINGS_KEY]: repairSettings(settings).settings });
+}
+
+export function openOptions(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}
 
 export function send<M extends Message>(message: M): Promise<Replies[M['type']]> {
   return browser.runtime.sendMessage(message) as Promise<Replies[M['type']]>;

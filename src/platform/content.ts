@@ -7,6 +7,28 @@
  */
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { isMessage, type Message, type Replies } from '../core/messages';
+import { repairSettings, type Settings } from '../core/settings';
+
+const SETTINGS_KEY = 'settings';
+
+/** The reader's settings, repaired in memory (the options page and the background write repairs back). */
+export async function loadSettings(): Promise<Settings> {
+  try {
+    const stored = (await api.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    return repairSettings(stored).settings;
+  } catch {
+    return repairSettings(undefined).settings;
+  }
+}
+
+/** Calls back with the new settings whenever they change, until signal aborts. */
+export function onSettingsChanged(callback: (settings: Settings) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'sync' && SETTINGS_KEY in changes) callback(repairSettings(changes[SETTINGS_KEY].newValue).settings);
+  };
+  api.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => api.storage.onChanged.removeListener(listener), { once: true });
+}
 
 const api = ((globalThis as { browser?: Browser }).browser ?? (globalThis as unknown as { chrome: Browser }).chrome);
 

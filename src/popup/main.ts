@@ -4,7 +4,8 @@
  */
 import type { PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
-import { activeTabId, send, sendToTab, t } from '../platform/browser';
+import { isOffOn, normalizeSite } from '../core/settings';
+import { activeTabId, loadSettings, openOptions, saveSettings, send, sendToTab, t } from '../platform/browser';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -33,6 +34,13 @@ async function render(app: HTMLElement): Promise<void> {
   }
   if (!summary) {
     status.textContent = t('popupNotHere');
+    app.append(footer());
+    return;
+  }
+  app.append(await offSwitch(summary.host));
+  if (summary.off) {
+    status.textContent = t('popupIsOff', summary.host);
+    app.append(footer());
     return;
   }
   const wanted = [...summary.outlets.map((o) => o.outlet), ...(summary.site !== null ? [summary.site] : [])];
@@ -72,8 +80,37 @@ async function render(app: HTMLElement): Promise<void> {
   app.append(footer());
 }
 
+/** "Off on this site": saved at once; the page's content script switches itself off or on. */
+async function offSwitch(host: string): Promise<HTMLElement> {
+  const site = normalizeSite(host);
+  const label = el('label', 'off-switch');
+  const input = el('input');
+  input.type = 'checkbox';
+  input.name = 'off-here';
+  input.disabled = !site;
+  input.checked = site ? isOffOn(await loadSettings(), site) : false;
+  input.addEventListener('change', async () => {
+    if (!site) return;
+    const settings = await loadSettings();
+    const offSites = input.checked ? [...settings.offSites, site] : settings.offSites.filter((s) => s !== site && !site.endsWith(`.${s}`));
+    await saveSettings({ ...settings, offSites });
+    location.reload();
+  });
+  label.append(input, ` ${t('popupOffHere')}`);
+  return label;
+}
+
 function footer(): HTMLElement {
   const box = el('footer');
+  const settings = el('a', undefined, t('popupSettings'));
+  settings.href = '#';
+  settings.addEventListener('click', (event) => {
+    event.preventDefault();
+    void openOptions();
+  });
+  const links = el('p');
+  links.append(settings);
+  box.append(links);
   box.append(el('p', undefined, t('popupPrivacy')));
   const credits = el('p', undefined, `${t('popupCredits')} `);
   const link = el('a', undefined, t('popupCreditsLink'));

@@ -5,8 +5,8 @@ declare module 'statelens:packed-index' {
   export default index;
 }
 declare module 'statelens:compressed-index' {
-  /** The packed index, deflated (raw) and base64-encoded: see src/content/load-index.ts. */
-  const index: { v: number; z: string };
+  /** The packed index, deflated (raw) and Z85-encoded (n: the deflated length): see src/content/load-index.ts. */
+  const index: { v: number; z: string; n: number };
   export default index;
 }
 declare module 'statelens:outlets' {

@@ -59,7 +59,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     expect(manifest).toEqual(manifestFor(source, target, pkg.version));
     const zip = unzipSync(readFileSync(join(ROOT, 'dist', `statelens-${pkg.version}-${target}.zip`)));
     expect(JSON.parse(strFromU8(zip['manifest.json']))).toEqual(manifest);
-    for (const file of ['background.js', 'content.js', 'content.css', 'popup.html', 'popup.js', 'popup.css', 'CREDITS.md', 'LICENSE',
+    for (const file of ['background.js', 'content.js', 'content.css', 'popup.html', 'popup.js', 'popup.css', 'options.html', 'options.js', 'options.css', 'CREDITS.md', 'LICENSE',
       '_locales/en/messages.json', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-48.png', 'icons/icon-128.png']) {
       expect(zip[file], file).toBeDefined();
       expect(existsSync(join(dir, file)), file).toBe(true);
@@ -89,7 +89,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
   });
 
   it('the extension code has no way to reach the network', () => {
-    for (const file of ['background.js', 'content.js', 'popup.js']) {
+    for (const file of ['background.js', 'content.js', 'popup.js', 'options.js']) {
       const code = readFileSync(join(ROOT, 'dist', 'chrome', file), 'utf8');
       for (const api of ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource']) {
         expect(code.includes(api), `${file} uses ${api}`).toBe(false);

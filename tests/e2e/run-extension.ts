@@ -164,7 +164,26 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     await popup.setViewport({ width: 380, height: 240 });
     await popup.screenshot({ path: join(out, 'popup.png') });
 
-    // 4. Nothing left the machine: every request went to the fixture server or stayed inside the browser.
+    // 4. Settings apply live in the open tab: hide state-controlled media, then show it underlined only.
+    await openExtensionPage(popup, `${extensionOrigin}/options.html`, 'input[name="category-SC"]');
+    await popup.setViewport({ width: 720, height: 900 });
+    await popup.screenshot({ path: join(out, 'options.png') });
+    await popup.click('input[name="category-SC"]');
+    // The article's tab is in the background: poll on a timer, not on animation frames.
+    await page.waitForFunction(() => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('statelens-sc'), { timeout: 10_000, polling: 100 });
+    const badgeAfter = await popup.evaluate(async (id) => {
+      const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+      return (g.browser ?? g.chrome)!.action.getBadgeText({ tabId: id });
+    }, tabId);
+    expect(badgeAfter).toBe('');
+    await popup.click('input[name="category-SC"]');
+    await popup.click('input[name="style"][value="underline"]');
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('statelens-sc-line'), { timeout: 10_000, polling: 100 });
+    await page.bringToFront();
+    expect(await highlighted(page)).toEqual(EXPECTED_CITATIONS);
+    await page.screenshot({ path: join(out, 'article-underline.png') });
+
+    // 5. Nothing left the machine: every request went to the fixture server or stayed inside the browser.
     expect(errors).toEqual([]);
     const outside = requests.filter((u) => !isLocal(u, server.origin));
     expect(outside).toEqual([]);
