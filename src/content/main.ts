@@ -7,7 +7,7 @@ import { Matcher } from '../core/match/matcher';
 import type { Message, PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { summarize } from '../core/summary';
-import { TYPOLOGY_INFO, type Typology } from '../core/typology';
+import type { Typology } from '../core/typology';
 import { CardView, renderCard } from '../dom/card';
 import { Highlighter, HIGHLIGHT_PREFIX } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
