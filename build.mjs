@@ -92,6 +92,27 @@ function registryPlugin(registry) {
   };
 }
 
+function correctionsUrl() {
+  const url = process.env.STATELENS_CORRECTIONS_URL ?? '';
+  if (url && !/^https:\/\/[^\s"]+$/.test(url)) {
+    console.error(`statelens build failed: STATELENS_CORRECTIONS_URL must be an https URL, got "${url}"`);
+    process.exit(1);
+  }
+  return url;
+}
+
+/** `import css from './x.css?raw'`: the stylesheet, minified, as a string (shadow roots need it as text). */
+const rawCssPlugin = {
+  name: 'raw-css',
+  setup(build) {
+    build.onResolve({ filter: /\.css\?raw$/ }, (a) => ({ path: join(a.resolveDir, a.path.replace(/\?raw$/, '')), namespace: 'raw-css' }));
+    build.onLoad({ filter: /.*/, namespace: 'raw-css' }, async (a) => {
+      const { code } = await esbuild.transform(readFileSync(a.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js', watchFiles: [a.path] };
+    });
+  },
+};
+
 const ZIP_DATE = new Date(Date.UTC(2020, 0, 1));
 
 function zipDir(dir) {
@@ -138,7 +159,9 @@ if (first.error && !watch) {
 }
 const common = {
   absWorkingDir: ROOT, bundle: true, minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox140'],
-  plugins: [registryPlugin(registry)],
+  plugins: [registryPlugin(registry), rawCssPlugin],
+  // The card's "Report a correction" link: the project's issue tracker, given at build; no link when unset.
+  define: { __CORRECTIONS_URL__: JSON.stringify(correctionsUrl()) },
 };
 const configs = [
   { ...common, entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },

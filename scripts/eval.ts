@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRegistry } from '../src/build/load-registry';
 import { findTextCitations } from '../src/core/match/find-citations';
-import { Matcher } from '../src/core/match/matcher';
+import { matcherFromIndex } from '../src/core/match/from-index';
 import type { CompiledRegistry } from '../src/core/registry/types';
 
 export interface Labelled {
@@ -74,7 +74,7 @@ function compare(expected: Found[], found: Found[]) {
 }
 
 export function statelens(registry: CompiledRegistry) {
-  const matcher = Matcher.fromIndex(registry.index);
+  const matcher = matcherFromIndex(registry.index);
   return (text: string): Found[] =>
     findTextCitations(text, matcher).map((c) => ({ outlet: registry.index.outlets[c.outlet][0], surface: text.slice(c.start, c.end) }));
 }

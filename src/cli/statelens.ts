@@ -15,7 +15,7 @@ import { HostIndex } from '../core/match/hosts';
 import { Matcher } from '../core/match/matcher';
 import { typologyAt, unpackHosts } from '../core/registry/pack';
 import { summarize } from '../core/summary';
-import { TYPOLOGY_INFO, type Typology } from '../core/typology';
+import { TYPOLOGY_NAMES, type Typology } from '../core/typology';
 import { scanPage } from '../dom/scan-page';
 
 export interface Mention {
@@ -99,7 +99,7 @@ function report(r: FileResult): string {
   const lines = [`${r.file}${r.article === null ? '' : r.article ? ' — article' : ' — not an article'}${r.published ? `, published ${r.published}` : ''}`];
   if (!r.outlets.length) lines.push('  no state-media citations found');
   for (const o of r.outlets) {
-    const category = o.typology ? TYPOLOGY_INFO[o.typology].name : 'category not recorded';
+    const category = o.typology ? TYPOLOGY_NAMES[o.typology] : 'category not recorded';
     const rests = o.attributedSentences !== null && o.share !== null ? ` · ${o.attributedSentences} sentence${o.attributedSentences === 1 ? '' : 's'} attributed (${Math.round(o.share * 100)}% of the text)` : '';
     lines.push(`  ${o.name}${o.domain ? ` (${o.domain})` : ''} · ${category} · ${o.citations} citation${o.citations === 1 ? '' : 's'}${rests}`);
     for (const m of r.mentions.filter((m) => m.outlet === o.outlet)) lines.push(`    "${m.surface}" (${m.via}${m.attributed ? ', attributed' : ''})`);

@@ -19,6 +19,9 @@ import { loadSettings, onMessage, onSettingsChanged, send, t, uiLanguage } from 
 const CARD_CLOSE_DELAY_MS = 300;
 /** How long a citation revealed from the popup flashes. */
 const FLASH_MS = 1500;
+/** Where readers report a mistake in the registry: set at build (STATELENS_CORRECTIONS_URL); none when empty. */
+declare const __CORRECTIONS_URL__: string;
+const CORRECTIONS_URL = __CORRECTIONS_URL__;
 
 interface Shared {
   matcher: Matcher;
@@ -102,7 +105,11 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
   let lastX = 0;
   let lastY = 0;
 
-  const openCard = async (i: number) => {
+  /**
+   * Opens the card of citation i. focus: move the keyboard focus into it, onto the button of that action
+   * ("next" stays on "next") or onto the card itself, so that a screen reader announces it.
+   */
+  const openCard = async (i: number, focus?: string) => {
     open = i;
     await detailsReady;
     if (open !== i) return;
@@ -110,10 +117,27 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
     const outlet = details[which];
     if (!outlet || signal.aborted) return;
     const counts = outletsOnPage.find((o) => o.outlet === which);
-    card.show(renderCard(document, {
+    const own = citations.filter((c) => c.outlet === which);
+    const element = renderCard(document, {
       outlet, citationsHere: counts?.citations ?? 1, attributedSentences: counts?.attributedSentences ?? null,
       share: counts?.share ?? null, published: summary.published, locale: uiLanguage(),
-    }, t), citations[i].range);
+      position: { index: own.indexOf(citations[i]) + 1, of: own.length }, correctionsUrl: CORRECTIONS_URL,
+    }, t);
+    element.addEventListener('click', (event) => {
+      const action = (event.target as HTMLElement).closest('button')?.dataset.action;
+      if (action === 'close') closeCard();
+      if (action === 'previous' || action === 'next') {
+        const k = own.indexOf(citations[i]);
+        const target = own[(k + (action === 'next' ? 1 : own.length - 1)) % own.length];
+        target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        void openCard(citations.indexOf(target), action);
+      }
+    });
+    element.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') closeCard();
+    });
+    card.show(element, citations[i].range);
+    if (focus) (element.querySelector<HTMLElement>(`button[data-action="${focus}"]`) ?? element).focus();
   };
   const closeCard = () => {
     open = -1;
@@ -144,6 +168,20 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && open >= 0) closeCard();
   }, { signal });
+  // Touch: a tap on a citation opens its card (there is no hover).
+  document.addEventListener('pointerdown', (event) => {
+    if (event.pointerType !== 'touch' || card.contains(event.target as Node)) return;
+    const i = rangeAtPoint(document, event.clientX, event.clientY, ranges, byNode);
+    if (i >= 0) void openCard(i);
+    else if (open >= 0) closeCard();
+  }, { passive: true, signal });
+  // Keyboard: a link that is a citation opens its card when it receives focus.
+  document.addEventListener('focusin', (event) => {
+    const target = event.target as Node;
+    if (card.contains(target)) return;
+    const i = citations.findIndex((c) => c.via === 'link' && c.range.intersectsNode(target) && (target as Element).tagName === 'A');
+    if (i >= 0 && i !== open) void openCard(i);
+  }, { signal });
   window.addEventListener('scroll', () => {
     if (open >= 0) void card.place(citations[open].range);
   }, { passive: true, signal });
@@ -156,7 +194,8 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
     reveals.set(outlet, n);
     const target = own[n];
     const element = target.range.startContainer.parentElement;
-    element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    element?.scrollIntoView({ block: 'center' });
+    void openCard(citations.indexOf(target), 'card');
     const registry = (window as unknown as { CSS: { highlights?: Map<string, unknown> } }).CSS.highlights;
     const Ctor = (window as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
     if (registry && Ctor) {

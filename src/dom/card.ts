@@ -6,12 +6,16 @@ import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { ControlPeriod } from '../core/registry/schema';
 import type { Outlet } from '../core/registry/types';
 import { TYPOLOGY_INFO, type Criterion } from '../core/typology';
-import { CARD_CSS } from './card-css';
+import CARD_CSS from './card.css?raw';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
 export interface CardContent {
   outlet: Outlet;
+  /** This citation's place among the page's citations of the outlet (1-based), and their number. */
+  position?: { index: number; of: number };
+  /** Where readers report a mistake (set at build; no link when empty). */
+  correctionsUrl?: string;
   /** Citations of this outlet on the page. */
   citationsHere: number;
   /** Sentences of the article that rest on the outlet, and their share (0–1); null when not analysed. */
@@ -68,6 +72,7 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
   const { outlet, locale } = content;
   const card = el(doc, 'section', 'card');
   card.setAttribute('role', 'dialog');
+  card.tabIndex = -1;
   card.setAttribute('aria-label', t('cardLabel', outlet.name));
   card.dir = 'auto';
 
@@ -145,6 +150,27 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
     here.append(el(doc, 'br'), content.attributedSentences === 1 ? t('attributedOne', percent) : t('attributedMany', [String(content.attributedSentences), percent]));
   }
   card.append(here);
+
+  const nav = el(doc, 'nav', 'nav');
+  nav.setAttribute('aria-label', t('cardLabel', outlet.name));
+  if (content.position && content.position.of > 1) {
+    const prev = el(doc, 'button', 'prev', '‹');
+    prev.type = 'button';
+    prev.dataset.action = 'previous';
+    prev.setAttribute('aria-label', t('cardPrevious'));
+    const next = el(doc, 'button', 'next', '›');
+    next.type = 'button';
+    next.dataset.action = 'next';
+    next.setAttribute('aria-label', t('cardNext'));
+    nav.append(prev, el(doc, 'span', 'position', t('cardPosition', [String(content.position.index), String(content.position.of)])), next);
+  }
+  if (content.correctionsUrl) nav.append(link(doc, content.correctionsUrl, t('cardReport')));
+  const close = el(doc, 'button', 'close', '×');
+  close.type = 'button';
+  close.dataset.action = 'close';
+  close.setAttribute('aria-label', t('cardClose'));
+  nav.append(close);
+  card.append(nav);
   return card;
 }
 

@@ -18,3 +18,8 @@ declare module 'statelens:outlets' {
 declare module '@mozilla/readability/Readability-readerable.js' {
   export default function isProbablyReaderable(doc: Document, options?: { minContentLength?: number; minScore?: number }): boolean;
 }
+declare module '*.css?raw' {
+  /** The stylesheet as text (minified by the build; Vite's ?raw in the tests). */
+  const css: string;
+  export default css;
+}

@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeText, findTextCitations } from '../../src/core/match/find-citations';
-import { Matcher } from '../../src/core/match/matcher';
+import { matcherFromIndex } from '../../src/core/match/from-index';
 import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_STRICT, type MatcherIndex } from '../../src/core/registry/types';
 import { realRegistry, SHARED } from '../helpers/registry';
 
@@ -29,7 +29,7 @@ const index: MatcherIndex = {
   ],
   hosts: [],
 };
-const matcher = Matcher.fromIndex(index);
+const matcher = matcherFromIndex(index);
 const cite = (text: string) => findTextCitations(text, matcher).map((c) => [index.outlets[c.outlet][0], text.slice(c.start, c.end)]);
 
 describe('ambiguous names with media context', () => {

@@ -103,7 +103,7 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     const { x, y } = await pointOf(page, 'The Sana report said', 'Sana');
     await page.mouse.move(x - 40, y - 40);
     await page.mouse.move(x, y, { steps: 4 });
-    await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 10_000 });
+    await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 10_000, polling: 100 });
     const text = (await cardText(page)) ?? '';
     expect(text).toContain('Syrian Arab News Agency');
     expect(text).toContain('الوكالة العربية السورية للأنباء');
@@ -125,7 +125,20 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
 
     // Moving away closes it.
     await page.mouse.move(5, 5);
-    await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000 });
+    await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });
+
+    // Hovering again opens it; the card walks through the outlet's citations (this is the second of eight,
+    // "next" opens the third and keeps the focus on "next"), and Escape closes it.
+    await page.mouse.move(x - 40, y - 40);
+    await page.mouse.move(x, y, { steps: 4 });
+    await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 5_000, polling: 100 });
+    expect(text).toContain('2 of 8');
+    await page.evaluate(() => document.querySelector('statelens-card')?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-action="next"]')?.click());
+    await page.waitForFunction(() => document.querySelector('statelens-card')?.shadowRoot?.querySelector('.position')?.textContent === '3 of 8', { timeout: 5_000, polling: 100 });
+    const focused = await page.evaluate(() => document.querySelector('statelens-card')?.shadowRoot?.activeElement?.getAttribute('data-action'));
+    expect(focused).toBe('next');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });
 
     // 3. The badge and the popup, read from an extension page (popup.html?tab=N shows tab N).
     const popup = await browser.newPage();

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { loadRegistry } from '../../src/build/load-registry';
 import { HostIndex } from '../../src/core/match/hosts';
-import { Matcher } from '../../src/core/match/matcher';
+import { matcherFromIndex } from '../../src/core/match/from-index';
+import type { Matcher } from '../../src/core/match/matcher';
 import type { CompiledRegistry } from '../../src/core/registry/types';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -13,7 +14,7 @@ let cached: { registry: CompiledRegistry; matcher: Matcher; hosts: HostIndex } |
 export function realRegistry() {
   if (!cached) {
     const registry = loadRegistry(join(ROOT, 'src', 'data'));
-    cached = { registry, matcher: Matcher.fromIndex(registry.index), hosts: new HostIndex(registry.index.hosts) };
+    cached = { registry, matcher: matcherFromIndex(registry.index), hosts: new HostIndex(registry.index.hosts) };
   }
   return cached;
 }

@@ -4,8 +4,8 @@
  * word are compared. Scripts written without spaces (Chinese, Japanese) are matched inside their runs, without
  * word boundaries; Arabic words may carry a one- or two-letter prefix ("و", "ب", "ل"...).
  */
-import { ALIAS_RUN, countryAt, FIELD, frontDecode, PACKED_VERSION, packIndex, type PackedIndex } from '../registry/pack';
-import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_PREFERRED, ALIAS_SHARED, ALIAS_STRICT, type MatcherIndex } from '../registry/types';
+import { ALIAS_RUN, countryAt, FIELD, frontDecode, PACKED_VERSION, type PackedIndex } from '../registry/pack';
+import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_PREFERRED, ALIAS_SHARED, ALIAS_STRICT } from '../registry/types';
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
 
 const SHAPES: Record<string, CaseShape> = { U: 'upper', T: 'title', L: 'lower' };
@@ -91,11 +91,6 @@ export class Matcher {
     // Longest alias first, so "Syrian Arab News Agency" wins over a shorter alias starting with the same word.
     for (const list of this.byFirstWord.values()) if (list.length > 1) list.sort((a, b) => b.keys.length - a.keys.length);
     for (const list of this.byFirstChar.values()) if (list.length > 1) list.sort((a, b) => b.run!.length - a.run!.length);
-  }
-
-  /** From the compiled registry's index (the CLI's and the tests' path); the same code as the packed path. */
-  static fromIndex(index: MatcherIndex): Matcher {
-    return new Matcher(packIndex(index));
   }
 
   /** All alias hits in text, left to right, never overlapping. */
