@@ -12,9 +12,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
-function fieldset(legend: string, ...children: Node[]): HTMLFieldSetElement {
+function fieldset(legend: string, id: string, ...children: Node[]): HTMLFieldSetElement {
   const box = el('fieldset');
-  box.append(el('legend', {}, legend), ...children);
+  box.append(el('legend', { id }, legend), ...children);
   return box;
 }
 
@@ -52,6 +52,7 @@ async function render(app: HTMLElement): Promise<void> {
     });
 
   const offSites = el('textarea', { name: 'offSites', value: settings.offSites.join('\n') });
+  offSites.setAttribute('aria-labelledby', 'off-sites-legend');
   offSites.setAttribute('aria-describedby', 'off-sites-hint');
   offSites.addEventListener('change', () => {
     const sites = offSites.value.split(/\s+/).map(normalizeSite).filter((s): s is string => s !== null);
@@ -93,10 +94,10 @@ async function render(app: HTMLElement): Promise<void> {
 
   app.append(
     el('h1', {}, t('optionsTitle')),
-    fieldset(t('optionsCategories'), el('p', { className: 'hint' }, t('optionsCategoriesHint')), ...categories),
-    fieldset(t('optionsStyle'), ...radios('style', HIGHLIGHT_STYLES, settings.style, 'optionsStyle', (style) => ({ ...settings, style }))),
-    fieldset(t('optionsScope'), ...radios('scope', SCOPES, settings.scope, 'optionsScope', (scope) => ({ ...settings, scope }))),
-    fieldset(t('optionsOffSites'), el('p', { className: 'hint', id: 'off-sites-hint' }, t('optionsOffSitesHint')), offSites),
+    fieldset(t('optionsCategories'), 'categories-legend', el('p', { className: 'hint' }, t('optionsCategoriesHint')), ...categories),
+    fieldset(t('optionsStyle'), 'style-legend', ...radios('style', HIGHLIGHT_STYLES, settings.style, 'optionsStyle', (style) => ({ ...settings, style }))),
+    fieldset(t('optionsScope'), 'scope-legend', ...radios('scope', SCOPES, settings.scope, 'optionsScope', (scope) => ({ ...settings, scope }))),
+    fieldset(t('optionsOffSites'), 'off-sites-legend', el('p', { className: 'hint', id: 'off-sites-hint' }, t('optionsOffSitesHint')), offSites),
     actions,
     status,
   );

@@ -69,7 +69,8 @@ async function render(app: HTMLElement): Promise<void> {
       const percent = String(Math.round(item.share * 100));
       button.append(el('span', 'attributed', item.attributedSentences === 1 ? t('attributedOne', percent) : t('attributedMany', [String(item.attributedSentences), percent])));
     }
-    button.setAttribute('aria-label', t('popupItemLabel', [outlet?.name ?? '?', String(item.citations)]));
+    // The visible text is the button's name (label in name); what a press does is its description.
+    button.setAttribute('aria-describedby', 'reveal-hint');
     button.addEventListener('click', () => {
       if (tabId !== undefined) void sendToTab(tabId, { type: 'page/reveal', outlet: item.outlet });
     });
@@ -77,7 +78,9 @@ async function render(app: HTMLElement): Promise<void> {
     list.append(li);
   }
   app.append(list);
-  app.append(footer());
+  const hint = el('p', 'visually-hidden', t('popupRevealHint'));
+  hint.id = 'reveal-hint';
+  app.append(hint, footer());
 }
 
 /** "Off on this site": saved at once; the page's content script switches itself off or on. */

@@ -2,13 +2,27 @@
  * The end-to-end scenario, the same in both browsers: open the fixture article, check the highlighted
  * citations, hover one and read the card, check the badge and the popup, and that nothing went to the network.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import {
   isLocal, launchWithExtension, openExtensionPage, recordRequests, resultsDir, serveFixtures, type Kind,
 } from './harness';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page (evaluated, so extension pages' CSP does not apply) and returns the violations. */
+async function axeViolations(page: Page, context?: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (selector) => {
+    const axe = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const target = selector ? { include: [[selector]] } : document;
+    const result = await axe.run(target, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  }, context ?? null);
+}
 
 export const EXPECTED_CITATIONS = [
   'Syrian Arab News Agency (SANA)',
@@ -122,6 +136,7 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
       target: '_blank', rel: 'noopener noreferrer', text: 'State Media Monitor',
     });
     await page.screenshot({ path: join(out, 'card.png') });
+    expect(await axeViolations(page, 'statelens-card')).toEqual([]);
 
     // Moving away closes it.
     await page.mouse.move(5, 5);
@@ -174,13 +189,15 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
       name: b.querySelector('.name')?.textContent, count: b.querySelector('.count')?.textContent, category: b.querySelector('.category')?.textContent,
     })));
     expect(items).toEqual([{ name: 'Syrian Arab News Agency', count: '8', category: 'State-controlled media' }]);
-    await popup.setViewport({ width: 380, height: 240 });
+    await popup.setViewport({ width: 380, height: 300 });
     await popup.screenshot({ path: join(out, 'popup.png') });
+    expect(await axeViolations(popup)).toEqual([]);
 
     // 4. Settings apply live in the open tab: hide state-controlled media, then show it underlined only.
     await openExtensionPage(popup, `${extensionOrigin}/options.html`, 'input[name="category-SC"]');
     await popup.setViewport({ width: 720, height: 900 });
     await popup.screenshot({ path: join(out, 'options.png') });
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.click('input[name="category-SC"]');
     // The article's tab is in the background: poll on a timer, not on animation frames.
     await page.waitForFunction(() => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('statelens-sc'), { timeout: 10_000, polling: 100 });
