@@ -137,6 +137,12 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     });
     await page.screenshot({ path: join(out, 'card.png') });
     expect(await axeViolations(page, 'statelens-card')).toEqual([]);
+    if (kind === 'chromium') {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await page.screenshot({ path: join(out, 'card-dark.png') });
+      expect(await axeViolations(page, 'statelens-card')).toEqual([]);
+      await page.emulateMediaFeatures([]);
+    }
 
     // Moving away closes it.
     await page.mouse.move(5, 5);
@@ -192,6 +198,14 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     await popup.setViewport({ width: 380, height: 300 });
     await popup.screenshot({ path: join(out, 'popup.png') });
     expect(await axeViolations(popup)).toEqual([]);
+
+    // Dark mode (Chromium can emulate the reader's system setting over CDP): the popup stays legible.
+    if (kind === 'chromium') {
+      await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await popup.screenshot({ path: join(out, 'popup-dark.png') });
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.emulateMediaFeatures([]);
+    }
 
     // 4. Settings apply live in the open tab: hide state-controlled media, then show it underlined only.
     await openExtensionPage(popup, `${extensionOrigin}/options.html`, 'input[name="category-SC"]');
