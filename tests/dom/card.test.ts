@@ -1,0 +1,67 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import type { Outlet } from '../../src/core/registry/types';
+import { renderCard } from '../../src/dom/card';
+import { realRegistry } from '../helpers/registry';
+
+const { registry } = realRegistry();
+const doc = () => new JSDOM('<!doctype html><body></body>').window.document;
+/** Messages as keys with their substitutions, so the test sees what would be shown. */
+const t = (key: string, subs?: string | string[]) => [key, ...(subs === undefined ? [] : Array.isArray(subs) ? subs : [subs])].join(' ');
+
+function minimal(over: Partial<Outlet> = {}): Outlet {
+  return {
+    id: 'x', name: 'Example Outlet', names: {}, aliases: [], kind: null, country: 'ZZ', parent: null, company: null,
+    hosts: [], mirrors: [], domain: null, status: 'active', typology: null, typologyUncertain: false,
+    classifiedBy: { name: 'Someone', source: 'https://example.org/' }, founded: null, control: [], designations: [],
+    ratings: [], evidence: [], origin: ['imported'], ...over,
+  };
+}
+
+describe('the card', () => {
+  it('renders an outlet with no optional fields without gaps, "undefined" or "null"', () => {
+    const card = renderCard(doc(), { outlet: minimal(), citationsHere: 1, attributedSentences: null, share: null, published: null, locale: 'en' }, t);
+    expect(card.textContent).not.toMatch(/undefined|null|NaN/);
+    expect(card.querySelector('.evidence')).toBeNull();
+    expect(card.querySelector('.marks')).toBeNull();
+    expect(card.textContent).toContain('typologyUnknown');
+  });
+
+  it('inserts outlet strings as text, never as markup', () => {
+    const evil = '<img src=x onerror=alert(1)><b>bold</b>';
+    const outlet = minimal({
+      name: evil, names: { ar: evil }, company: evil, typology: 'SC',
+      control: [{ controller: evil, note: evil }],
+      evidence: [{ claim: evil, source: 'https://example.org/', read: '2026-11-25', supports: ['control.0'] }],
+    });
+    const card = renderCard(doc(), { outlet, citationsHere: 2, attributedSentences: 1, share: 0.5, published: null, locale: 'en' }, t);
+    expect(card.querySelector('img, b')).toBeNull();
+    expect(card.textContent).toContain(evil);
+  });
+
+  it('shows SANA under the Assad government for a 2017 article, and the change of December 2024', () => {
+    const card = renderCard(doc(), {
+      outlet: registry.outlets.sana, citationsHere: 6, attributedSentences: 8, share: 0.38, published: '2017-11-20', locale: 'en',
+      position: { index: 2, of: 6 },
+    }, t);
+    const text = card.textContent ?? '';
+    expect(text).toContain('controlThen Nov 2017 Assad government (Ministry of Information)');
+    expect(text).toContain('controlNow Dec 2024 Syrian transitional government (Ministry of Information)');
+    expect(text).toContain('cardPosition 2 6');
+    expect(card.getAttribute('role')).toBe('dialog');
+    for (const a of card.querySelectorAll('a')) {
+      expect(a.target).toBe('_blank');
+      expect(a.rel).toBe('noopener noreferrer');
+      expect(a.href).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('lists designations and ratings with their dates', () => {
+    const card = renderCard(doc(), {
+      outlet: registry.outlets['rt-international'], citationsHere: 1, attributedSentences: null, share: null, published: null, locale: 'en-GB',
+    }, t);
+    const marks = [...card.querySelectorAll('.marks li')].map((li) => li.textContent);
+    expect(marks).toContain('designation_EU_broadcast_ban 2 Mar 2022');
+    expect(marks).toContain('rating_deprecated 2021');
+  });
+});
