@@ -13,7 +13,8 @@ import { Highlighter, HIGHLIGHT_PREFIX } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
 import { scanPage, type PageScan } from '../dom/scan-page';
 import { isOffOn, type Settings } from '../core/settings';
-import { loadSettings, onMessage, onSettingsChanged, send, t, uiLanguage } from '../platform/content';
+import { showBanner } from '../dom/banner';
+import { bannerDismissed, dismissBanner, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage } from '../platform/content';
 
 /** How long the card stays after the pointer leaves the citation, so the reader can move into it. */
 const CARD_CLOSE_DELAY_MS = 300;
@@ -83,6 +84,7 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
     if (message.type === 'page/reveal') return Promise.resolve(reveal(message.outlet));
     return undefined;
   }, signal);
+  if (scan && scan.site >= 0) void siteBanner(shared, settings, scan.site, summary, signal);
   if (citations.length || shared.counted) {
     shared.counted = citations.length > 0;
     void send({ type: 'page/report', summary }).catch(() => {
@@ -120,7 +122,7 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
     const own = citations.filter((c) => c.outlet === which);
     const element = renderCard(document, {
       outlet, citationsHere: counts?.citations ?? 1, attributedSentences: counts?.attributedSentences ?? null,
-      share: counts?.share ?? null, published: summary.published, locale: uiLanguage(),
+      share: counts?.share ?? null, published: summary.published, locale: uiLanguage(), dir: uiDirection(),
       position: { index: own.indexOf(citations[i]) + 1, of: own.length }, correctionsUrl: CORRECTIONS_URL,
     }, t);
     element.addEventListener('click', (event) => {
@@ -204,6 +206,37 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
     }
     return { index: n + 1, of: own.length };
   }
+}
+
+/** On an outlet's own site: the banner, unless its category is hidden or the reader dismissed it here. */
+async function siteBanner(shared: Shared, settings: Settings, site: number, summary: PageSummary, signal: AbortSignal): Promise<void> {
+  const typology = shared.typologyOf(site);
+  if (typology && !settings.categories[typology]) return;
+  const host = location.hostname.replace(/^www\./, '');
+  if (await bannerDismissed(host)) return;
+  const outlet = (await send({ type: 'outlet/details', outlets: [site] }))[site];
+  if (!outlet || signal.aborted) return;
+  const remove = showBanner(document, outlet, t, uiDirection(), {
+    more(anchor) {
+      const range = document.createRange();
+      range.selectNodeContents(anchor);
+      const count = summary.outlets.find((o) => o.outlet === site);
+      const card = renderCard(document, {
+        outlet, citationsHere: count?.citations ?? 0, attributedSentences: count?.attributedSentences ?? null,
+        share: count?.share ?? null, published: summary.published, locale: uiLanguage(), dir: uiDirection(), correctionsUrl: CORRECTIONS_URL,
+      }, t);
+      card.addEventListener('click', (event) => {
+        if ((event.target as HTMLElement).closest('button')?.dataset.action === 'close') shared.card.hide();
+      });
+      shared.card.show(card, range);
+      card.focus();
+    },
+    dismiss() {
+      shared.card.hide();
+      void dismissBanner(host);
+    },
+  });
+  signal.addEventListener('abort', remove, { once: true });
 }
 
 // A page StateLens cannot read must never be broken by it: any failure stays in the content script.

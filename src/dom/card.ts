@@ -25,6 +25,8 @@ export interface CardContent {
   published: string | null;
   /** BCP 47 tag for country names and dates. */
   locale: string;
+  /** The interface's writing direction (right-to-left for Arabic). */
+  dir?: 'ltr' | 'rtl';
 }
 
 const HOST_TAG = 'statelens-card';

@@ -57,3 +57,25 @@ export function t(key: string, substitutions?: string | string[]): string {
 export function uiLanguage(): string {
   return api.i18n.getUILanguage();
 }
+
+const DISMISSED_KEY = 'dismissedBanners';
+
+/** Sites where the reader dismissed the site banner (kept on this device only). */
+export async function bannerDismissed(site: string): Promise<boolean> {
+  try {
+    const list = (await api.storage.local.get(DISMISSED_KEY))[DISMISSED_KEY];
+    return Array.isArray(list) && list.includes(site);
+  } catch {
+    return false;
+  }
+}
+
+export async function dismissBanner(site: string): Promise<void> {
+  const list = (await api.storage.local.get(DISMISSED_KEY))[DISMISSED_KEY];
+  const sites = Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : [];
+  if (!sites.includes(site)) await api.storage.local.set({ [DISMISSED_KEY]: [...sites, site].slice(-500) });
+}
+
+export function uiDirection(): 'ltr' | 'rtl' {
+  return api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+}

@@ -21,6 +21,9 @@ export const FIREFOX_UUID = '5e7a7e1e-0000-4000-8000-57a7e1e25000';
 
 export type Kind = 'chromium' | 'firefox';
 
+/** A host that the browsers resolve to 127.0.0.1 in the tests, so a page can be "on" SANA's site. */
+export const OUTLET_SITE = 'www.sana.sy';
+
 export interface FixtureServer {
   origin: string;
   requests: string[];
@@ -64,7 +67,9 @@ export async function launchWithExtension(kind: Kind, executablePath: string): P
     const browser = await puppeteer.launch({
       executablePath, headless: true, enableExtensions: true, pipe: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--no-first-run', '--disable-sync', '--lang=en-US'],
+        '--no-first-run', '--disable-sync', '--lang=en-US',
+        // An outlet's own site for the banner test, served by the fixture server.
+        `--host-resolver-rules=MAP ${OUTLET_SITE} 127.0.0.1`],
     });
     const id = await browser.installExtension(join(ROOT, 'dist', 'chrome'));
     return { browser, extensionOrigin: `chrome-extension://${id}` };
@@ -73,6 +78,8 @@ export async function launchWithExtension(kind: Kind, executablePath: string): P
     browser: 'firefox', executablePath, headless: true, args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // An outlet's own site for the banner test resolves to this machine (and the fixture server).
+      'network.dns.localDomains': OUTLET_SITE,
       'intl.locale.requested': 'en-US',
     },
   });
@@ -124,5 +131,6 @@ export function recordRequests(page: Page, into: string[]): void {
 }
 
 export function isLocal(url: string, origin: string): boolean {
-  return url.startsWith(`${origin}/`) || /^(chrome-extension|moz-extension|data|blob|about):/.test(url);
+  const port = new URL(origin).port;
+  return url.startsWith(`${origin}/`) || url.startsWith(`http://${OUTLET_SITE}:${port}/`) || /^(chrome-extension|moz-extension|data|blob|about):/.test(url);
 }

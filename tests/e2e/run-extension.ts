@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import {
-  isLocal, launchWithExtension, openExtensionPage, recordRequests, resultsDir, serveFixtures, type Kind,
+  isLocal, launchWithExtension, openExtensionPage, OUTLET_SITE, recordRequests, resultsDir, serveFixtures, type Kind,
 } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -227,7 +227,22 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     expect(await highlighted(page)).toEqual(EXPECTED_CITATIONS);
     await page.screenshot({ path: join(out, 'article-underline.png') });
 
-    // 5. Nothing left the machine: every request went to the fixture server or stayed inside the browser.
+    // 5. On the outlet's own site, a banner names it; dismissed, it stays away on that site.
+    await page.goto(`http://${OUTLET_SITE}:${new URL(server.origin).port}/004-on-the-outlets-site/source.html`);
+    await page.waitForFunction(() => Boolean(document.querySelector('statelens-banner')?.shadowRoot?.querySelector('.bar')), { timeout: 10_000, polling: 100 });
+    const bannerText = await page.evaluate(() => document.querySelector('statelens-banner')?.shadowRoot?.querySelector('.bar')?.textContent ?? '');
+    expect(bannerText).toContain('Syrian Arab News Agency');
+    expect(bannerText).toContain('State-controlled media');
+    await page.screenshot({ path: join(out, 'banner.png') });
+    expect(await axeViolations(page, 'statelens-banner')).toEqual([]);
+    await page.evaluate(() => document.querySelector('statelens-banner')?.shadowRoot?.querySelector<HTMLButtonElement>('button.dismiss')?.click());
+    await page.waitForFunction(() => !document.querySelector('statelens-banner'), { timeout: 5_000, polling: 100 });
+    await page.reload();
+    await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000, polling: 100 });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await page.evaluate(() => Boolean(document.querySelector('statelens-banner')))).toBe(false);
+
+    // 6. Nothing left the machine: every request went to the fixture server or stayed inside the browser.
     expect(errors).toEqual([]);
     const outside = requests.filter((u) => !isLocal(u, server.origin));
     expect(outside).toEqual([]);

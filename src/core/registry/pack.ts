@@ -14,7 +14,7 @@
 import { caseShape, fold, wordKey } from '../match/fold';
 import { RUN_SCRIPT, tokenize } from '../match/tokens';
 import { isTypology, TYPOLOGIES, type Typology } from '../typology';
-import type { MatcherIndex } from './types';
+import { ALIAS_SHARED, type MatcherIndex } from './types';
 
 export const PACKED_VERSION = 2;
 export const FIELD = '|';
@@ -55,7 +55,9 @@ export function packIndex(index: MatcherIndex): PackedIndex {
     return fields.join(FIELD);
   }));
   const h = frontCode(index.hosts.map(([host, outlet]) => `${[...host].reverse().join('')}${FIELD}${outlet.toString(36)}`));
-  const c = index.outlets.map(([, , , country]) => (country && /^[A-Z]{2}$/.test(country) ? country : '--')).join('');
+  // Countries only matter for outlets that share an alias with another; the rest stay "--" (compresses away).
+  const sharing = new Set(index.aliases.filter(([, , flags]) => (flags & ALIAS_SHARED) !== 0).map(([, outlet]) => outlet));
+  const c = index.outlets.map(([, , , country], i) => (sharing.has(i) && country && /^[A-Z]{2}$/.test(country) ? country : '--')).join('');
   return { v: PACKED_VERSION, t, c, a, h };
 }
 
