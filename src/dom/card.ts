@@ -75,12 +75,20 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
   const card = el(doc, 'section', 'card');
   card.setAttribute('role', 'dialog');
   card.tabIndex = -1;
-  card.setAttribute('aria-label', t('cardLabel', outlet.name));
-  card.dir = 'auto';
+  card.dir = content.dir ?? 'ltr';
 
+  // The outlet's name in the reader's language when the registry has it; the other names below it.
+  const language = locale.toLowerCase().split(/[-_]/)[0];
+  const own = outlet.names[language];
+  const title = own ?? outlet.name;
+  card.setAttribute('aria-label', t('cardLabel', title));
   const head = el(doc, 'header');
-  head.append(el(doc, 'h2', 'name', outlet.name));
-  for (const [lang, name] of Object.entries(outlet.names)) {
+  const h2 = el(doc, 'h2', 'name', title);
+  h2.dir = 'auto';
+  if (own) h2.lang = language;
+  head.append(h2);
+  const others: Array<[string, string]> = [...(own ? [['en', outlet.name] as [string, string]] : []), ...Object.entries(outlet.names).filter(([lang]) => lang !== language)];
+  for (const [lang, name] of others) {
     const native = el(doc, 'p', 'native', name);
     native.lang = lang;
     native.dir = 'auto';
@@ -139,6 +147,7 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
     const list = el(doc, 'ul');
     for (const item of outlet.evidence) {
       const li = el(doc, 'li', undefined, `${item.claim} `);
+      li.dir = 'auto';
       li.append(link(doc, item.source, hostOf(item.source)), el(doc, 'span', 'read', ` · ${t('readOn', formatDate(item.read, locale))}`));
       list.append(li);
     }
@@ -188,7 +197,12 @@ function controlSection(doc: Document, { outlet, published, locale }: CardConten
   } else if (outlet.company) {
     box.append(el(doc, 'p', 'now', t('company', outlet.company)));
   }
-  if (current?.note) box.append(el(doc, 'p', 'note', current.note));
+  if (current?.note) {
+    // Registry text is English: in a right-to-left card it keeps its own direction.
+    const note = el(doc, 'p', 'note', current.note);
+    note.dir = 'auto';
+    box.append(note);
+  }
   return box;
 }
 

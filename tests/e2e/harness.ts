@@ -62,12 +62,14 @@ export interface Launched {
   extensionOrigin: string;
 }
 
-export async function launchWithExtension(kind: Kind, executablePath: string): Promise<Launched> {
+export async function launchWithExtension(kind: Kind, executablePath: string, lang = 'en-US'): Promise<Launched> {
   if (kind === 'chromium') {
     const browser = await puppeteer.launch({
       executablePath, headless: true, enableExtensions: true, pipe: true,
+      // On Linux, Chromium takes its interface language from LANGUAGE before --lang.
+      env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--no-first-run', '--disable-sync', '--lang=en-US',
+        '--no-first-run', '--disable-sync', `--lang=${lang}`,
         // An outlet's own site for the banner test, served by the fixture server.
         `--host-resolver-rules=MAP ${OUTLET_SITE} 127.0.0.1`],
     });
