@@ -16,7 +16,7 @@ import {
   VERBS_BEFORE,
 } from './context-words';
 import { skipClause } from './context';
-import type { Span } from './sentences';
+import { segmentRange, type Span } from './sentences';
 import type { Token } from './tokens';
 
 /** A follow-up ("the report added") counts for the outlet last attributed at most this many paragraphs before. */
@@ -37,15 +37,12 @@ export interface AttributionResult {
   total: number;
 }
 
-let segmenter: Intl.Segmenter | undefined;
 
+/** The text's sentences (with a letter), paragraph by paragraph (see segmentRange). */
 export function segmentSentences(text: string): Span[] {
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
-  const spans: Span[] = [];
-  for (const s of segmenter.segment(text)) {
-    if (/\p{L}/u.test(s.segment)) spans.push({ start: s.index, end: s.index + s.segment.length });
-  }
-  return spans;
+  const starts = paragraphStarts(text);
+  return starts.flatMap((start, i) => segmentRange(text, start, i + 1 < starts.length ? starts[i + 1] : text.length))
+    .filter((span) => /\p{L}/u.test(text.slice(span.start, span.end)));
 }
 
 function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
