@@ -16,7 +16,7 @@ import {
   VERBS_BEFORE,
 } from './context-words';
 import { skipClause } from './context';
-import { segmentRange, type Span } from './sentences';
+import { lastAtOrBefore, segmentRange, type Span } from './sentences';
 import type { Token } from './tokens';
 
 /** A follow-up ("the report added") counts for the outlet last attributed at most this many paragraphs before. */
@@ -56,16 +56,6 @@ function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
   return lo;
 }
 
-function indexOfSpan(spans: Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (spans[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** Does the sentence give content to the citation at tokens [first, end)? */
 export function attributes(text: string, folded: string, tokens: Token[], first: number, end: number, sentence: Span): boolean {
@@ -113,6 +103,7 @@ export function isFollowUp(folded: string, tokens: Token[], sentence: Span): boo
 
 export function attribute(text: string, folded: string, tokens: Token[], citations: readonly CitationSpan[], paragraphStarts: readonly number[]): AttributionResult {
   const spans = segmentSentences(text);
+  const spanStarts = spans.map((s) => s.start);
   const attributed = citations.map(() => false);
   const bySentence = new Map<number, Set<number>>();
   const add = (sentence: number, outlet: number) => {
@@ -122,7 +113,7 @@ export function attribute(text: string, folded: string, tokens: Token[], citatio
   };
   const citedIn = new Map<number, number[]>();
   citations.forEach((c, k) => {
-    const s = indexOfSpan(spans, c.start);
+    const s = lastAtOrBefore(spanStarts, c.start);
     citedIn.set(s, [...(citedIn.get(s) ?? []), k]);
     if (!spans.length) return;
     const first = firstTokenAtOrAfter(tokens, c.start);
@@ -134,16 +125,7 @@ export function attribute(text: string, folded: string, tokens: Token[], citatio
   });
 
   // Follow-ups, in reading order: they continue the account of the outlet attributed last, if it was recent.
-  const paragraphOf = (offset: number) => {
-    let lo = 0;
-    let hi = paragraphStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (paragraphStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const paragraphOf = (offset: number) => lastAtOrBefore(paragraphStarts, offset);
   let last: { outlet: number; paragraph: number } | null = null;
   spans.forEach((span, s) => {
     const here = citedIn.get(s);

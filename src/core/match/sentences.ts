@@ -25,19 +25,20 @@ export function paragraphAt(text: string, offset: number): Span {
 let segmenter: Intl.Segmenter | undefined;
 /** Sentences of the paragraphs of the last text seen: many lookups in one text segment each paragraph once. */
 let cachedText: string | undefined;
-const cache = new Map<number, Span[]>();
+const cache = new Map<number, { spans: Span[]; starts: number[] }>();
 
-function sentencesOf(text: string, paragraph: Span): Span[] {
+function sentencesOf(text: string, paragraph: Span): { spans: Span[]; starts: number[] } {
   if (text !== cachedText) {
     cachedText = text;
     cache.clear();
   }
-  let spans = cache.get(paragraph.start);
-  if (!spans) {
-    spans = segmentRange(text, paragraph.start, paragraph.end);
-    cache.set(paragraph.start, spans);
+  let entry = cache.get(paragraph.start);
+  if (!entry) {
+    const spans = segmentRange(text, paragraph.start, paragraph.end);
+    entry = { spans, starts: spans.map((s) => s.start) };
+    cache.set(paragraph.start, entry);
   }
-  return spans;
+  return entry;
 }
 
 /** Longer stretches of text are segmented in pieces cut at line breaks (or, failing one, at the limit). */
@@ -64,15 +65,20 @@ export function segmentRange(text: string, start: number, end: number): Span[] {
   return spans;
 }
 
-/** The sentence that contains offset. */
-export function sentenceAt(text: string, offset: number, paragraph: Span = paragraphAt(text, offset)): Span {
-  const spans = sentencesOf(text, paragraph);
+/** Index of the last of the sorted starts at or before offset (0 when none is). */
+export function lastAtOrBefore(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
-  let hi = spans.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (spans[mid].start <= offset) lo = mid;
+    if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return spans[lo] ?? paragraph;
+  return lo;
+}
+
+/** The sentence that contains offset. */
+export function sentenceAt(text: string, offset: number, paragraph: Span = paragraphAt(text, offset)): Span {
+  const { spans, starts } = sentencesOf(text, paragraph);
+  return spans[lastAtOrBefore(starts, offset)] ?? paragraph;
 }
