@@ -184,8 +184,12 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
     const i = citations.findIndex((c) => c.via === 'link' && c.range.intersectsNode(target) && (target as Element).tagName === 'A');
     if (i >= 0 && i !== open) void openCard(i);
   }, { signal });
+  // The card follows its citation while the page scrolls, and closes once the citation has left the window.
   window.addEventListener('scroll', () => {
-    if (open >= 0) void card.place(citations[open].range);
+    if (open < 0) return;
+    const rect = citations[open].range.getBoundingClientRect();
+    if (rect.bottom < 0 || rect.top > window.innerHeight) closeCard();
+    else void card.place(citations[open].range);
   }, { passive: true, signal });
 
   function reveal(outlet: number): { index: number; of: number } | null {

@@ -106,7 +106,10 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
     const category = el(doc, 'div', `category typology-${outlet.typology.toLowerCase()}`);
     category.append(el(doc, 'span', 'badge', t(`typology_${outlet.typology}`)));
     if (outlet.typologyUncertain) category.append(el(doc, 'span', 'uncertain', t('uncertain')));
-    category.append(el(doc, 'p', 'definition', t(`typologyDefinition_${outlet.typology}`)));
+    const definition = el(doc, 'p', 'definition', t(`typologyDefinition_${outlet.typology}`));
+    definition.id = 'statelens-definition';
+    card.setAttribute('aria-describedby', definition.id);
+    category.append(definition);
     const criteria = el(doc, 'ul', 'criteria');
     const answer = (c: Criterion) => t(c === 'yes' ? 'yes' : c === 'no' ? 'no' : 'either');
     for (const [key, value] of [['criterionFunding', info.funding], ['criterionGovernance', info.governance], ['criterionEditorial', info.editorial]] as const) {

@@ -49,6 +49,7 @@ describe('the card', () => {
     expect(text).toContain('controlNow Dec 2024 Syrian transitional government (Ministry of Information)');
     expect(text).toContain('cardPosition 2 6');
     expect(card.getAttribute('role')).toBe('dialog');
+    expect(card.querySelector(`#${card.getAttribute('aria-describedby')}`)?.textContent).toBe('typologyDefinition_SC');
     for (const a of card.querySelectorAll('a')) {
       expect(a.target).toBe('_blank');
       expect(a.rel).toBe('noopener noreferrer');

@@ -148,10 +148,23 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     await page.mouse.move(5, 5);
     await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });
 
+    // Opened again, it closes when its citation scrolls out of the window.
+    const third = await pointOf(page, 'The Sana report said', 'Sana');
+    await page.mouse.move(third.x - 40, third.y - 40);
+    await page.mouse.move(third.x, third.y, { steps: 4 });
+    await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')), { timeout: 5_000, polling: 100 });
+    // (The test article is short: give it room to scroll the citation away.)
+    await page.evaluate(() => {
+      document.body.style.paddingBottom = '3000px';
+      window.scrollBy(0, 2000);
+    });
+    await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });
+
     // Hovering again opens it; the card walks through the outlet's citations (this is the second of eight,
     // "next" opens the third and keeps the focus on "next"), and Escape closes it.
-    await page.mouse.move(x - 40, y - 40);
-    await page.mouse.move(x, y, { steps: 4 });
+    const back = await pointOf(page, 'The Sana report said', 'Sana');
+    await page.mouse.move(back.x - 40, back.y - 40);
+    await page.mouse.move(back.x, back.y, { steps: 4 });
     await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 5_000, polling: 100 });
     expect(text).toContain('2 of 8');
     await page.evaluate(() => document.querySelector('statelens-card')?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-action="next"]')?.click());
@@ -160,6 +173,7 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     expect(focused).toBe('next');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });
+
 
     // 3. The badge and the popup, read from an extension page (popup.html?tab=N shows tab N).
     const popup = await browser.newPage();
