@@ -28,3 +28,16 @@ describe('the layers are enforced by the linter', () => {
     expect(await importErrors('src/platform/x.ts', "import browser from 'webextension-polyfill';\nexport const x = browser;\n")).toEqual([]);
   });
 });
+
+describe('markup is never parsed from strings', () => {
+  it.each([
+    ["el.innerHTML = text;", 'never innerHTML'],
+    ["el.outerHTML = '<b>x</b>';", 'never innerHTML'],
+    ["el.insertAdjacentHTML('beforeend', text);", 'never insertAdjacentHTML'],
+    ["document.write(text);", 'Never document.write'],
+    ["eval(text);", 'No eval'],
+  ])('%s is an error', async (line, message) => {
+    const [result] = await eslint.lintText(`export function f(el: Element, text: string) {\n  ${line}\n}\n`, { filePath: 'src/dom/x.ts' });
+    expect(result.messages.map((m) => m.message).join('\n')).toContain(message);
+  });
+});

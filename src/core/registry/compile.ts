@@ -306,6 +306,11 @@ function aliasKey(alias: OutletAlias): string {
 /** An outlet's own name is as strong as a curated alias; a company's acronym is weaker. */
 const PRIORITY = { curated: 0, name: 0, company: 1 } as const;
 
+/** Acronyms of widely cited outlets that are not state media (and so not in the registry). */
+const ACRONYMS_OF_OTHER_OUTLETS = new Set([
+  'ABC', 'NBC', 'CBS', 'CNN', 'CNBC', 'MSNBC', 'ITV', 'FOX', 'AP', 'AFP', 'UPI', 'RTL', 'DPA', 'ANSA', 'SKY', 'HBO',
+]);
+
 /**
  * One alias text, one outlet. A curated alias wins over derived ones; an alias derived from an outlet's own
  * name wins over one derived from its company's acronym; derived aliases that several outlets would still
@@ -353,6 +358,14 @@ function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
       }
       remove.add(e.alias);
       (dropped[e.alias.text] ??= []).push(e.outlet.id);
+    }
+  }
+  // Acronyms that also name well-known outlets outside the registry ("NBC": Namibia's broadcaster, and
+  // America's network): like a shared alias, they count only with a cue (the country, or the outlet's full
+  // name on the page).
+  for (const outlet of outlets) {
+    for (const alias of outlet.aliases) {
+      if (ACRONYMS_OF_OTHER_OUTLETS.has(alias.text)) shared.add(alias);
     }
   }
   for (const outlet of outlets) {
