@@ -309,6 +309,7 @@ const PRIORITY = { curated: 0, name: 0, company: 1 } as const;
 /** Acronyms of widely cited outlets that are not state media (and so not in the registry). */
 const ACRONYMS_OF_OTHER_OUTLETS = new Set([
   'ABC', 'NBC', 'CBS', 'CNN', 'CNBC', 'MSNBC', 'ITV', 'FOX', 'AP', 'AFP', 'UPI', 'RTL', 'DPA', 'ANSA', 'SKY', 'HBO',
+  'ABC News', 'NBC News', 'CBS News',
 ]);
 
 /**
