@@ -366,7 +366,10 @@ function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
   // name on the page).
   for (const outlet of outlets) {
     for (const alias of outlet.aliases) {
-      if (ACRONYMS_OF_OTHER_OUTLETS.has(alias.text)) shared.add(alias);
+      if (ACRONYMS_OF_OTHER_OUTLETS.has(alias.text)) {
+        shared.add(alias);
+        preferred.delete(alias); // no default: the outlet outside the registry is as likely
+      }
     }
   }
   for (const outlet of outlets) {
