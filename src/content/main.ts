@@ -54,8 +54,50 @@ async function main(): Promise<void> {
     current = new AbortController();
     run(shared, settings, current.signal);
   };
-  onSettingsChanged(start, new AbortController().signal);
-  start(await loadSettings());
+  let settings = await loadSettings();
+  onSettingsChanged((next) => {
+    settings = next;
+    start(next);
+  }, new AbortController().signal);
+  start(settings);
+  watchForText(() => start(settings), shared);
+}
+
+/** Wait after the page's text changes before reading it again, so a burst of changes costs one scan. */
+const RESCAN_DELAY_MS = 1000;
+/** Changes smaller than this (a clock, a counter) are not worth a rescan. */
+const MIN_NEW_TEXT = 20;
+
+/**
+ * Pages that add their article after load (client-side rendering, "load more", single-page navigation): when
+ * text is added or changed outside StateLens's own elements, scan again once things settle. Nothing runs while
+ * the page does not change; while the reader has a card open, the rescan waits.
+ */
+function watchForText(rescan: () => void, shared: Shared): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const ours = (node: Node | null) => Boolean((node instanceof Element ? node : node?.parentElement)?.closest('statelens-card, statelens-banner'));
+  const textOf = (nodes: NodeList) => {
+    let length = 0;
+    for (const node of nodes) if (!ours(node) && !(node instanceof Element && /^STATELENS-/.test(node.tagName))) length += (node.textContent ?? '').length;
+    return length;
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (shared.card.element) schedule();
+      else rescan();
+    }, RESCAN_DELAY_MS);
+  };
+  new MutationObserver((records) => {
+    let added = 0;
+    for (const record of records) {
+      if (ours(record.target)) continue;
+      if (record.type === 'characterData') added += (record.target as CharacterData).data.length;
+      else added += textOf(record.addedNodes) + textOf(record.removedNodes);
+      if (added >= MIN_NEW_TEXT) return schedule();
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  window.addEventListener('popstate', schedule);
 }
 
 function run(shared: Shared, settings: Settings, signal: AbortSignal): void {

@@ -241,7 +241,14 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     expect(await highlighted(page)).toEqual(EXPECTED_CITATIONS);
     await page.screenshot({ path: join(out, 'article-underline.png') });
 
-    // 5. On the outlet's own site, a banner names it; dismissed, it stays away on that site.
+    // 5. An article whose text arrives after load is read once the text is there.
+    await page.goto(`${server.origin}/005-late-article/source.html`);
+    await page.waitForFunction(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('statelens-sc-line');
+      return h ? h.size === 2 : false;
+    }, { timeout: 15_000, polling: 100 });
+
+    // 6. On the outlet's own site, a banner names it; dismissed, it stays away on that site.
     await page.goto(`http://${OUTLET_SITE}:${new URL(server.origin).port}/004-on-the-outlets-site/source.html`);
     await page.waitForFunction(() => Boolean(document.querySelector('statelens-banner')?.shadowRoot?.querySelector('.bar')), { timeout: 10_000, polling: 100 });
     const bannerText = await page.evaluate(() => document.querySelector('statelens-banner')?.shadowRoot?.querySelector('.bar')?.textContent ?? '');
@@ -256,7 +263,7 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     await new Promise((r) => setTimeout(r, 1000));
     expect(await page.evaluate(() => Boolean(document.querySelector('statelens-banner')))).toBe(false);
 
-    // 6. Nothing left the machine: every request went to the fixture server or stayed inside the browser.
+    // 7. Nothing left the machine: every request went to the fixture server or stayed inside the browser.
     expect(errors).toEqual([]);
     const outside = requests.filter((u) => !isLocal(u, server.origin));
     expect(outside).toEqual([]);
