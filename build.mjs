@@ -71,6 +71,15 @@ function registryCache(compiler) {
 }
 
 /** Virtual modules with the compiled registry: the matcher index and the outlets' details. */
+/** In the content script, the word lists come from the compressed index: their module is left empty. */
+const contextWordsStub = {
+  name: 'context-words-stub',
+  setup(build) {
+    build.onResolve({ filter: /context-words\.data$/ }, (a) => ({ path: a.path, namespace: 'context-words-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'context-words-stub' }, () => ({ contents: 'export const WORDS = null;', loader: 'js' }));
+  },
+};
+
 function registryPlugin(registry) {
   const load = (pick) => () => {
     const { compiled, error, files } = registry();
@@ -84,7 +93,8 @@ function registryPlugin(registry) {
       build.onLoad({ filter: /^statelens:packed-index$/, namespace: 'statelens' }, load((c) => c.packed));
       // The content script's copy: deflated and Z85-encoded (about 60% smaller), inflated at load.
       build.onLoad({ filter: /^statelens:compressed-index$/, namespace: 'statelens' }, load((c) => {
-        const bytes = deflateRawSync(Buffer.from(JSON.stringify(c.packed)), { level: 9 });
+        // The context rules' word lists travel in the same compressed blob (they are data, not code).
+        const bytes = deflateRawSync(Buffer.from(JSON.stringify({ ...c.packed, w: compiler.WORDS })), { level: 9 });
         return { v: c.packed.v, n: bytes.length, z: z85Encode(bytes) };
       }));
       build.onLoad({ filter: /^statelens:outlets$/, namespace: 'statelens' }, load((c) => c.index.outlets.map(([id]) => c.outlets[id])));
@@ -150,7 +160,8 @@ function finish() {
   }
 }
 
-const registry = registryCache(await loadCompiler());
+const compiler = await loadCompiler();
+const registry = registryCache(compiler);
 const first = registry();
 if (first.error && !watch) {
   // One clear line naming the file, the entry and the field, instead of one error per bundle.
@@ -164,7 +175,7 @@ const common = {
   define: { __CORRECTIONS_URL__: JSON.stringify(correctionsUrl()) },
 };
 const configs = [
-  { ...common, entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },
+  { ...common, plugins: [...common.plugins, contextWordsStub], entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },
   { ...common, entryPoints: { background: 'src/background/main.ts', popup: 'src/popup/main.ts', options: 'src/options/main.ts' }, outdir: STAGE, format: 'esm', splitting: false },
   {
     ...common, minify: false, entryPoints: { statelens: 'src/cli/statelens.ts' }, outdir: join(DIST, 'cli'), outExtension: { '.js': '.mjs' },

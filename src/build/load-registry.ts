@@ -29,3 +29,6 @@ export function readRegistrySources(dataDir: string): RegistrySources {
 export function loadRegistry(dataDir: string): CompiledRegistry {
   return compileRegistry(readRegistrySources(dataDir));
 }
+
+/** The context rules' word lists, which the build ships inside the content script's compressed index. */
+export { WORDS } from '../core/match/context-words.data';

@@ -1,5 +1,6 @@
 /** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
 import compressed from 'statelens:compressed-index';
+import { installContextWords } from '../core/match/context-words';
 import { HostIndex } from '../core/match/hosts';
 import { typologyAt, unpackHosts, type PackedIndex } from '../core/registry/pack';
 import { inflateIndex } from './load-index';
@@ -36,6 +37,7 @@ interface Shared {
 
 async function main(): Promise<void> {
   const index: PackedIndex = await inflateIndex(compressed);
+  installContextWords(index.w);
   const shared: Shared = {
     matcher: new Matcher(index),
     hosts: new HostIndex(unpackHosts(index)),

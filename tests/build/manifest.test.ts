@@ -88,6 +88,12 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     expect(size).toBeLessThanOrEqual(100 * 1024);
   });
 
+  it('the content script carries the context words compressed with the index, not as code', () => {
+    const code = readFileSync(join(ROOT, 'dist', 'chrome', 'content.js'), 'utf8');
+    expect(code).not.toContain('mouthpiece');
+    expect(code).toContain('DecompressionStream');
+  });
+
   it('the extension code has no way to reach the network', () => {
     for (const file of ['background.js', 'content.js', 'popup.js', 'options.js']) {
       const code = readFileSync(join(ROOT, 'dist', 'chrome', file), 'utf8');

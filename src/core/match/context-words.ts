@@ -1,174 +1,63 @@
+/**
+ * The context rules' word lists, folded the way the text's words are ("télévision" → "television").
+ * Filled from context-words.data.ts in Node; the content script fills them from its compressed index.
+ */
 import { fold, wordKey } from './fold';
+import { WORDS } from './context-words.data';
 
-/** Word lists are compared with the text's folded word keys, so they are folded the same way ("télévision"). */
-function foldedSet(words: string[]): ReadonlySet<string> {
-  return new Set(words.map((w) => wordKey(fold(w))));
+export type ContextWords = typeof WORDS;
+
+const key = (w: string) => wordKey(fold(w));
+
+export const MEDIA_NOUNS = new Set<string>();
+export const NOT_MEDIA_BEFORE = new Set<string>();
+export const REPORTING_VERBS = new Set<string>();
+export const VERB_FILLERS = new Set<string>();
+export const INTRODUCER_FILLERS = new Set<string>();
+export const PERSON_MARKERS = new Set<string>();
+export const PERSON_NOUNS = new Set<string>();
+export const VERBS_BEFORE = new Set<string>();
+export const NOT_MEDIA_AFTER = new Set<string>();
+export const PLACE_NOUNS = new Set<string>();
+export const NATIONALITIES = new Set<string>();
+export const FOLLOW_UP_NOUNS = new Set<string>();
+export const FOLLOW_UP_VERBS = new Set<string>();
+export const SOURCE_INTRODUCERS: string[][] = [];
+export const RUN_CONTEXT_AFTER: string[] = [];
+export const RUN_CONTEXT_BEFORE: string[] = [];
+
+/** Fills the lists (once per context: Node at import, the content script after inflating its index). */
+export function installContextWords(words: ContextWords | null | undefined): void {
+  if (!words) return;
+  MEDIA_NOUNS.clear();
+  for (const w of words.MEDIA_NOUNS) MEDIA_NOUNS.add(key(w));
+  NOT_MEDIA_BEFORE.clear();
+  for (const w of words.NOT_MEDIA_BEFORE) NOT_MEDIA_BEFORE.add(key(w));
+  REPORTING_VERBS.clear();
+  for (const w of words.REPORTING_VERBS) REPORTING_VERBS.add(key(w));
+  VERB_FILLERS.clear();
+  for (const w of words.VERB_FILLERS) VERB_FILLERS.add(key(w));
+  INTRODUCER_FILLERS.clear();
+  for (const w of words.INTRODUCER_FILLERS) INTRODUCER_FILLERS.add(key(w));
+  PERSON_MARKERS.clear();
+  for (const w of words.PERSON_MARKERS) PERSON_MARKERS.add(key(w));
+  PERSON_NOUNS.clear();
+  for (const w of words.PERSON_NOUNS) PERSON_NOUNS.add(key(w));
+  VERBS_BEFORE.clear();
+  for (const w of words.VERBS_BEFORE) VERBS_BEFORE.add(key(w));
+  NOT_MEDIA_AFTER.clear();
+  for (const w of words.NOT_MEDIA_AFTER) NOT_MEDIA_AFTER.add(key(w));
+  PLACE_NOUNS.clear();
+  for (const w of words.PLACE_NOUNS) PLACE_NOUNS.add(key(w));
+  NATIONALITIES.clear();
+  for (const w of words.NATIONALITIES) NATIONALITIES.add(key(w));
+  FOLLOW_UP_NOUNS.clear();
+  for (const w of words.FOLLOW_UP_NOUNS) FOLLOW_UP_NOUNS.add(key(w));
+  FOLLOW_UP_VERBS.clear();
+  for (const w of words.FOLLOW_UP_VERBS) FOLLOW_UP_VERBS.add(key(w));
+  SOURCE_INTRODUCERS.splice(0, SOURCE_INTRODUCERS.length, ...words.SOURCE_INTRODUCERS.map((p) => p.map(key)));
+  RUN_CONTEXT_AFTER.splice(0, RUN_CONTEXT_AFTER.length, ...words.RUN_CONTEXT_AFTER);
+  RUN_CONTEXT_BEFORE.splice(0, RUN_CONTEXT_BEFORE.length, ...words.RUN_CONTEXT_BEFORE);
 }
 
-function foldedPhrases(phrases: string[][]): ReadonlyArray<readonly string[]> {
-  return phrases.map((p) => p.map((w) => wordKey(fold(w))));
-}
-
-/**
- * Words that make an ambiguous alias a reference to a news outlet. Lower case, folded. English and Arabic
- * for now; the detection work extends the languages.
- */
-
-/** Nouns that name a medium or its output: "the Sana report", "state news agency SANA". */
-export const MEDIA_NOUNS = foldedSet([
-  'agency', 'agencies', 'news', 'newswire', 'wire', 'report', 'reports', 'reporter', 'reporters', 'reporting',
-  'correspondent', 'broadcaster', 'broadcast', 'broadcasts', 'channel', 'network', 'television', 'tv', 'radio',
-  'daily', 'newspaper', 'paper', 'tabloid', 'outlet', 'outlets', 'website', 'site', 'media', 'mouthpiece',
-  'bulletin', 'headline', 'headlines', 'dispatch', 'footage', 'editorial', 'article', 'journalist', 'journalists',
-  'anchor', 'press', 'state-run', 'state-owned', 'official', 'statement', 'interview', 'telegram',
-  'channels', 'broadcasters', 'newspapers', 'dailies', 'networks', 'stations', 'broadcasting', 'tabloids', 'websites',
-  'journal', 'magazine', 'weekly', 'portal', 'service', 'edition', 'publication', 'anchor', 'presenter',
-  // French, Spanish, Portuguese, German, Italian
-  'agence', 'quotidien', 'chaîne', 'chaine', 'télévision', 'television', 'radio', 'presse', 'hebdomadaire',
-  'agencia', 'diario', 'periódico', 'periodico', 'cadena', 'televisión', 'emisora', 'canal', 'semanario',
-  'agência', 'jornal', 'televisão', 'emissora', 'nachrichtenagentur', 'agentur', 'zeitung', 'sender', 'agenzia', 'quotidiano',
-  // Russian: agency, newspaper, TV channel, channel, publication, edition
-  'агентство', 'агентства', 'агентству', 'газета', 'газеты', 'газете', 'газету', 'телеканал', 'телеканала', 'телеканале',
-  'канал', 'канала', 'издание', 'издания', 'эфире', 'радиостанция', 'радиостанции',
-  // Vietnamese: newspaper, station; Indonesian/Malay: news agency
-  'báo', 'đài', 'kantor', 'berita',
-  // Arabic: agency, the agency, channel, newspaper, site, television, radio, correspondent, news
-  'وكالة', 'الوكالة', 'وكالات', 'قناة', 'صحيفة', 'جريدة', 'موقع', 'تلفزيون', 'التلفزيون', 'إذاعة', 'مراسل', 'أنباء', 'الأنباء',
-  // Persian: news agency, newspaper
-  'خبرگزاری', 'روزنامه',
-  // Turkish: newspaper, agency, channel
-  'gazete', 'gazetesi', 'gazetesinin', 'ajansı', 'ajansi', 'kanalı', 'televizyonu',
-]);
-
-/** Words right before a name that make it a thing or a place: "the yacht Granma", "near Xinhua". */
-export const NOT_MEDIA_BEFORE = foldedSet([
-  'yacht', 'ship', 'vessel', 'boat', 'in', 'near', 'across', 'outside', 'around', 'towards', 'toward', 'province',
-  'region', 'town', 'city', 'village', 'district', 'governorate', 'mr', 'mrs', 'ms', 'dr',
-]);
-
-/** Verbs of reporting right after the alias: "SANA said", "SANA has reported". */
-export const REPORTING_VERBS = foldedSet([
-  'said', 'says', 'say', 'reported', 'reports', 'report', 'reporting', 'quoted', 'quotes', 'quoting', 'cited', 'cites',
-  'citing', 'published', 'publishes', 'broadcast', 'broadcasts', 'aired', 'airs', 'wrote', 'writes', 'claimed',
-  'claims', 'announced', 'announces', 'stated', 'states', 'added', 'adds', 'showed', 'shows', 'carried', 'carries',
-  'released', 'posted', 'tweeted', 'confirmed', 'confirms', 'noted', 'notes', 'described', 'describes', 'alleged',
-  'alleges', 'called', 'calls', 'quoted', 'denied', 'denies', 'insisted', 'insists', 'accused', 'accuses',
-  'according', 'aired', 'showed', 'carried', 'ran', 'printed', 'headlined', 'revealed', 'highlighted', 'broke',
-  // French, Spanish, Portuguese, German, Italian
-  'rapporte', 'indique', 'annonce', 'affirme', 'écrit', 'rapportait', 'informe', 'précise', 'souligne',
-  'informó', 'informa', 'reportó', 'dijo', 'señaló', 'afirmó', 'indicó', 'publicó', 'difundió', 'aseguró',
-  'informou', 'disse', 'noticiou', 'afirmou', 'publicou', 'divulgou', 'berichtete', 'berichtet', 'meldete', 'meldet', 'riferisce',
-  // Russian: reports, reported, said, writes, conveys
-  'сообщает', 'сообщило', 'сообщил', 'сообщила', 'сообщили', 'передает', 'передаёт', 'заявило', 'пишет', 'пишут', 'сообщают',
-  // Vietnamese "cho biết" (said), "đưa tin" (reported); Indonesian "melaporkan"
-  'cho', 'đưa', 'melaporkan', 'mengatakan',
-  // Arabic: said (f.), mentioned, reported, conveyed, published, quoted
-  'قالت', 'ذكرت', 'أفادت', 'نقلت', 'نشرت', 'أوردت', 'بثت', 'أعلنت',
-  // Persian: reported, wrote
-  'گزارش', 'نوشت',
-  // Turkish: according to ("-e göre"), reported, announced, conveyed; "haberine" (in its report)
-  'göre', 'bildirdi', 'duyurdu', 'aktardı', 'açıkladı', 'haberine', 'aktardığına', 'yayımladı', 'konuşan', 'konuştu',
-]);
-
-/** Words that may stand between the alias and its verb: "SANA has also reported". */
-export const VERB_FILLERS = foldedSet([
-  'has', 'have', 'had', 'also', 'later', 'earlier', 'then', 'previously', 'further', 'again', 'would', 'will', 'was',
-  'is', 'both', 'all', 'each', 'and', 'or', 'reportedly', 'separately', 'subsequently', 'quickly', 'a', 'a-t-il',
-  'news', 'on',
-  // Turkish case endings after an apostrophe ("Anadolu Ajansı'nın", "TRT'ye")
-  'nın', 'nin', 'nun', 'nün', 'ın', 'in', 'un', 'ün', 'ya', 'ye', 'da', 'de', 'ta', 'te', 'dan', 'den',
-]);
-
-/** Phrases that introduce a source right before the alias: "according to SANA", "quoted by the state SANA". */
-export const SOURCE_INTRODUCERS: ReadonlyArray<readonly string[]> = foldedPhrases([
-  ['according', 'to'], ['quoted', 'by'], ['cited', 'by'], ['reported', 'by'], ['published', 'by'],
-  ['broadcast', 'by'], ['aired', 'by'], ['carried', 'by'], ['released', 'by'], ['told'], ['via'],
-  ['speaking', 'to'], ['interview', 'with'], ['aired', 'on'], ['broadcast', 'on'], ['reports', 'from'],
-  ['footage', 'from'], ['report', 'by'], ['report', 'from'], ['quoting'], ['citing'],
-  // Arabic: according to, quoted from
-  ['بحسب'], ['حسب'], ['وفق'], ['وفقا', 'ل'], ['نقلا', 'عن'], ['نقلاً', 'عن'],
-  // French, Spanish, Portuguese, German, Italian, Russian
-  ['selon'], ['après'], ['según'], ['segun'], ['segundo'], ['laut'], ['secondo'], ['согласно'], ['по', 'данным'],
-  ['по', 'сообщению'], ['как', 'сообщает'], ['как', 'передает'], ['как', 'передаёт'], ['как', 'пишет'],
-  ['sources', 'told'], ['speaking', 'with'], ['interview', 'to'], ['told', 'the'], ['appeared', 'on'],
-  ['published', 'on'], ['posted', 'on'], ['shown', 'on'], ['aired', 'in'], ['как', 'сообщила'], ['как', 'сообщил'],
-  ['как', 'сообщили'], ['как', 'сообщило'], ['в', 'эфире'],
-  // Vietnamese "theo" (according to); Indonesian "menurut"
-  ['theo'], ['menurut'],
-]);
-
-/** Words that may stand between an introducer and the alias: "according to the state agency SANA". */
-export const INTRODUCER_FILLERS = foldedSet([
-  'the', 'a', 'an', 'l', 'la', 'le', 'el', 'o', 'a', 'die', 'der', 's', 'state', 'official', 'government', 'state-run',
-  'state-owned', 'run', 'owned', 'government-run', 'pro-government', 'public',
-]);
-
-/** Words before a name that make it a person: "Ms Sana", "a woman named Sana". */
-export const PERSON_MARKERS = foldedSet([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sheikh', 'named', 'called', 'daughter', 'son', 'wife',
-  'husband', 'sister', 'brother', 'mother', 'father', 'aunt', 'uncle', 'cousin', 'niece', 'nephew', 'girl',
-  'boy', 'woman', 'man', 'student', 'teacher', 'friend', 'neighbour', 'neighbor', 'actress', 'singer',
-]);
-
-/** Nouns for people in an apposition after a name: "Petra, a nurse from Brno", "Kayhan, a taxi driver". */
-export const PERSON_NOUNS = foldedSet([
-  'nurse', 'doctor', 'driver', 'taxi', 'teacher', 'student', 'lawyer', 'pharmacist', 'farmer', 'shopkeeper',
-  'resident', 'mother', 'father', 'engineer', 'activist', 'worker', 'mechanic', 'baker', 'vendor', 'trader',
-  'retiree', 'pensioner', 'widow', 'refugee', 'volunteer', 'grandmother', 'grandfather', 'housewife', 'waiter',
-  'waitress', 'cook', 'fisherman', 'soldier', 'officer', 'businessman', 'businesswoman', 'artist', 'musician',
-  'poet', 'writer', 'professor', 'doctoral', 'graduate', 'local', 'year-old', 'old', 'mother-of-two',
-]);
-
-/**
- * Verbs that come before their subject (Arabic word order): "ذكرت سانا" (SANA reported). A leading "و" (and)
- * is stripped before the lookup.
- */
-export const VERBS_BEFORE = foldedSet(['قالت', 'ذكرت', 'أفادت', 'نقلت', 'نشرت', 'أوردت', 'بثت', 'أعلنت', 'أكدت', 'أضافت']);
-
-/**
- * Words right after an ambiguous alias that make it something other than an outlet: a place ("Fars province",
- * "Xinhua Road"), a thing ("Sputnik V vaccine", "CCTV cameras", "Mir space station"). Aliases add their own.
- */
-export const NOT_MEDIA_AFTER = foldedSet([
-  'province', 'provinces', 'provincial', 'governorate', 'region', 'district', 'county', 'municipality', 'city',
-  'road', 'street', 'st', 'avenue', 'ave', 'boulevard', 'square', 'bridge', 'airport', 'river', 'valley',
-  'bookstore', 'bookshop', 'bookstores', 'space', 'station', 'satellite', 'satellites', 'rocket', 'launch',
-  'vaccine', 'vaccines', 'jab', 'jabs', 'shot', 'shots', 'dose', 'doses', 'v', 'camera', 'cameras', 'yacht',
-  'surveillance', 'system', 'systems', 'pcr', 'test', 'tests', 'moment', 'life', 'plaza', 'mall', 'tower', 'hotel',
-  'park', 'cafe', 'restaurant', 'club', 'band', 'album',
-]);
-
-/** Words before a name that say it is a place: "the province of Granma". */
-export const PLACE_NOUNS = foldedSet([
-  'province', 'governorate', 'region', 'district', 'city', 'town', 'village', 'county', 'state', 'minister',
-  'governor', 'chief', 'capital', 'people', 'residents', 'parliament', 'assembly', 'coast', 'parts', 'port', 'north',
-  'south', 'east', 'west', 'centre', 'center', 'outskirts', 'streets', 'mayor', 'king', 'sultan', 'emir',
-]);
-
-/** Adjectives that may stand before an outlet's name without making it a person's surname: "Russian Tass". */
-export const NATIONALITIES = foldedSet([
-  'russian', 'syrian', 'iranian', 'chinese', 'cuban', 'turkish', 'saudi', 'qatari', 'emirati', 'egyptian',
-  'venezuelan', 'belarusian', 'vietnamese', 'korean', 'north', 'nicaraguan', 'iraqi', 'lebanese', 'algerian',
-  'moroccan', 'kazakh', 'azerbaijani', 'serbian', 'hungarian', 'pakistani', 'state', 'official', 'kremlin',
-]);
-
-/** Nouns that stand for a source already named: "the report added", "the agency said". */
-export const FOLLOW_UP_NOUNS = foldedSet([
-  'report', 'agency', 'broadcaster', 'channel', 'network', 'newspaper', 'daily', 'outlet', 'statement',
-  'dispatch', 'article', 'station', 'website', 'tabloid', 'paper', 'bulletin', 'service', 'wire',
-]);
-
-/** Verbs that continue a source's account: "the report added", "it concluded". */
-export const FOLLOW_UP_VERBS = foldedSet([
-  'added', 'adds', 'said', 'says', 'concluded', 'concludes', 'continued', 'continues', 'noted', 'notes',
-  'stated', 'states', 'reported', 'reports', 'claimed', 'claims', 'wrote', 'writes', 'quoted', 'quotes',
-  'alleged', 'alleges', 'asserted', 'insisted', 'described', 'describes', 'went', 'cited', 'cites', 'showed', 'shows',
-]);
-
-/**
- * Chinese, Japanese and Korean words around a name written without spaces: reported, said, according to,
- * editorial, agency... Looked for in the few characters right before or after the name.
- */
-export const RUN_CONTEXT_AFTER = ['報導', '报道', '報道', '表示', '稱', '称', '指出', '消息', '發布', '发布', '社論', '社论', '援引',
-  'によると', 'によれば', 'は', 'が報じ', '보도', '에 따르면', '에따르면', '은', '는', '사설', '논평', '발표', '전했다'];
-export const RUN_CONTEXT_BEFORE = ['據', '据', '根據', '根据', '援引', '引述', '經', '经由'];
+installContextWords(WORDS);

@@ -15,6 +15,7 @@ import { caseShape, fold, wordKey } from '../match/fold';
 import { RUN_SCRIPT, tokenize } from '../match/tokens';
 import { isTypology, TYPOLOGIES, type Typology } from '../typology';
 import { ALIAS_SHARED, type MatcherIndex } from './types';
+import type { ContextWords } from '../match/context-words';
 
 export const PACKED_VERSION = 2;
 export const FIELD = '|';
@@ -27,6 +28,8 @@ const SHAPE_CHARS = { upper: 'U', title: 'T', lower: 'L' } as const;
 
 export interface PackedIndex {
   v: typeof PACKED_VERSION;
+  /** In the content script's copy only: the context rules' word lists (see context-words.ts). */
+  w?: ContextWords;
   t: string;
   c: string;
   a: string;
