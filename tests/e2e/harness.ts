@@ -62,7 +62,7 @@ export interface Launched {
   extensionOrigin: string;
 }
 
-export async function launchWithExtension(kind: Kind, executablePath: string, lang = 'en-US'): Promise<Launched> {
+export async function launchWithExtension(kind: Kind, executablePath: string, lang = 'en-US', dark = false): Promise<Launched> {
   if (kind === 'chromium') {
     const browser = await puppeteer.launch({
       executablePath, headless: true, enableExtensions: true, pipe: true,
@@ -83,6 +83,8 @@ export async function launchWithExtension(kind: Kind, executablePath: string, la
       // An outlet's own site for the banner test resolves to this machine (and the fixture server).
       'network.dns.localDomains': OUTLET_SITE,
       'intl.locale.requested': 'en-US',
+      // 0 = dark: what pages and extension pages see as prefers-color-scheme.
+      ...(dark ? { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1 } : {}),
     },
   });
   await browser.installExtension(join(ROOT, 'dist', 'firefox'));

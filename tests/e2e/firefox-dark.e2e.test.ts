@@ -1,0 +1,52 @@
+/**
+ * Dark mode in Firefox (set by preference; Chromium's dark mode, with axe, is checked in the main scenario):
+ * the card and the popup switch to their dark colours.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browserPath, IN_CI, launchWithExtension, openExtensionPage, resultsDir, serveFixtures } from './harness';
+
+const path = browserPath('firefox');
+
+describe.skipIf(!path && !IN_CI)('StateLens in Firefox, dark mode', () => {
+  it('shows the card and the popup in dark colours', async () => {
+    if (!path) throw new Error('firefox is required under CI=true but was not found');
+    const server = await serveFixtures();
+    const { browser, extensionOrigin } = await launchWithExtension('firefox', path, 'en-US', true);
+    const out = resultsDir('firefox');
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 900 });
+      await page.goto(`${server.origin}/001-sana-wire/source.html`);
+      await page.waitForFunction(() => Boolean((CSS as unknown as { highlights: Map<string, unknown> }).highlights.get('statelens-sc')), { timeout: 15_000, polling: 100 });
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+      const point = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          const at = n.data.indexOf('The Sana report');
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at + 4);
+          range.setEnd(n, at + 8);
+          n.parentElement?.scrollIntoView({ block: 'center' });
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+        return null;
+      });
+      await page.mouse.move(point!.x - 40, point!.y - 40);
+      await page.mouse.move(point!.x, point!.y, { steps: 4 });
+      await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 10_000, polling: 100 });
+      const background = await page.evaluate(() => getComputedStyle(document.querySelector('statelens-card')!.shadowRoot!.querySelector('.card')!).backgroundColor);
+      expect(background).toBe('rgb(31, 35, 40)');
+      await page.screenshot({ path: join(out, 'card-dark.png') });
+
+      const popup = await browser.newPage();
+      await openExtensionPage(popup, `${extensionOrigin}/popup.html`, '#app h1');
+      expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(31, 35, 40)');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
+});
