@@ -13,8 +13,6 @@ import { isWordChar, RUN_SCRIPT, tokenize, type Token } from './tokens';
 
 export interface AliasEntry {
   outlet: number;
-  /** Set on the second pass over candidates, which accepts capitals for a title-case name. */
-  lenient?: boolean;
   ambiguous: boolean;
   caseSensitive: boolean;
   strict: boolean;
@@ -128,9 +126,9 @@ export class Matcher {
     let chosen: { alias: AliasEntry; last: number } | null = null;
     let fallback: { alias: AliasEntry; last: number } | null = null;
     // Exact capitalisation first; capitals for a title-case name ("MONTSAME") only when nothing else matches.
-    for (const alias of [...candidates, ...candidates.map((c) => ({ ...c, lenient: true }))]) {
+    for (let pass = 0; pass < 2 && !chosen; pass++) for (const alias of candidates) {
       if (chosen) break;
-      const last = this.matchAt(text, folded, tokens, i, alias, offset, key, alias.lenient === true);
+      const last = this.matchAt(text, folded, tokens, i, alias, offset, key, pass === 1);
       if (last < 0) continue;
       // "the pro-government daily Sabah": a lower-case description before a name is not the name "Daily Sabah".
       if (last > i && alias.shapes[0] !== 'lower' && caseShape(text.slice(tokens[i].start, tokens[i].end)) === 'lower'
