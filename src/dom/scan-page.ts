@@ -2,7 +2,7 @@
  * One scan of a document: article detection, the main text's citations and the links to outlets' sites.
  * Takes the document and the matcher as parameters; never touches browser.* and never changes the page.
  */
-import { attributeCitations, findTextCitations } from '../core/match/find-citations';
+import { attributeCitations, findTextCitations, prepareText } from '../core/match/find-citations';
 import type { HostIndex } from '../core/match/hosts';
 import type { Matcher } from '../core/match/matcher';
 import { collectText, isSkipped, locate, type CollectedText } from './collect-text';
@@ -46,7 +46,9 @@ export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, opti
 
   const collected = collectText(scope);
   const known = new Set(links.map((l) => l.outlet));
-  const text = findTextCitations(collected.text, matcher, { knownOutlets: known }).map((c): PageCitation => {
+  // The page's text is tokenized and folded once, for matching and for attribution.
+  const prepared = prepareText(collected.text);
+  const text = findTextCitations(collected.text, matcher, { knownOutlets: known }, prepared).map((c): PageCitation => {
     const range = doc.createRange();
     const from = locate(collected, c.start);
     const to = locate(collected, c.end, true);
@@ -59,7 +61,7 @@ export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, opti
   placeLinks(linkOnly, collected);
   const citations = [...text, ...linkOnly].sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
   if (!citations.length) return { article, site, collected, citations, attribution: null };
-  const analysis = attributeCitations(collected.text, citations);
+  const analysis = attributeCitations(collected.text, citations, prepared);
   citations.forEach((c, i) => {
     c.attributed = analysis.citations[i].attributed;
   });

@@ -22,9 +22,20 @@ export interface FindOptions {
   knownOutlets?: ReadonlySet<number>;
 }
 
-export function findTextCitations(text: string, matcher: Matcher, options: FindOptions = {}): TextCitation[] {
-  const tokens = tokenize(text);
-  const folded = fold(text);
+/** A text's words and folded form, computed once and shared by matching and attribution. */
+export interface PreparedText {
+  tokens: Token[];
+  folded: string;
+}
+
+export function prepareText(text: string): PreparedText {
+  return { tokens: tokenize(text), folded: fold(text) };
+}
+
+export function findTextCitations(
+  text: string, matcher: Matcher, options: FindOptions = {}, prepared: PreparedText = prepareText(text),
+): TextCitation[] {
+  const { tokens, folded } = prepared;
   const hits = matcher.find(text, tokens, folded);
   if (!hits.length) return [];
 
@@ -161,9 +172,11 @@ export interface TextAnalysis {
  * Attribution for citations found in text (and links placed in it): which citations' sentences give content
  * to the outlet, and how many sentences rest on each outlet.
  */
-export function attributeCitations(text: string, citations: readonly TextCitation[]): TextAnalysis {
+export function attributeCitations(
+  text: string, citations: readonly TextCitation[], prepared: PreparedText = prepareText(text),
+): TextAnalysis {
   const placed = citations.filter((c) => c.start >= 0);
-  const result = attribute(text, fold(text), tokenize(text), placed, paragraphStarts(text));
+  const result = attribute(text, prepared.folded, prepared.tokens, placed, paragraphStarts(text));
   const flags = new Map(placed.map((c, k) => [c, result.attributed[k]]));
   return {
     citations: citations.map((c) => ({ ...c, attributed: flags.get(c) ?? false })),
@@ -173,5 +186,6 @@ export function attributeCitations(text: string, citations: readonly TextCitatio
 }
 
 export function analyzeText(text: string, matcher: Matcher, options: FindOptions = {}): TextAnalysis {
-  return attributeCitations(text, findTextCitations(text, matcher, options));
+  const prepared = prepareText(text);
+  return attributeCitations(text, findTextCitations(text, matcher, options, prepared), prepared);
 }
