@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserPath, IN_CI, launchWithExtension, openExtensionPage, resultsDir, serveFixtures } from './harness';
+import { browserPath, hoverUntilCard, IN_CI, launchWithExtension, openExtensionPage, resultsDir, serveFixtures } from './harness';
 
 const path = browserPath('chromium');
 
@@ -19,23 +19,7 @@ describe.skipIf(!path && !IN_CI)('StateLens in Arabic (Chromium)', () => {
       await page.setViewport({ width: 1100, height: 900 });
       await page.goto(`${server.origin}/001-sana-wire/source.html`);
       await page.waitForFunction(() => Boolean((CSS as unknown as { highlights: Map<string, unknown> }).highlights.get('statelens-sc')), { timeout: 15_000, polling: 100 });
-      const point = await page.evaluate(() => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-          const at = n.data.indexOf('The Sana report');
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(n, at + 4);
-          range.setEnd(n, at + 8);
-          n.parentElement?.scrollIntoView({ block: 'center' });
-          const r = range.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }
-        return null;
-      });
-      await page.mouse.move(point!.x - 40, point!.y - 40);
-      await page.mouse.move(point!.x, point!.y, { steps: 4 });
-      await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 10_000, polling: 100 });
+      await hoverUntilCard(page, 'The Sana report', 'Sana');
       const card = await page.evaluate(() => {
         const el = document.querySelector('statelens-card')!.shadowRoot!.querySelector<HTMLElement>('.card')!;
         return { dir: el.dir, title: el.querySelector('h2')?.textContent, text: el.textContent };

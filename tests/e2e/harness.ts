@@ -138,3 +138,32 @@ export function isLocal(url: string, origin: string): boolean {
   const port = new URL(origin).port;
   return url.startsWith(`${origin}/`) || url.startsWith(`http://${OUTLET_SITE}:${port}/`) || /^(chrome-extension|moz-extension|data|blob|about):/.test(url);
 }
+
+/** Centre of the first occurrence of `word` inside the paragraph that contains `context`. */
+export async function pointOf(page: Page, context: string, word: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((ctx, w) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(ctx);
+      if (at < 0) continue;
+      const offset = at + ctx.indexOf(w);
+      const range = document.createRange();
+      range.setStart(n, offset);
+      range.setEnd(n, offset + w.length);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, context, word);
+  if (!point) throw new Error(`fixture text not found: ${context}`);
+  return point;
+}
+
+/** Moves the pointer onto `word` (in the text containing `context`) and waits for the card to open. */
+export async function hoverUntilCard(page: Page, context: string, word: string): Promise<void> {
+  const { x, y } = await pointOf(page, context, word);
+  await page.mouse.move(x - 40, y - 40);
+  await page.mouse.move(x, y, { steps: 4 });
+  await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 10_000, polling: 100 });
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import {
-  isLocal, launchWithExtension, openExtensionPage, OUTLET_SITE, recordRequests, resultsDir, serveFixtures, type Kind,
+  isLocal, launchWithExtension, openExtensionPage, OUTLET_SITE, pointOf, recordRequests, resultsDir, serveFixtures, type Kind,
 } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -51,27 +51,6 @@ async function highlighted(page: Page): Promise<string[]> {
     }
     return out.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
   });
-}
-
-/** Centre of the first occurrence of `word` inside the paragraph that contains `context`. */
-async function pointOf(page: Page, context: string, word: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((ctx, w) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const at = n.data.indexOf(ctx);
-      if (at < 0) continue;
-      const offset = at + ctx.indexOf(w);
-      const range = document.createRange();
-      range.setStart(n, offset);
-      range.setEnd(n, offset + w.length);
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, context, word);
-  if (!point) throw new Error(`fixture text not found: ${context}`);
-  return point;
 }
 
 async function cardText(page: Page): Promise<string | null> {
