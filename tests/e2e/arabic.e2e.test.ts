@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserPath, hoverUntilCard, IN_CI, launchWithExtension, openExtensionPage, resultsDir, serveFixtures } from './harness';
+import { axeViolations, browserPath, hoverUntilCard, IN_CI, launchWithExtension, openExtensionPage, resultsDir, serveFixtures } from './harness';
 
 const path = browserPath('chromium');
 
@@ -21,7 +21,7 @@ describe.skipIf(!path && !IN_CI)('StateLens in Arabic (Chromium)', () => {
       await page.waitForFunction(() => Boolean((CSS as unknown as { highlights: Map<string, unknown> }).highlights.get('statelens-sc')), { timeout: 15_000, polling: 100 });
       await hoverUntilCard(page, 'The Sana report', 'Sana');
       const card = await page.evaluate(() => {
-        const el = document.querySelector('statelens-card')!.shadowRoot!.querySelector<HTMLElement>('.card')!;
+        const el = document.querySelector('statelens-card')!.testRoot!.querySelector<HTMLElement>('.card')!;
         return { dir: el.dir, title: el.querySelector('h2')?.textContent, text: el.textContent };
       });
       expect(card.dir).toBe('rtl');
@@ -29,12 +29,14 @@ describe.skipIf(!path && !IN_CI)('StateLens in Arabic (Chromium)', () => {
       expect(card.text).toContain('Syrian Arab News Agency');
       expect(card.text).not.toContain('State-controlled media');
       await page.screenshot({ path: join(out, 'card-ar.png') });
+      expect(await axeViolations(page, 'statelens-card')).toEqual([]);
 
       const popup = await browser.newPage();
       await openExtensionPage(popup, `${extensionOrigin}/popup.html`, '#app h1');
       expect(await popup.evaluate(() => document.documentElement.dir)).toBe('rtl');
       await popup.setViewport({ width: 380, height: 300 });
       await popup.screenshot({ path: join(out, 'popup-ar.png') });
+      expect(await axeViolations(popup)).toEqual([]);
     } finally {
       await browser.close();
       await server.close();

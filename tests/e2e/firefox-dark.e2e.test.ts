@@ -1,10 +1,10 @@
 /**
  * Dark mode in Firefox (set by preference; Chromium's dark mode, with axe, is checked in the main scenario):
- * the card and the popup switch to their dark colours.
+ * the card and the popup switch to their dark colours, and axe finds no violation in either.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserPath, hoverUntilCard, IN_CI, launchWithExtension, openExtensionPage, resultsDir, serveFixtures } from './harness';
+import { axeViolations, browserPath, hoverUntilCard, IN_CI, launchWithExtension, openExtensionPage, resultsDir, serveFixtures } from './harness';
 
 const path = browserPath('firefox');
 
@@ -21,13 +21,15 @@ describe.skipIf(!path && !IN_CI)('StateLens in Firefox, dark mode', () => {
       await page.waitForFunction(() => Boolean((CSS as unknown as { highlights: Map<string, unknown> }).highlights.get('statelens-sc')), { timeout: 15_000, polling: 100 });
       expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
       await hoverUntilCard(page, 'The Sana report', 'Sana');
-      const background = await page.evaluate(() => getComputedStyle(document.querySelector('statelens-card')!.shadowRoot!.querySelector('.card')!).backgroundColor);
+      const background = await page.evaluate(() => getComputedStyle(document.querySelector('statelens-card')!.testRoot!.querySelector('.card')!).backgroundColor);
       expect(background).toBe('rgb(31, 35, 40)');
       await page.screenshot({ path: join(out, 'card-dark.png') });
+      expect(await axeViolations(page, 'statelens-card')).toEqual([]);
 
       const popup = await browser.newPage();
       await openExtensionPage(popup, `${extensionOrigin}/popup.html`, '#app h1');
       expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(31, 35, 40)');
+      expect(await axeViolations(popup)).toEqual([]);
     } finally {
       await browser.close();
       await server.close();

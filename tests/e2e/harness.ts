@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { join, normalize, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 // @ts-expect-error: plain JavaScript module shared with the scripts
@@ -160,10 +161,94 @@ export async function pointOf(page: Page, context: string, word: string): Promis
   return point;
 }
 
+declare global {
+  interface Element {
+    /** A closed shadow root of StateLens's, handed to the page's world by the tests only (see openShadow). */
+    testRoot?: ShadowRoot;
+  }
+}
+
+/**
+ * StateLens's card and banner live in closed shadow roots, so the page (and axe) cannot reach into them. The
+ * tests get hold of one through the browser's automation protocol, which can see closed roots: in Chromium,
+ * CDP's DOM.getDocument with pierce; in Firefox, WebDriver BiDi's serialization with includeShadowTree "all"
+ * (puppeteer does not expose that option, so this calls its BiDi realm directly). The root is then left on its
+ * host as `testRoot`, in the page's world of the test's page only. Waits for the host to appear.
+ */
+export async function openShadow(page: Page, tag: string, timeout = 10_000): Promise<void> {
+  await page.waitForFunction((t) => Boolean(document.querySelector(t)), { timeout, polling: 100 }, tag);
+  if (await page.evaluate((t) => Boolean(document.querySelector(t)?.testRoot), tag)) return;
+  // (Browser.protocol exists at run time but is left out of puppeteer's published types.)
+  if ((page.browser() as unknown as { protocol: string }).protocol === 'cdp') {
+    const cdp = await page.createCDPSession();
+    try {
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      const stack = [root];
+      while (stack.length) {
+        const node = stack.pop()!;
+        if (node.localName === tag && node.shadowRoots?.length) {
+          const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.shadowRoots[0].backendNodeId });
+          await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: 'function () { this.host.testRoot = this; }' });
+          return;
+        }
+        stack.push(...(node.children ?? []), ...(node.shadowRoots ?? []));
+      }
+    } finally {
+      await cdp.detach();
+    }
+    throw new Error(`${tag}: no shadow root found over CDP`);
+  }
+  interface BidiRealm {
+    callFunction(f: string, awaitPromise: boolean, options: object): Promise<{ result?: { value?: { shadowRoot?: { sharedId?: string } } } }>;
+  }
+  const realm = (page.mainFrame() as unknown as { browsingContext: { defaultRealm: BidiRealm } }).browsingContext.defaultRealm;
+  const found = await realm.callFunction(`() => document.querySelector(${JSON.stringify(tag)})`, false, {
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 }, resultOwnership: 'none',
+  });
+  const sharedId = found.result?.value?.shadowRoot?.sharedId;
+  if (!sharedId) throw new Error(`${tag}: no shadow root found over WebDriver BiDi`);
+  await realm.callFunction('(root) => { root.host.testRoot = root; }', false, { arguments: [{ sharedId }] });
+}
+
+/** Waits until the card is open, and reachable by the test as document.querySelector('statelens-card').testRoot. */
+export async function waitForCard(page: Page, timeout = 10_000): Promise<void> {
+  await openShadow(page, 'statelens-card', timeout);
+  await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.testRoot?.querySelector('.card')), { timeout, polling: 100 });
+}
+
 /** Moves the pointer onto `word` (in the text containing `context`) and waits for the card to open. */
 export async function hoverUntilCard(page: Page, context: string, word: string): Promise<void> {
   const { x, y } = await pointOf(page, context, word);
   await page.mouse.move(x - 40, y - 40);
   await page.mouse.move(x, y, { steps: 4 });
-  await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 10_000, polling: 100 });
+  await waitForCard(page);
 }
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page (evaluated, so extension pages' CSP does not apply) and returns the violations. */
+export async function axeViolations(page: Page, context?: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (selector) => {
+    const axe = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    // axe cannot enter a closed shadow root: it checks an open copy of it (same nodes, same style sheet, same
+    // place on the screen), which is removed afterwards.
+    const root = selector ? document.querySelector(selector)?.testRoot : undefined;
+    let copy: HTMLElement | null = null;
+    if (selector && root) {
+      if (!root.querySelector(':not(style)')) throw new Error(`${selector}: its shadow root is empty`);
+      copy = document.createElement('statelens-axe-copy');
+      copy.style.cssText = (root.host as HTMLElement).style.cssText;
+      copy.attachShadow({ mode: 'open' }).append(...[...root.childNodes].map((n) => n.cloneNode(true)));
+      document.documentElement.append(copy);
+    } else if (selector) throw new Error(`${selector}: not found, or its shadow root was not opened for the test`);
+    try {
+      const target = copy ? { include: [['statelens-axe-copy']] } : document;
+      const result = await axe.run(target, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    } finally {
+      copy?.remove();
+    }
+  }, context ?? null);
+}
+

@@ -2,27 +2,13 @@
  * The end-to-end scenario, the same in both browsers: open the fixture article, check the highlighted
  * citations, hover one and read the card, check the badge and the popup, and that nothing went to the network.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import {
-  isLocal, launchWithExtension, openExtensionPage, OUTLET_SITE, pointOf, recordRequests, resultsDir, serveFixtures, type Kind,
+  axeViolations, isLocal, launchWithExtension, openExtensionPage, openShadow, OUTLET_SITE, pointOf, recordRequests, resultsDir, serveFixtures, waitForCard, type Kind,
 } from './harness';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core in the page (evaluated, so extension pages' CSP does not apply) and returns the violations. */
-async function axeViolations(page: Page, context?: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selector) => {
-    const axe = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const target = selector ? { include: [[selector]] } : document;
-    const result = await axe.run(target, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }, context ?? null);
-}
 
 export const EXPECTED_CITATIONS = [
   'Syrian Arab News Agency (SANA)',
@@ -56,7 +42,7 @@ async function highlighted(page: Page): Promise<string[]> {
 async function cardText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const host = document.querySelector('statelens-card');
-    return host?.shadowRoot?.querySelector('.card')?.textContent ?? null;
+    return host?.testRoot?.querySelector('.card')?.textContent ?? null;
   });
 }
 
@@ -96,7 +82,9 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     const { x, y } = await pointOf(page, 'The Sana report said', 'Sana');
     await page.mouse.move(x - 40, y - 40);
     await page.mouse.move(x, y, { steps: 4 });
-    await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 10_000, polling: 100 });
+    await waitForCard(page);
+    // The page itself cannot read the card: its shadow root is closed.
+    expect(await page.evaluate(() => document.querySelector('statelens-card')?.shadowRoot)).toBeNull();
     const text = (await cardText(page)) ?? '';
     expect(text).toContain('Syrian Arab News Agency');
     expect(text).toContain('الوكالة العربية السورية للأنباء');
@@ -107,7 +95,7 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     expect(text).toContain('Assad government (Ministry of Information)');
     expect(text).toContain('Cited 8 times on this page');
     const classification = await page.evaluate(() => {
-      const a = document.querySelector('statelens-card')?.shadowRoot?.querySelector<HTMLAnchorElement>('.classified a');
+      const a = document.querySelector('statelens-card')?.testRoot?.querySelector<HTMLAnchorElement>('.classified a');
       return a ? { href: a.href, target: a.target, rel: a.rel, text: a.textContent } : null;
     });
     expect(classification).toEqual({
@@ -144,11 +132,11 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     const back = await pointOf(page, 'The Sana report said', 'Sana');
     await page.mouse.move(back.x - 40, back.y - 40);
     await page.mouse.move(back.x, back.y, { steps: 4 });
-    await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')?.shadowRoot?.querySelector('.card')), { timeout: 5_000, polling: 100 });
+    await waitForCard(page, 5_000);
     expect(text).toContain('2 of 8');
-    await page.evaluate(() => document.querySelector('statelens-card')?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-action="next"]')?.click());
-    await page.waitForFunction(() => document.querySelector('statelens-card')?.shadowRoot?.querySelector('.position')?.textContent === '3 of 8', { timeout: 5_000, polling: 100 });
-    const focused = await page.evaluate(() => document.querySelector('statelens-card')?.shadowRoot?.activeElement?.getAttribute('data-action'));
+    await page.evaluate(() => document.querySelector('statelens-card')?.testRoot?.querySelector<HTMLButtonElement>('button[data-action="next"]')?.click());
+    await page.waitForFunction(() => document.querySelector('statelens-card')?.testRoot?.querySelector('.position')?.textContent === '3 of 8', { timeout: 5_000, polling: 100 });
+    const focused = await page.evaluate(() => document.querySelector('statelens-card')?.testRoot?.activeElement?.getAttribute('data-action'));
     expect(focused).toBe('next');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });
@@ -229,13 +217,14 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
 
     // 6. On the outlet's own site, a banner names it; dismissed, it stays away on that site.
     await page.goto(`http://${OUTLET_SITE}:${new URL(server.origin).port}/004-on-the-outlets-site/source.html`);
-    await page.waitForFunction(() => Boolean(document.querySelector('statelens-banner')?.shadowRoot?.querySelector('.bar')), { timeout: 10_000, polling: 100 });
-    const bannerText = await page.evaluate(() => document.querySelector('statelens-banner')?.shadowRoot?.querySelector('.bar')?.textContent ?? '');
+    await openShadow(page, 'statelens-banner');
+    expect(await page.evaluate(() => document.querySelector('statelens-banner')?.shadowRoot)).toBeNull();
+    const bannerText = await page.evaluate(() => document.querySelector('statelens-banner')?.testRoot?.querySelector('.bar')?.textContent ?? '');
     expect(bannerText).toContain('Syrian Arab News Agency');
     expect(bannerText).toContain('State-controlled media');
     await page.screenshot({ path: join(out, 'banner.png') });
     expect(await axeViolations(page, 'statelens-banner')).toEqual([]);
-    await page.evaluate(() => document.querySelector('statelens-banner')?.shadowRoot?.querySelector<HTMLButtonElement>('button.dismiss')?.click());
+    await page.evaluate(() => document.querySelector('statelens-banner')?.testRoot?.querySelector<HTMLButtonElement>('button.dismiss')?.click());
     await page.waitForFunction(() => !document.querySelector('statelens-banner'), { timeout: 5_000, polling: 100 });
     await page.reload();
     await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000, polling: 100 });
