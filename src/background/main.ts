@@ -8,6 +8,7 @@ import type { Outlet } from '../core/registry/types';
 import { strongestTypology } from '../core/summary';
 import { BADGE_COLORS } from '../core/badge';
 import { loadSettings, onMessage, setBadge } from '../platform/browser';
+import { stringsFor } from '../platform/locales';
 
 // Stored settings that are not valid (an old version, an edit by hand) are repaired once at start.
 void loadSettings().catch(() => undefined);
@@ -25,6 +26,8 @@ onMessage((message: Message, sender) => {
       for (const i of message.outlets) if (Number.isInteger(i) && outlets[i]) result[i] = outlets[i];
       return Promise.resolve(result);
     }
+    case 'ui/strings':
+      return Promise.resolve(stringsFor(message.language));
     default:
       return undefined;
   }

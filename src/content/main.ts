@@ -15,7 +15,7 @@ import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
 import { scanPage, type PageScan } from '../dom/scan-page';
 import { isOffOn, type Settings } from '../core/settings';
 import { showBanner } from '../dom/banner';
-import { bannerDismissed, dismissBanner, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage } from '../platform/content';
+import { bannerDismissed, dismissBanner, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage, useLanguage } from '../platform/content';
 
 /** How long the card stays after the pointer leaves the citation, so the reader can move into it. */
 const CARD_CLOSE_DELAY_MS = 300;
@@ -49,20 +49,21 @@ async function main(): Promise<void> {
   // Each run has its own signal: a change of settings ends the run (listeners, highlights, card) and starts
   // another, so the reader's choices apply in open tabs without a reload.
   let current: AbortController | null = null;
-  const start = (settings: Settings) => {
+  const start = async (settings: Settings) => {
     current?.abort();
     shared.highlighter.clear();
     shared.card.hide();
-    current = new AbortController();
-    run(shared, settings, current.signal);
+    const controller = (current = new AbortController());
+    await useLanguage(settings).catch(() => undefined);
+    if (!controller.signal.aborted) run(shared, settings, controller.signal);
   };
   let settings = await loadSettings();
   onSettingsChanged((next) => {
     settings = next;
-    start(next);
+    void start(next);
   }, new AbortController().signal);
-  start(settings);
-  watchForText(() => start(settings), shared);
+  void start(settings);
+  watchForText(() => void start(settings), shared);
 }
 
 /** Wait after the page's text changes before reading it again, so a burst of changes costs one scan. */

@@ -1,4 +1,5 @@
 /** Messages between the content script, the background and the popup: a typed union with area/verb names. */
+import { isUiLanguage, type Strings, type UiLanguage } from './i18n';
 import type { Outlet } from './registry/types';
 import type { OutletSummary } from './summary';
 
@@ -23,16 +24,19 @@ export type Message =
   /** popup → content: what was found on this page. */
   | { type: 'page/summary' }
   /** popup → content: scroll to the next citation of an outlet and flash it. */
-  | { type: 'page/reveal'; outlet: number };
+  | { type: 'page/reveal'; outlet: number }
+  /** content → background: the interface strings of a language the reader chose (not the browser's). */
+  | { type: 'ui/strings'; language: UiLanguage };
 
 export interface Replies {
   'page/report': void;
   'outlet/details': Record<number, Outlet>;
   'page/summary': PageSummary;
   'page/reveal': { index: number; of: number } | null;
+  'ui/strings': Strings;
 }
 
-const TYPES = new Set(['page/report', 'outlet/details', 'page/summary', 'page/reveal']);
+const TYPES = new Set(['page/report', 'outlet/details', 'page/summary', 'page/reveal', 'ui/strings']);
 
 const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 
@@ -46,6 +50,8 @@ export function isMessage(value: unknown): value is Message {
       return Array.isArray(m.outlets) && m.outlets.length <= 10_000 && m.outlets.every(isIndex);
     case 'page/reveal':
       return isIndex(m.outlet);
+    case 'ui/strings':
+      return isUiLanguage(m.language);
     case 'page/report': {
       const s = m.summary as Record<string, unknown> | null;
       return Boolean(s && typeof s === 'object' && isIndex(s.total) && Array.isArray(s.outlets));

@@ -3,6 +3,7 @@
  * versions, other devices or the reader's own edits may have filled with anything: repairSettings keeps every
  * valid field and replaces the rest with its default, so broken settings never break the extension.
  */
+import { isUiLanguage, type UiLanguage } from './i18n';
 import { TYPOLOGIES, TYPOLOGY_INFO, type Typology } from './typology';
 
 export const SETTINGS_VERSION = 1;
@@ -21,6 +22,8 @@ export interface Settings {
   scope: Scope;
   /** Sites (host names) where StateLens stays off. */
   offSites: string[];
+  /** The interface language: the browser's ("auto"), or one of StateLens's own. */
+  language: 'auto' | UiLanguage;
 }
 
 export function defaultSettings(): Settings {
@@ -30,6 +33,7 @@ export function defaultSettings(): Settings {
     style: 'background',
     scope: 'articles',
     offSites: [],
+    language: 'auto',
   };
 }
 
@@ -83,7 +87,10 @@ export function repairSettings(raw: unknown): Repaired {
     offSites = [...new Set(sites.filter((s): s is string => s !== null))].slice(0, MAX_OFF_SITES);
   } else if (input.offSites !== undefined) repaired.push('offSites');
 
-  return { settings: { version: SETTINGS_VERSION, categories, style, scope, offSites }, repaired };
+  const language = input.language === 'auto' || isUiLanguage(input.language) ? input.language : defaults.language;
+  if (input.language !== undefined && language !== input.language) repaired.push('language');
+
+  return { settings: { version: SETTINGS_VERSION, categories, style, scope, offSites, language }, repaired };
 }
 
 /** Is StateLens off on this host (or on a parent site of it)? */

@@ -1,10 +1,12 @@
 /**
- * Options page: categories shown, highlight style, where to look, sites switched off; export and import.
+ * Options page: categories shown, highlight style, where to look, sites switched off, interface language;
+ * export and import.
  * Every change is saved at once to storage.sync, and open tabs apply it without a reload.
  */
 import { defaultSettings, HIGHLIGHT_STYLES, normalizeSite, repairSettings, SCOPES, type Settings } from '../core/settings';
 import { TYPOLOGIES } from '../core/typology';
-import { loadSettings, saveSettings, storedSettingsProblems, t } from '../platform/browser';
+import { languageTag, UI_LANGUAGES } from '../core/i18n';
+import { loadSettings, saveSettings, storedSettingsProblems, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -18,12 +20,13 @@ function fieldset(legend: string, id: string, ...children: Node[]): HTMLFieldSet
   return box;
 }
 
-async function render(app: HTMLElement): Promise<void> {
-  document.documentElement.lang = t('@@ui_locale').replace('_', '-');
-  document.documentElement.dir = t('@@bidi_dir');
-  document.title = t('optionsTitle');
+async function render(app: HTMLElement, focus?: string): Promise<void> {
   const problems = await storedSettingsProblems();
   let settings: Settings = await loadSettings();
+  useLanguage(settings);
+  document.documentElement.lang = uiLanguage();
+  document.documentElement.dir = uiDirection();
+  document.title = t('optionsTitle');
   const status = el('p', { className: 'status' });
   status.setAttribute('role', 'status');
   if (problems.length) status.textContent = t('optionsRepaired', problems.join(', '));
@@ -58,6 +61,23 @@ async function render(app: HTMLElement): Promise<void> {
     const sites = offSites.value.split(/\s+/).map(normalizeSite).filter((s): s is string => s !== null);
     offSites.value = [...new Set(sites)].join('\n');
     void save({ ...settings, offSites: [...new Set(sites)] });
+  });
+
+  // Each language is named in itself ("العربية", "français"), so a reader can find their own.
+  const language = el('select', { name: 'language' });
+  language.setAttribute('aria-labelledby', 'language-legend');
+  language.append(el('option', { value: 'auto', selected: settings.language === 'auto' }, t('optionsLanguageAuto')));
+  for (const code of UI_LANGUAGES) {
+    const tag = languageTag(code);
+    const option = el('option', { value: code, selected: settings.language === code }, new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag);
+    option.lang = tag;
+    language.append(option);
+  }
+  language.addEventListener('change', async () => {
+    await save({ ...settings, language: language.value as Settings['language'] });
+    // The page itself now speaks the new language.
+    app.replaceChildren();
+    await render(app, 'select[name="language"]');
   });
 
   const exportButton = el('button', { type: 'button' }, t('optionsExport'));
@@ -98,9 +118,11 @@ async function render(app: HTMLElement): Promise<void> {
     fieldset(t('optionsStyle'), 'style-legend', ...radios('style', HIGHLIGHT_STYLES, settings.style, 'optionsStyle', (style) => ({ ...settings, style }))),
     fieldset(t('optionsScope'), 'scope-legend', ...radios('scope', SCOPES, settings.scope, 'optionsScope', (scope) => ({ ...settings, scope }))),
     fieldset(t('optionsOffSites'), 'off-sites-legend', el('p', { className: 'hint', id: 'off-sites-hint' }, t('optionsOffSitesHint')), offSites),
+    fieldset(t('optionsLanguage'), 'language-legend', language),
     actions,
     status,
   );
+  if (focus) app.querySelector<HTMLElement>(focus)?.focus();
 }
 
 void render(document.getElementById('app')!);

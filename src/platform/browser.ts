@@ -4,7 +4,9 @@
  */
 import browser from 'webextension-polyfill';
 import { isMessage, type Message, type Replies } from '../core/messages';
+import { directionOf, fillMessage, languageTag, type Strings, type UiLanguage } from '../core/i18n';
 import { repairSettings, type Settings } from '../core/settings';
+import { stringsFor } from './locales';
 
 const SETTINGS_KEY = 'settings';
 
@@ -51,12 +53,29 @@ export function onMessage(handler: Handler, signal?: AbortSignal): void {
   signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }
 
+/** The reader's chosen interface language and its strings; null: the browser's language, through browser.i18n. */
+let chosen: { language: UiLanguage; strings: Strings } | null = null;
+
+/** Speaks the language of the reader's settings from now on (the popup and options call this first). */
+export function useLanguage(settings: Settings): void {
+  chosen = settings.language === 'auto' ? null : { language: settings.language, strings: stringsFor(settings.language) };
+}
+
 export function t(key: string, substitutions?: string | string[]): string {
+  if (chosen) {
+    const message = chosen.strings[key];
+    return message === undefined ? key : fillMessage(message, substitutions);
+  }
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/** The interface language as a BCP 47 tag ("en-US", "zh-CN"). */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return chosen ? languageTag(chosen.language) : browser.i18n.getUILanguage();
+}
+
+export function uiDirection(): 'ltr' | 'rtl' {
+  return chosen ? directionOf(chosen.language) : browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
 export async function setBadge(tabId: number, text: string, color: string): Promise<void> {

@@ -7,6 +7,7 @@
  */
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { isMessage, type Message, type Replies } from '../core/messages';
+import { directionOf, fillMessage, languageTag, type Strings, type UiLanguage } from '../core/i18n';
 import { repairSettings, type Settings } from '../core/settings';
 
 const SETTINGS_KEY = 'settings';
@@ -50,12 +51,31 @@ export function onMessage(handler: Handler, signal?: AbortSignal): void {
   signal?.addEventListener('abort', () => api.runtime.onMessage.removeListener(listener as never), { once: true });
 }
 
+/** The reader's chosen interface language and its strings (from the background); null: the browser's. */
+let chosen: { language: UiLanguage; strings: Strings } | null = null;
+
+/** Speaks the language of the reader's settings: the strings of a chosen language come from the background. */
+export async function useLanguage(settings: Settings): Promise<void> {
+  if (settings.language === 'auto') {
+    chosen = null;
+    return;
+  }
+  if (chosen?.language === settings.language) return;
+  const strings = await send({ type: 'ui/strings', language: settings.language });
+  chosen = strings && typeof strings === 'object' ? { language: settings.language, strings } : null;
+}
+
 export function t(key: string, substitutions?: string | string[]): string {
+  if (chosen) {
+    const message = chosen.strings[key];
+    if (typeof message === 'string') return fillMessage(message, substitutions);
+  }
   return api.i18n.getMessage(key, substitutions) || key;
 }
 
+/** The interface language as a BCP 47 tag ("en-US", "zh-CN"). */
 export function uiLanguage(): string {
-  return api.i18n.getUILanguage();
+  return chosen ? languageTag(chosen.language) : api.i18n.getUILanguage();
 }
 
 const DISMISSED_KEY = 'dismissedBanners';
@@ -77,5 +97,6 @@ export async function dismissBanner(site: string): Promise<void> {
 }
 
 export function uiDirection(): 'ltr' | 'rtl' {
+  if (chosen) return directionOf(chosen.language);
   return api.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }

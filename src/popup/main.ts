@@ -5,7 +5,7 @@
 import type { PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { isOffOn, normalizeSite } from '../core/settings';
-import { activeTabId, loadSettings, openOptions, saveSettings, send, sendToTab, t } from '../platform/browser';
+import { activeTabId, loadSettings, openOptions, saveSettings, send, sendToTab, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -21,8 +21,9 @@ async function targetTab(): Promise<number | undefined> {
 }
 
 async function render(app: HTMLElement): Promise<void> {
-  document.documentElement.lang = t('@@ui_locale').replace('_', '-');
-  document.documentElement.dir = t('@@bidi_dir');
+  useLanguage(await loadSettings());
+  document.documentElement.lang = uiLanguage();
+  document.documentElement.dir = uiDirection();
   app.append(el('h1', undefined, t('extName')));
   const status = el('p', 'status', t('popupLoading'));
   app.append(status);

@@ -12,6 +12,8 @@ describe('messages from other contexts are checked before use', () => {
     [{ type: 'page/reveal', outlet: 'sana' }, false],
     [{ type: 'page/report', summary: { total: 2, outlets: [] } }, true],
     [{ type: 'page/report', summary: null }, false],
+    [{ type: 'ui/strings', language: 'ar' }, true],
+    [{ type: 'ui/strings', language: '../../secrets' }, false],
     [{ type: 'tabs/steal' }, false],
     [null, false],
     ['page/summary', false],

@@ -9,14 +9,16 @@ describe('settings', () => {
 
   it('keep valid fields and repair the rest, naming them', () => {
     const { settings, repaired } = repairSettings({
-      categories: { SC: false, IP: 'yes', XX: true }, style: 'blink', scope: 'all', offSites: ['WWW.Example.com', 'not a host', 3],
+      categories: { SC: false, IP: 'yes', XX: true }, style: 'blink', scope: 'all', offSites: ['WWW.Example.com', 'not a host', 3], language: 'klingon',
     });
     expect(settings.categories.SC).toBe(false);
     expect(settings.categories.IP).toBe(false);
     expect(settings.style).toBe('background');
     expect(settings.scope).toBe('all');
     expect(settings.offSites).toEqual(['example.com']);
-    expect(repaired).toEqual(['categories.IP', 'style', 'offSites']);
+    expect(settings.language).toBe('auto');
+    expect(repaired).toEqual(['categories.IP', 'style', 'offSites', 'language']);
+    expect(repairSettings({ language: 'zh_CN' }).settings.language).toBe('zh_CN');
   });
 
   it('anything at all stored under the key gives valid settings (property test)', () => {
