@@ -10,7 +10,7 @@
  */
 import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
@@ -19,6 +19,8 @@ import { manifestFor, TARGETS } from './scripts/manifest.mjs';
 import { z85Encode } from './scripts/z85.mjs';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
+/** Imported by another script (scripts/bench.ts bundles its page with the content script's options): build nothing. */
+const imported = !process.argv[1] || import.meta.url !== pathToFileURL(realpathSync(process.argv[1])).href;
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? resolve(args[args.indexOf(name) + 1]) : undefined);
 /** --out and --data exist for the build's own tests (a malformed registry must fail the build). */
@@ -168,13 +170,13 @@ if (first.error && !watch) {
   console.error(`statelens build failed: ${first.error}`);
   process.exit(1);
 }
-const common = {
+export const common = {
   absWorkingDir: ROOT, bundle: true, minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox140'],
   plugins: [registryPlugin(registry), rawCssPlugin],
   // The card's "Report a correction" link: the project's issue tracker, given at build; no link when unset.
   define: { __CORRECTIONS_URL__: JSON.stringify(correctionsUrl()) },
 };
-const configs = [
+export const configs = [
   { ...common, plugins: [...common.plugins, contextWordsStub], entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },
   { ...common, entryPoints: { background: 'src/background/main.ts', popup: 'src/popup/main.ts', options: 'src/options/main.ts' }, outdir: STAGE, format: 'esm', splitting: false },
   {
@@ -183,8 +185,10 @@ const configs = [
   },
 ];
 
-rmSync(STAGE, { recursive: true, force: true });
-if (!watch) {
+if (imported) {
+  // Nothing to build: the importer only reads the options above.
+} else if (!watch) {
+  rmSync(STAGE, { recursive: true, force: true });
   try {
     await Promise.all(configs.map((c) => esbuild.build(c)));
   } catch {
@@ -196,6 +200,7 @@ if (!watch) {
   const kb = (statSync(join(DIST, 'chrome', 'content.js')).size / 1024).toFixed(1);
   console.log(`built dist/chrome, dist/firefox, dist/statelens-${pkg.version}-{chrome,firefox}.zip, dist/cli/statelens.mjs (content script ${kb} KB)`);
 } else {
+  rmSync(STAGE, { recursive: true, force: true });
   let pending = configs.length;
   const contexts = await Promise.all(configs.map((c) => esbuild.context({
     ...c,
