@@ -84,6 +84,10 @@ describe('links and hosts', () => {
 });
 
 describe('fold', () => {
+  it('survives an apostrophe followed by digits after a name (found by the prefilter property test)', () => {
+    expect(() => cite("13 Costa Rica TV'13 aired it. SANA'2024 said so.")).not.toThrow();
+  });
+
   it('keeps every offset', () => {
     const text = 'İstanbul ‘SANA’ — ΣANA ﬁ';
     expect(fold(text)).toHaveLength(text.length);

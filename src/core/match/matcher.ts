@@ -91,6 +91,12 @@ export class Matcher {
     for (const list of this.byFirstChar.values()) if (list.length > 1) list.sort((a, b) => b.run!.length - a.run!.length);
   }
 
+  /** Every alias entry (for the prefilter). */
+  *aliases(): Iterable<AliasEntry> {
+    for (const list of this.byFirstWord.values()) yield* list;
+    for (const list of this.byFirstChar.values()) yield* list;
+  }
+
   /** All alias hits in text, left to right, never overlapping. */
   find(text: string, tokens: Token[] = tokenize(text), folded: string = fold(text)): AliasHit[] {
     const hits: AliasHit[] = [];
@@ -252,7 +258,7 @@ function describedInLowerCase(text: string, tokens: Token[], first: number, last
  */
 function boundaryOk(folded: string, start: number, end: number, alias: AliasEntry): boolean {
   if (folded[end] === "'" && isWordChar(folded[end + 1])) {
-    const suffix = /^'(\p{L}+)/u.exec(folded.slice(end))![1];
+    const suffix = /^'([\p{L}\p{M}\p{N}]+)/u.exec(folded.slice(end))![1];
     // "SANA's", and Turkish case endings ("Anadolu Ajansı'nın", "TRT'ye"); but "Sana'a" is another word.
     if (suffix !== 's' && !TURKISH_SUFFIXES.has(suffix)) return false;
   }

@@ -8,18 +8,37 @@ export interface Span {
   end: number;
 }
 
-export function paragraphAt(text: string, offset: number): Span {
-  let start = 0;
-  let end = text.length;
-  PARAGRAPH_BREAK.lastIndex = 0;
-  for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) {
-    if (m.index + m[0].length <= offset) start = m.index + m[0].length;
-    else if (m.index >= offset) {
-      end = m.index;
-      break;
-    }
+/** The paragraph breaks of the last text seen, [start, end) pairs, so that a lookup is a binary search. */
+let breaksText: string | undefined;
+let breaks: number[] = [];
+
+
+/** Where text's paragraph breaks start and end, as a flat list of pairs (cached for the last text). */
+export function paragraphBreaks(text: string): readonly number[] {
+  if (text !== breaksText) {
+    breaksText = text;
+    breaks = [];
+    PARAGRAPH_BREAK.lastIndex = 0;
+    for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) breaks.push(m.index, m.index + m[0].length);
   }
-  return { start, end };
+  return breaks;
+}
+
+export function paragraphAt(text: string, offset: number): Span {
+  const breaks = paragraphBreaks(text);
+  // The last break that ends at or before offset starts the paragraph; the next one ends it.
+  let lo = 0;
+  let hi = breaks.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[2 * mid + 1] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = lo > 0 ? breaks[2 * lo - 1] : 0;
+  // A break that begins before offset but ends after it (offset inside the blank line) is skipped, as before.
+  let k = lo;
+  while (k < breaks.length / 2 && breaks[2 * k] < offset) k++;
+  return { start, end: k < breaks.length / 2 ? breaks[2 * k] : text.length };
 }
 
 let segmenter: Intl.Segmenter | undefined;

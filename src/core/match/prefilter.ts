@@ -1,0 +1,279 @@
+/**
+ * A fast first pass over a page's text: which paragraphs could hold a citation at all. It reads the text once,
+ * unit by unit, with case folding from a table and word hashes computed on the fly (no strings, no regular
+ * expressions per word), and looks the hashes up in two typed-array sets built from the matcher's aliases:
+ * the keys of one-word aliases, and the first two keys of longer ones (plus the first one or two characters of
+ * aliases in scripts written without spaces). Only the paragraphs it flags go through the full matcher and its
+ * context rules, which cost far more per character.
+ *
+ * It must never miss what the matcher would find (a test compares both over the evaluation set, the golden
+ * pages and random text); it may flag more (a hash collision, "Sana'a", a name the context rules reject).
+ * So it follows the tokenizer's idea of a word and wordKey's folding exactly, and is lenient everywhere else.
+ */
+import { foldChar } from './fold';
+import type { AliasEntry } from './matcher';
+import { paragraphBreaks, type Span } from './sentences';
+
+const WORD = 1;
+/** Ignored inside a word when words are compared (combining marks, tatweel; see wordKey). */
+const IGNORED = 2;
+/** Chinese and Japanese: a run of them is one token of its own. */
+const T1 = 4;
+/** Letters, marks and digits outside Han, Hiragana and Katakana. */
+const T2 = 8;
+/** Tokens starting with these are matched inside their run (see Matcher.find). */
+const RUN_START = 16;
+const ARABIC = 32;
+/** May separate two words of one alias (after folding): space, tab, - . ' / & */
+const GAP = 64;
+
+const classes = new Uint8Array(65536);
+const classified = new Uint8Array(65536);
+const folds = new Uint16Array(65536);
+const folded = new Uint8Array(65536);
+const astral = new Map<number, number>();
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  let c = 0;
+  if (/[\p{L}\p{M}\p{N}]/u.test(ch)) c |= WORD;
+  if (/[\p{M}\u0640]/u.test(ch)) c |= IGNORED;
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch);
+  if (cjk || cp === 0x30fc) c |= T1;
+  if (c & WORD && !cjk) c |= T2;
+  if (cjk || /\p{Script=Hangul}/u.test(ch)) c |= RUN_START;
+  if (/\p{Script=Arabic}/u.test(ch)) c |= ARABIC;
+  return c;
+}
+
+function classOf(code: number): number {
+  if (!classified[code]) {
+    classes[code] = classify(code);
+    const f = foldCode(code);
+    if (f === 32 || f === 9 || f === 45 || f === 46 || f === 39 || f === 47 || f === 38) classes[code] |= GAP;
+    classified[code] = 1;
+  }
+  return classes[code];
+}
+
+function foldCode(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code === 96 ? 39 : code;
+  if (!folded[code]) {
+    folds[code] = code >= 0xd800 && code <= 0xdfff ? code : foldChar(String.fromCharCode(code)).charCodeAt(0);
+    folded[code] = 1;
+  }
+  return folds[code];
+}
+
+const SEED = 0x811c9dc5;
+const step = (h: number, unit: number) => Math.imul(h ^ unit, 0x01000193);
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h | 1;
+}
+const pair = (a: number, b: number) => finish(Math.imul(a ^ 0x9e3779b9, 0xc2b2ae35) ^ b);
+
+/** Hash of a string as the scanner computes it for a token (units folded, ignored ones skipped). */
+function hashKey(key: string, from = 0): number {
+  let h = SEED;
+  for (let i = from; i < key.length; i++) {
+    const unit = key.charCodeAt(i);
+    if (classOf(unit) & IGNORED) continue;
+    h = step(h, foldCode(unit));
+  }
+  return finish(h);
+}
+
+/** An open-addressing set of non-zero 32-bit hashes. */
+class HashSet {
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  constructor(values: Iterable<number>, count: number) {
+    let size = 16;
+    while (size < count * 4) size <<= 1;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+    for (const v of values) {
+      let i = v & this.mask;
+      while (this.table[i] !== 0 && this.table[i] !== v) i = (i + 1) & this.mask;
+      this.table[i] = v;
+    }
+  }
+
+  has(v: number): boolean {
+    for (let i = v & this.mask; ; i = (i + 1) & this.mask) {
+      const x = this.table[i];
+      if (x === v) return true;
+      if (x === 0) return false;
+    }
+  }
+}
+
+export class Prefilter {
+  private readonly words: HashSet;
+  private readonly runs: HashSet;
+
+  constructor(aliases: Iterable<AliasEntry>) {
+    const words: number[] = [];
+    const runs: number[] = [];
+    for (const alias of aliases) {
+      if (alias.run !== null) {
+        const run = alias.run;
+        runs.push(run.length === 1 ? finish(step(SEED, run.charCodeAt(0))) : pair(run.charCodeAt(0), run.charCodeAt(1)));
+      } else if (alias.keys.length === 1) words.push(hashKey(alias.keys[0]));
+      else if (alias.keys.length === 2) words.push(pair(hashKey(alias.keys[0]), hashKey(alias.keys[1])));
+      else words.push(pair(pair(hashKey(alias.keys[0]), hashKey(alias.keys[1])), hashKey(alias.keys[2])));
+    }
+    this.words = new HashSet(words, words.length);
+    this.runs = new HashSet(runs, runs.length);
+  }
+
+  /** Offsets in text (of a token, or of a position in a run) where an alias may be: one or more per hit. */
+  flagged(text: string, from = 0, to = text.length): number[] {
+    const out: number[] = [];
+    const { words, runs } = this;
+    // The current token: kind 0 none, 1 a Han/Kana run, 2 other letters; its hashes from key positions 0..3
+    // (1..3: without an Arabic clitic), its key length, and whether it is matched as a run. Everything is in
+    // local variables of this one loop (no closure), so that they stay in registers.
+    let kind = 0;
+    let h0 = SEED;
+    let h1 = SEED;
+    let h2 = SEED;
+    let h3 = SEED;
+    let keyLength = 0;
+    let start = 0;
+    let runToken = false;
+    let arabic = false;
+    let lastUnit = -1;
+    // The previous token's and the one before's hashes, for aliases of two and three words, and the gaps.
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    let pp0 = 0;
+    let pp1 = 0;
+    let pp2 = 0;
+    let pp3 = 0;
+    let prevArabic = false;
+    let prevPrevArabic = false;
+    let gapOk = false;
+    let prevGapOk = false;
+    let gap = 0;
+
+    for (let i = from; i <= to; i++) {
+      // One step past the end: a unit of no class, which ends the last token.
+      let cls = 0;
+      let width = 1;
+      if (i < to) {
+        const unit = text.charCodeAt(i);
+        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+          const cp = ((unit - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+          let c = astral.get(cp);
+          if (c === undefined) astral.set(cp, (c = classify(cp)));
+          cls = c;
+          width = 2;
+        } else cls = classified[unit] ? classes[unit] : classOf(unit);
+      }
+      // Which token does this unit belong to (the tokenizer's rule: Han/Kana runs apart from other letters)?
+      const t1 = (cls & T1) !== 0;
+      const t2 = (cls & T2) !== 0;
+      if (!((kind === 1 && t1) || (kind === 2 && t2))) {
+        if (kind !== 0) {
+          // A token ends: is it an alias, or the second or third word of one?
+          if (!runToken) {
+            const f0 = finish(h0);
+            const f1 = arabic ? finish(h1) : 0;
+            const f2 = arabic ? finish(h2) : 0;
+            const f3 = arabic ? finish(h3) : 0;
+            const joined = gapOk && gap >= 1 && gap <= 3;
+            if (words.has(f0)
+              || (arabic && ((keyLength > 2 && words.has(f1)) || (keyLength > 3 && words.has(f2)) || (keyLength > 4 && words.has(f3))))
+              || (joined && (words.has(pair(p0, f0)) || (prevArabic && (words.has(pair(p1, f0)) || words.has(pair(p2, f0)) || words.has(pair(p3, f0))))))
+              || (joined && prevGapOk && (words.has(pair(pair(pp0, p0), f0))
+                || (prevPrevArabic && (words.has(pair(pair(pp1, p0), f0)) || words.has(pair(pair(pp2, p0), f0)) || words.has(pair(pair(pp3, p0), f0))))))) {
+              out.push(start);
+            }
+            pp0 = p0;
+            pp1 = p1;
+            pp2 = p2;
+            pp3 = p3;
+            prevPrevArabic = prevArabic;
+            p0 = f0;
+            p1 = f1;
+            p2 = f2;
+            p3 = f3;
+            prevArabic = arabic;
+            prevGapOk = joined;
+          } else {
+            p0 = p1 = p2 = p3 = 0;
+            prevArabic = false;
+            prevGapOk = false;
+          }
+          gapOk = true;
+          gap = 0;
+          kind = 0;
+        }
+        if (t1 || t2) {
+          kind = t1 ? 1 : 2;
+          start = i;
+          h0 = h1 = h2 = h3 = SEED;
+          keyLength = 0;
+          runToken = (cls & RUN_START) !== 0;
+          arabic = false;
+          lastUnit = -1;
+        } else {
+          // Between tokens: the gap that may join two words of one alias.
+          if (!(cls & GAP)) gapOk = false;
+          gap++;
+          i += width - 1;
+          continue;
+        }
+      }
+      for (let k = 0; k < width; k++) {
+        const unit = text.charCodeAt(i + k);
+        const f = unit < 128 ? (unit >= 65 && unit <= 90 ? unit + 32 : unit === 96 ? 39 : unit) : foldCode(unit);
+        if (runToken) {
+          // Aliases in scripts without spaces start anywhere in the run: their first one or two characters.
+          if (runs.has(finish(step(SEED, f))) || (lastUnit >= 0 && runs.has(pair(lastUnit, f)))) out.push(i + k - (lastUnit >= 0 ? 1 : 0));
+          lastUnit = f;
+          continue;
+        }
+        if (cls & IGNORED) continue;
+        if (keyLength === 0) arabic = (cls & ARABIC) !== 0;
+        if (arabic) {
+          // The Arabic clitic variants: the same key without its first one, two or three units.
+          if (keyLength >= 1) h1 = Math.imul(h1 ^ f, 0x01000193);
+          if (keyLength >= 2) h2 = Math.imul(h2 ^ f, 0x01000193);
+          if (keyLength >= 3) h3 = Math.imul(h3 ^ f, 0x01000193);
+        }
+        h0 = Math.imul(h0 ^ f, 0x01000193);
+        keyLength++;
+      }
+      i += width - 1;
+    }
+    return out;
+  }
+
+  /** The paragraphs of text that may hold a citation, in order. */
+  paragraphs(text: string): Span[] {
+    const hits = this.flagged(text);
+    if (!hits.length) return [];
+    const breaks = paragraphBreaks(text);
+    const out: Span[] = [];
+    let b = 0;
+    let start = 0;
+    for (const at of hits) {
+      // Move to the paragraph holding `at`.
+      while (b < breaks.length / 2 && breaks[2 * b + 1] <= at) {
+        start = breaks[2 * b + 1];
+        b++;
+      }
+      const end = b < breaks.length / 2 ? breaks[2 * b] : text.length;
+      if (!out.length || out[out.length - 1].start !== start) out.push({ start, end });
+    }
+    return out;
+  }
+}
