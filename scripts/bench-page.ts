@@ -1,0 +1,300 @@
+/**
+ * The page side of `npm run bench` (scripts/bench.ts): bundled with the content script's build options (the
+ * same virtual modules: the compressed matcher index, the context words inside it) and loaded into every
+ * benchmark page. It exposes window.StateLensBench; scripts/bench.ts drives it with puppeteer and takes the
+ * medians. Every measurement here runs on the page's own main thread.
+ */
+import compressed from 'statelens:compressed-index';
+// @ts-expect-error: mark.js ships no type declarations (see MarkInstance below)
+import MarkJs from 'mark.js';
+import { installContextWords } from '../src/core/match/context-words';
+import { findTextCitations } from '../src/core/match/find-citations';
+import { HostIndex } from '../src/core/match/hosts';
+import { Matcher } from '../src/core/match/matcher';
+import { typologyAt, unpackHosts, type PackedIndex } from '../src/core/registry/pack';
+import { defaultSettings, type Settings } from '../src/core/settings';
+import { summarize, type OutletSummary } from '../src/core/summary';
+import type { Typology } from '../src/core/typology';
+import { inflateIndex } from '../src/content/load-index';
+import { Highlighter } from '../src/dom/highlight';
+import { indexRangesByNode } from '../src/dom/hit-test';
+import { scanPage, type PageCitation } from '../src/dom/scan-page';
+
+interface MarkInstance {
+  markRegExp(regexp: RegExp, options: { done?: (total: number) => void }): void;
+}
+const Mark = MarkJs as new (context: Element) => MarkInstance;
+
+/** What the content script has once its matcher is loaded (see main() in src/content/main.ts). */
+export interface Ready {
+  matcher: Matcher;
+  hosts: HostIndex;
+  typologyOf: (outlet: number) => Typology | null;
+  highlighter: Highlighter;
+}
+
+/** What StateLens keeps after a scan (the content script keeps these for hover, the popup and the badge). */
+export interface PipelineResult {
+  isArticle: boolean;
+  citations: PageCitation[];
+  outlets: OutletSummary[];
+  byNode: Map<Node, number[]>;
+}
+
+/**
+ * Loads the matcher as the content script does: inflate the compressed index (DecompressionStream), install
+ * the context words, build the Matcher and the HostIndex.
+ */
+export async function loadMatcher(doc: Document, marks: { inflated?: number } = {}): Promise<Ready> {
+  const index: PackedIndex = await inflateIndex(compressed);
+  marks.inflated = performance.now();
+  installContextWords(index.w);
+  return {
+    matcher: new Matcher(index),
+    hosts: new HostIndex(unpackHosts(index)),
+    typologyOf: (outlet) => typologyAt(index, outlet),
+    highlighter: new Highlighter(doc),
+  };
+}
+
+/**
+ * StateLens's pipeline, the one function the benchmark times as "scan". It does what run() in
+ * src/content/main.ts does synchronously once the matcher is ready: scan the page (article detection, main text, citations,
+ * attribution), keep the categories the reader shows, count them per outlet, highlight them, and index their
+ * ranges for the hover hit test. (Messages to the background are left out: they are asynchronous and cross
+ * processes.) Async so that a chunked pipeline can take its place without changing the callers.
+ */
+export async function statelensPipeline(doc: Document, ready: Ready, settings: Settings = defaultSettings()): Promise<PipelineResult> {
+  const scan = scanPage(doc, ready.matcher, ready.hosts, { allPages: settings.scope === 'all' });
+  const citations = scan.citations.filter((c) => {
+    const typology = ready.typologyOf(c.outlet);
+    return typology !== null && settings.categories[typology];
+  });
+  const outlets = summarize(citations, ready.typologyOf, scan.attribution ?? undefined);
+  let byNode = new Map<Node, number[]>();
+  if (citations.length) {
+    ready.highlighter.apply(citations.map((c) => ({ range: c.range, typology: ready.typologyOf(c.outlet) })), settings.style);
+    byNode = indexRangesByNode(citations.map((c) => c.range));
+  }
+  return { isArticle: scan.article.isArticle, citations, outlets, byNode };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Timing helpers.
+
+/** The next task (a MessageChannel message: not clamped like setTimeout). */
+function tick(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(0);
+  });
+}
+
+/** The end of the next frame: its animation callbacks, then a task after its style, layout and paint. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => void tick().then(resolve)));
+}
+
+function collectGarbage(): void {
+  (globalThis as unknown as { gc?: () => void }).gc?.();
+}
+
+/**
+ * A heartbeat on the main thread: a MessageChannel message that posts itself again, recording the longest
+ * gap between two beats, which is the longest task (or frame) that ran in between.
+ */
+function heartbeat(): { stop: () => number } {
+  const channel = new MessageChannel();
+  let last = performance.now();
+  let longest = 0;
+  let running = true;
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) channel.port2.postMessage(0);
+    else channel.port1.close();
+  };
+  channel.port2.postMessage(0);
+  return {
+    stop() {
+      running = false;
+      return Math.max(longest, performance.now() - last);
+    },
+  };
+}
+
+/** Longest entries of a PerformanceObserver type while it runs (0 when none; unsupported types give null). */
+function observeLongest(type: string): { stop: () => number | null } {
+  if (!PerformanceObserver.supportedEntryTypes?.includes(type)) return { stop: () => null };
+  let longest = 0;
+  const take = (entries: PerformanceEntryList) => {
+    for (const e of entries) longest = Math.max(longest, e.duration);
+  };
+  const observer = new PerformanceObserver((list) => take(list.getEntries()));
+  observer.observe({ type, buffered: false });
+  return {
+    stop() {
+      take(observer.takeRecords());
+      observer.disconnect();
+      return longest;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The page API driven by scripts/bench.ts.
+
+let pristine: HTMLElement | null = null;
+let ready: Ready | null = null;
+let regex: RegExp | null = null;
+let kept: PipelineResult | null = null;
+
+function countNodes(root: Node): { nodes: number; textNodes: number; textChars: number } {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+  let nodes = 0;
+  let textNodes = 0;
+  let textChars = 0;
+  for (let n: Node | null = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes++;
+    if (n.nodeType === Node.TEXT_NODE) {
+      textNodes++;
+      textChars += (n as Text).data.length;
+    }
+  }
+  return { nodes, textNodes, textChars };
+}
+
+const api = {
+  /** Keeps a copy of the untouched body, builds mark.js's RegExp, loads the matcher (the page's first load). */
+  async init(source: string, flags: string) {
+    pristine = document.body.cloneNode(true) as HTMLElement;
+    regex = new RegExp(source, flags);
+    const matcherLoadCold = await api.loadMatcher();
+    return { ...countNodes(document.body), matcherLoadCold, crossOriginIsolated: globalThis.crossOriginIsolated };
+  },
+
+  /** Time to a ready matcher, and the part of it spent inflating the index (decompression and JSON.parse). */
+  async loadMatcher() {
+    const marks: { inflated?: number } = {};
+    const started = performance.now();
+    ready = await loadMatcher(document, marks);
+    return { ms: performance.now() - started, inflateMs: marks.inflated! - started };
+  },
+
+  /** A fresh copy of the page: the untouched body swapped in, laid out and painted, garbage collected. */
+  async restore() {
+    ready?.highlighter.clear();
+    kept = null;
+    document.body.replaceWith(pristine!.cloneNode(true));
+    void document.body.offsetHeight;
+    await nextFrame();
+    await nextFrame();
+    collectGarbage();
+    await tick();
+  },
+
+  /**
+   * The floor: a TreeWalker over the body that reads every text node's data and nothing else. Repeated until
+   * a millisecond has passed (small pages take microseconds); the mean of one pass.
+   */
+  floor() {
+    let passes = 0;
+    let chars = 0;
+    const started = performance.now();
+    let elapsed = 0;
+    do {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) chars += n.data.length;
+      passes++;
+      elapsed = performance.now() - started;
+    } while (elapsed < 1 && passes < 1000);
+    return { ms: elapsed / passes, chars: chars / passes, passes };
+  },
+
+  /** StateLens's pipeline: its own time, and the time until the frame that shows the highlights is done. */
+  async statelens() {
+    const started = performance.now();
+    const result = await statelensPipeline(document, ready!);
+    const scanned = performance.now();
+    await nextFrame();
+    const painted = performance.now();
+    return { ms: scanned - started, frameMs: painted - started, hits: result.citations.length, isArticle: result.isArticle };
+  },
+
+  /** The pipeline again, under a heartbeat: the longest main-thread task from its start to its frame's end. */
+  async statelensLongestTask() {
+    const loaf = observeLongest('long-animation-frame');
+    const longtask = observeLongest('longtask');
+    const beat = heartbeat();
+    await tick();
+    await tick();
+    await statelensPipeline(document, ready!);
+    await nextFrame();
+    await tick();
+    const longestTaskMs = beat.stop();
+    await nextFrame();
+    return { longestTaskMs, loafMs: loaf.stop(), longtaskMs: longtask.stop() };
+  },
+
+  /** Runs the pipeline and keeps its result (for the heap measurement: scripts/bench.ts reads the heap). */
+  async keep() {
+    kept = await statelensPipeline(document, ready!);
+    return kept.citations.length;
+  },
+
+  /** mark.js over the body with the union of the aliases: its own time, and until its frame is done. */
+  async markjs() {
+    const re = regex!;
+    re.lastIndex = 0;
+    let hits = -1;
+    const started = performance.now();
+    new Mark(document.body).markRegExp(re, {
+      done: (total) => {
+        hits = total;
+      },
+    });
+    const marked = performance.now();
+    await nextFrame();
+    const painted = performance.now();
+    return { ms: marked - started, frameMs: painted - started, hits, elements: document.body.getElementsByTagName('mark').length };
+  },
+
+  /**
+   * The matcher alone (findTextCitations) and mark.js's RegExp alone over the article's text, in MB/s: the
+   * Node figures' counterparts in this browser's JavaScript engine.
+   */
+  throughput() {
+    const text = (document.querySelector('article') ?? document.body).textContent ?? '';
+    const mb = new TextEncoder().encode(text).length / 1e6;
+    let started = performance.now();
+    const citations = findTextCitations(text, ready!.matcher).length;
+    const matcherMBps = mb / ((performance.now() - started) / 1000);
+    const re = regex!;
+    re.lastIndex = 0;
+    let hits = 0;
+    started = performance.now();
+    while (re.exec(text)) hits++;
+    const regexMBps = mb / ((performance.now() - started) / 1000);
+    return { mb, matcherMBps, regexMBps, citations, hits };
+  },
+
+  /** Citations of the kept result (after the heap was read: proves it was still alive). */
+  keptCitations: () => kept?.citations.length ?? -1,
+
+  collectGarbage,
+};
+
+export type BenchApi = typeof api;
+
+declare global {
+  interface Window {
+    StateLensBench: BenchApi;
+  }
+}
+
+window.StateLensBench = api;

@@ -1,0 +1,588 @@
+/**
+ * npm run bench [-- --json] [-- --runs N] [-- --pages 1mb,5mb]: StateLens's cost on generated pages in headless
+ * Chromium (puppeteer-core, the browser the end-to-end tests find; nothing is downloaded), next to the floor
+ * (reading the page's text and nothing else) and to mark.js with a RegExp of all the aliases; the hover card in
+ * the built extension; the content script's size; and in Node the matcher's throughput next to a RegExp's.
+ * A report, not a test: targets that are missed are printed as FAIL and the exit status stays 0.
+ * Every figure is the median of N runs (default 5) after one warm-up run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { loadRegistry } from '../src/build/load-registry';
+import { findTextCitations } from '../src/core/match/find-citations';
+import { matcherFromIndex } from '../src/core/match/from-index';
+import type { CompiledRegistry } from '../src/core/registry/types';
+// @ts-expect-error: plain JavaScript module shared with the end-to-end tests
+import { findBrowser } from '../tests/e2e/browsers.mjs';
+import { articlePage, MUTATOR, prose, proseText, shopPage } from './bench-text';
+
+const ROOT = resolve(dirname(process.argv[1]), '..');
+const args = process.argv.slice(2);
+const JSON_MODE = args.includes('--json');
+const optionValue = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const RUNS = Math.max(1, Number(optionValue('--runs') ?? 5));
+const ONLY = optionValue('--pages')?.split(',');
+const CONTENT_BUDGET_KB = 100;
+const FRAME_MS = 1000 / 60;
+/** Pages whose warm-up run takes longer than this are measured SLOW_RUNS times. */
+const SLOW_RUN_MS = 60_000;
+const SLOW_RUNS = 3;
+/** The page whose text the matcher and the RegExp also run over alone, in Chromium. */
+const THROUGHPUT_PAGE = '1mb';
+
+/** Progress goes to stderr, so that --json leaves exactly one JSON object on stdout. */
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+function median(values: number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const round = (x: number, digits = 3) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
+
+// ---------------------------------------------------------------------------------------------------------
+// The aliases, and mark.js's (and the naive baseline's) RegExp.
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * One RegExp for every alias the matcher knows (also without a leading "The", as the packed index adds them),
+ * escaped, longest first, spaces matching any white space, between word boundaries that know accented Latin
+ * letters (\p{L}, not \b). Case-insensitive.
+ */
+function aliasUnion(registry: CompiledRegistry): { source: string; flags: string; count: number } {
+  const seen = new Set<string>();
+  const aliases: string[] = [];
+  const add = (text: string) => {
+    const key = text.toLowerCase();
+    if (!text.trim() || seen.has(key)) return;
+    seen.add(key);
+    aliases.push(text);
+  };
+  for (const [text] of registry.index.aliases) {
+    add(text);
+    const m = /^the\s+(\S+\s+\S.*)$/i.exec(text);
+    if (m) add(m[1]);
+  }
+  aliases.sort((a, b) => b.length - a.length);
+  const body = aliases.map((a) => escapeRegExp(a).replace(/\s+/g, '\\s+')).join('|');
+  return { source: `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`, flags: 'giu', count: aliases.length };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Node: the matcher alone against the RegExp, over the same text.
+
+/** MB/s of run(text): warmed up on a tenth of the text, then the median of RUNS runs over all of it. */
+function mbPerSecond(run: (text: string) => number, text: string): { mbps: number; hits: number; ms: number } {
+  run(text.slice(0, text.length / 10));
+  const times: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    hits = run(text);
+    times.push(performance.now() - started);
+  }
+  const ms = median(times);
+  return { mbps: Buffer.byteLength(text) / 1e6 / (ms / 1000), hits, ms };
+}
+
+/** Node text for the throughput: 2 MB (the RegExp runs at about 0.1 MB/s, so more would take minutes). */
+const NODE_TEXT_CHARS = 2_000_000;
+
+function nodeThroughput(registry: CompiledRegistry, union: { source: string; flags: string }) {
+  const text = proseText(prose({ chars: NODE_TEXT_CHARS, citeEvery: 2000, seed: 11 }));
+  const matcher = matcherFromIndex(registry.index);
+  const matcherRate = mbPerSecond((t) => findTextCitations(t, matcher).length, text);
+  const re = new RegExp(union.source, union.flags);
+  const regexRate = mbPerSecond((t) => {
+    re.lastIndex = 0;
+    let n = 0;
+    while (re.exec(t)) n++;
+    return n;
+  }, text);
+  return { textMB: Buffer.byteLength(text) / 1e6, matcher: matcherRate, regex: regexRate };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Bundles: the bench page with the content script's build options, and the content script itself.
+
+interface BuildModule {
+  configs: Array<esbuild.BuildOptions & { entryPoints: Record<string, string> }>;
+}
+
+async function bundles(): Promise<{ benchJs: string; contentFreshBytes: number }> {
+  // Imported at run time (not bundled into this script): build.mjs finds the project from its own location.
+  const build = (await import(pathToFileURL(join(ROOT, 'build.mjs')).href)) as BuildModule;
+  const content = build.configs.find((c) => c.entryPoints && 'content' in c.entryPoints);
+  if (!content) throw new Error('build.mjs: no content script configuration');
+  const page = await esbuild.build({ ...content, entryPoints: { bench: join(ROOT, 'scripts', 'bench-page.ts') }, write: false });
+  const fresh = await esbuild.build({ ...content, write: false });
+  const js = (r: esbuild.BuildResult) => r.outputFiles!.find((f) => f.path.endsWith('.js'))!;
+  return { benchJs: js(page).text, contentFreshBytes: js(fresh).contents.length };
+}
+
+function contentScriptBytes(): number {
+  const file = join(ROOT, 'dist', 'chrome', 'content.js');
+  if (!existsSync(file)) {
+    log('dist/chrome/content.js is missing: building first');
+    const run = spawnSync(process.execPath, ['build.mjs'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+    if (run.status !== 0) throw new Error('npm run build failed');
+  }
+  return statSync(file).size;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The pages, served from 127.0.0.1 (cross-origin isolated, for a finer performance.now()).
+
+interface PageSpec {
+  name: string;
+  describe: string;
+  html: string;
+}
+
+const BENCH_HEAD = '<link rel="stylesheet" href="/content.css"><script src="/bench.js" defer></script>';
+const withBench = (page: string) => page.replace('</head>', `${BENCH_HEAD}</head>`);
+
+function pages(): { bench: PageSpec[]; card: string } {
+  const title = 'Talks to resume as fuel shortages deepen';
+  const article = (chars: number) => articlePage({ title, chars, citeEvery: 2000 }).html;
+  const ticker = '<aside class="ticker"><h2>Markets</h2><ul>'
+    + Array.from({ length: 200 }, (_, i) => `<li>Index ${i}: <span class="live">Updated 0 s ago</span></li>`).join('') + '</ul></aside>';
+  const bench: PageSpec[] = [
+    { name: '10kb', describe: '10 KB article', html: article(10_000) },
+    { name: '1mb', describe: '1 MB article', html: article(1_000_000) },
+    { name: '5mb', describe: '5 MB article', html: article(5_000_000) },
+    { name: '100k-nodes', describe: 'article, 100,000 DOM nodes', html: articlePage({ title, chars: 10_000_000, citeEvery: 2000, markupEvery: 3, maxNodes: 100_000 }).html },
+    { name: '2000-cites', describe: 'article, 2,000 citations', html: articlePage({ title, chars: 10_000_000, citeEvery: 0, maxCitations: 2000 }).html },
+    { name: 'shop', describe: 'shop landing page (no article)', html: shopPage() },
+    {
+      name: 'mutating', describe: '200 KB article, 1,000 text changes/s', html: articlePage({
+        title, chars: 200_000, citeEvery: 2000, head: MUTATOR, after: ticker,
+        afterParagraph: (i) => (i % 2 ? '' : '<p class="updated"><span class="live">Updated 0 s ago</span></p>'),
+      }).html,
+    },
+  ];
+  return { bench: bench.filter((p) => !ONLY || ONLY.includes(p.name)).map((p) => ({ ...p, html: withBench(p.html) })), card: article(10_000) };
+}
+
+async function serve(files: Map<string, { body: string; type: string }>): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    const file = files.get((req.url ?? '/').split('?')[0]);
+    if (!file) {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    res.setHeader('content-type', file.type);
+    res.setHeader('cross-origin-opener-policy', 'same-origin');
+    res.setHeader('cross-origin-embedder-policy', 'require-corp');
+    res.setHeader('cache-control', 'no-store');
+    res.end(file.body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Chromium.
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+  '--disable-sync', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
+  '--window-size=1280,900'];
+const VIEWPORT = { width: 1280, height: 900 };
+
+async function launch(executablePath: string, extension: boolean): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath, headless: true, pipe: true, enableExtensions: extension, defaultViewport: VIEWPORT, protocolTimeout: 600_000,
+    // gc() in the page, for the heap measurement.
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+  });
+}
+
+interface Row {
+  page: string;
+  floorMs: number | null;
+  scanMs: number | null;
+  markjsMs: number | null;
+  markjsFrameMs: number | null;
+  scanFrameMs: number | null;
+  longestTaskMs: number | null;
+  describe: string;
+  textKB: number;
+  nodes: number;
+  article: boolean;
+  hits: { statelens: number; markjs: number };
+  scanPerFloor: number | null;
+  markjsFramePerScanFrame: number | null;
+  loafMs: number | null;
+  longtaskMs: number | null;
+  heapKB: number | null;
+  runs: number;
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.createCDPSession();
+  try {
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    return usage.usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+type MatcherLoad = { ms: number; inflateMs: number };
+
+async function benchPage(page: Page, origin: string, spec: PageSpec, union: { source: string; flags: string }, matcherLoads: MatcherLoad[] | null) {
+  await page.goto(`${origin}/${spec.name}.html`, { waitUntil: 'load', timeout: 300_000 });
+  await page.waitForFunction(() => Boolean(window.StateLensBench), { timeout: 60_000 });
+  const info = await page.evaluate((source, flags) => window.StateLensBench.init(source, flags), union.source, union.flags);
+  if (!info.crossOriginIsolated) log(`${spec.name}: the page is not cross-origin isolated (coarser timer)`);
+  const cold = info.matcherLoadCold;
+  if (matcherLoads) {
+    // Time to a ready matcher: the first load above was cold; these are warm.
+    for (let i = 0; i <= RUNS; i++) {
+      const load = await page.evaluate(() => window.StateLensBench.loadMatcher());
+      if (i > 0) matcherLoads.push(load);
+    }
+  }
+  const s = { floor: [] as number[], scan: [] as number[], scanFrame: [] as number[], mark: [] as number[], markFrame: [] as number[],
+    longest: [] as number[], loaf: [] as number[], longtask: [] as number[], heap: [] as number[] };
+  let hits = { statelens: -1, markjs: -1 };
+  let article = false;
+  let runs = RUNS;
+  for (let run = 0; run <= runs; run++) {
+    const keep = run > 0;
+    const started = Date.now();
+    // Every measurement starts from a fresh copy of the page (no JS wrappers made for its nodes yet, as on a
+    // page the content script has not touched), laid out and painted.
+    const restore = () => page.evaluate(() => window.StateLensBench.restore());
+    await restore();
+    const floor = await page.evaluate(() => window.StateLensBench.floor());
+    await restore();
+    const scan = await page.evaluate(() => window.StateLensBench.statelens());
+    await restore();
+    const longest = await page.evaluate(() => window.StateLensBench.statelensLongestTask());
+    // The heap that the scan's result keeps (as the content script keeps its citations): gc, read, scan, gc, read.
+    await restore();
+    const before = await heapUsed(page);
+    await page.evaluate(() => window.StateLensBench.keep());
+    await page.evaluate(() => window.StateLensBench.collectGarbage());
+    const after = await heapUsed(page);
+    const alive = await page.evaluate(() => window.StateLensBench.keptCitations());
+    await restore();
+    const mark = await page.evaluate(() => window.StateLensBench.markjs());
+    if (mark.hits !== mark.elements) log(`${spec.name}: mark.js counted ${mark.hits} marks, the page has ${mark.elements}`);
+    hits = { statelens: scan.hits, markjs: mark.hits };
+    article = scan.isArticle;
+    if (!keep) {
+      // A page whose every run takes minutes gets fewer runs (said in the row's "runs").
+      if (Date.now() - started > SLOW_RUN_MS && runs > SLOW_RUNS) {
+        runs = SLOW_RUNS;
+        log(`${spec.name}: one run took ${((Date.now() - started) / 1000).toFixed(0)} s, so ${runs} runs instead of ${RUNS}`);
+      }
+      continue;
+    }
+    s.floor.push(floor.ms);
+    s.scan.push(scan.ms);
+    s.scanFrame.push(scan.frameMs);
+    s.mark.push(mark.ms);
+    s.markFrame.push(mark.frameMs);
+    s.longest.push(longest.longestTaskMs);
+    if (longest.loafMs !== null) s.loaf.push(longest.loafMs);
+    if (longest.longtaskMs !== null) s.longtask.push(longest.longtaskMs);
+    if (alive === scan.hits) s.heap.push((after - before) / 1024);
+  }
+  // On the 1 MB page: the matcher and the RegExp alone over its text, in this browser (Node's counterparts).
+  let inBrowser: { matcherMBps: number; regexMBps: number } | null = null;
+  if (spec.name === THROUGHPUT_PAGE) {
+    const t = { matcher: [] as number[], regex: [] as number[] };
+    for (let run = 0; run <= runs; run++) {
+      const r = await page.evaluate(() => window.StateLensBench.throughput());
+      if (run === 0) continue;
+      t.matcher.push(r.matcherMBps);
+      t.regex.push(r.regexMBps);
+    }
+    inBrowser = { matcherMBps: median(t.matcher), regexMBps: median(t.regex) };
+  }
+  const m = (xs: number[]) => median(xs);
+  const row: Row = {
+    page: spec.name,
+    floorMs: round(m(s.floor), 4),
+    scanMs: round(m(s.scan)),
+    markjsMs: round(m(s.mark)),
+    markjsFrameMs: round(m(s.markFrame)),
+    scanFrameMs: round(m(s.scanFrame)),
+    longestTaskMs: round(m(s.longest)),
+    describe: spec.describe,
+    textKB: round(info.textChars / 1024, 1)!,
+    nodes: info.nodes,
+    article,
+    hits,
+    scanPerFloor: round(m(s.scan) / m(s.floor), 1),
+    markjsFramePerScanFrame: round(m(s.markFrame) / m(s.scanFrame), 2),
+    loafMs: s.loaf.length ? round(m(s.loaf), 1) : null,
+    longtaskMs: s.longtask.length ? round(m(s.longtask), 1) : null,
+    heapKB: s.heap.length ? round(m(s.heap), 1) : null,
+    runs,
+  };
+  return { row, cold, inBrowser };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The hover card, in the built extension.
+
+declare global {
+  interface Window {
+    benchCardTiming?: Promise<{ ms: number; frameMs: number; width: number; height: number }>;
+  }
+}
+
+/**
+ * The real flow: Chromium with dist/chrome installed, a 10 KB article; the pointer leaves (the card closes),
+ * then moves onto a highlighted citation in one step. Timed in the page from the pointermove's dispatch (a
+ * capturing listener on window, which runs before the content script's) to the <statelens-card> element's
+ * arrival (a MutationObserver), and to the end of the next frame. Only the host element is looked at, never
+ * its shadow root.
+ */
+async function cardFlow(executablePath: string, origin: string) {
+  const browser = await launch(executablePath, true);
+  try {
+    await browser.installExtension(join(ROOT, 'dist', 'chrome'));
+    const page = await browser.newPage();
+    await page.goto(`${origin}/card.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => ((CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.size ?? 0) > 0, { timeout: 30_000 });
+    const ms: number[] = [];
+    const frameMs: number[] = [];
+    let size = { width: 0, height: 0 };
+    for (let run = 0; run <= RUNS; run++) {
+      // Away from the text: the open card (if any) closes after its delay.
+      await page.mouse.move(2, 2);
+      await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 10_000, polling: 50 });
+      const point = await page.evaluate((i) => {
+        const ranges: Range[] = [];
+        for (const highlight of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()) ranges.push(...highlight);
+        ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+        const range = ranges[i % ranges.length];
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const r = range.getClientRects()[0];
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }, run);
+      await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+      await page.evaluate(() => {
+        window.benchCardTiming = new Promise((resolve) => {
+          let moved = -1;
+          addEventListener('pointermove', () => {
+            moved = performance.now();
+          }, { capture: true, once: true });
+          const observer = new MutationObserver(() => {
+            const host = document.querySelector('statelens-card');
+            if (!host || moved < 0) return;
+            observer.disconnect();
+            const appeared = performance.now();
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => {
+                const rect = host.getBoundingClientRect();
+                resolve({ ms: appeared - moved, frameMs: performance.now() - moved, width: rect.width, height: rect.height });
+              };
+              channel.port2.postMessage(0);
+            });
+          });
+          observer.observe(document.documentElement, { childList: true });
+        });
+      });
+      await page.mouse.move(point.x, point.y);
+      const timing = await page.evaluate(() => Promise.race([
+        window.benchCardTiming!,
+        new Promise<null>((r) => setTimeout(() => r(null), 5000)),
+      ]));
+      if (!timing) throw new Error('the card did not open within 5 s');
+      size = { width: timing.width, height: timing.height };
+      if (run > 0) {
+        ms.push(timing.ms);
+        frameMs.push(timing.frameMs);
+      }
+    }
+    return { cardMs: median(ms), cardFrameMs: median(frameMs), size };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const executablePath = findBrowser('chromium') as string | null;
+  if (!executablePath) throw new Error('no Chromium found (set CHROMIUM_PATH, or install Debian\'s chromium); nothing is downloaded');
+
+  log('compiling the registry');
+  const registry = loadRegistry(join(ROOT, 'src', 'data'));
+  const union = aliasUnion(registry);
+  log(`Node: the matcher and a RegExp of ${union.count} aliases over the same text`);
+  const node = nodeThroughput(registry, union);
+
+  log('bundling the bench page with the content script\'s build options');
+  const { benchJs, contentFreshBytes } = await bundles();
+  const contentBytes = contentScriptBytes();
+
+  const { bench, card: cardPage } = pages();
+  const files = new Map<string, { body: string; type: string }>([
+    ['/bench.js', { body: benchJs, type: 'text/javascript; charset=utf-8' }],
+    ['/content.css', { body: readFileSync(join(ROOT, 'src', 'content', 'content.css'), 'utf8'), type: 'text/css; charset=utf-8' }],
+    ['/card.html', { body: cardPage, type: 'text/html; charset=utf-8' }],
+    ...bench.map((p) => [`/${p.name}.html`, { body: p.html, type: 'text/html; charset=utf-8' }] as const),
+  ]);
+  const server = await serve(files);
+
+  const rows: Row[] = [];
+  const matcherLoads: MatcherLoad[] = [];
+  let matcherLoadCold: MatcherLoad = { ms: NaN, inflateMs: NaN };
+  let chromiumThroughput: { matcherMBps: number; regexMBps: number } | null = null;
+  let browserVersion = '';
+  const browser = await launch(executablePath, false);
+  try {
+    browserVersion = await browser.version();
+    const page = await browser.newPage();
+    for (const spec of bench) {
+      log(`${spec.name}: ${spec.describe} (${(spec.html.length / 1024).toFixed(0)} KB of HTML)`);
+      const first = rows.length === 0;
+      const { row, cold, inBrowser } = await benchPage(page, server.origin, spec, union, first ? matcherLoads : null);
+      if (first) matcherLoadCold = cold;
+      if (inBrowser) chromiumThroughput = inBrowser;
+      rows.push(row);
+    }
+  } finally {
+    await browser.close();
+  }
+
+  log('hover card, in Chromium with dist/chrome installed');
+  let card: { cardMs: number; cardFrameMs: number; size: { width: number; height: number } } | null = null;
+  let cardError: string | null = null;
+  try {
+    card = await cardFlow(executablePath, server.origin);
+  } catch (e) {
+    cardError = (e as Error).message;
+    log(`hover card: ${cardError}`);
+  }
+  await server.close();
+
+  const shop = rows.find((r) => r.page === 'shop');
+  const matcherLoadMs = median(matcherLoads.map((l) => l.ms));
+  const heapRow = rows.find((r) => r.page === '1mb') ?? rows[0];
+  const result = {
+    browser: browserVersion,
+    rows,
+    matcherLoadMs: round(matcherLoadMs),
+    nonArticleMs: shop ? shop.scanMs : null,
+    cardMs: card ? round(card.cardMs) : null,
+    heapKB: heapRow?.heapKB ?? null,
+    contentScriptKB: round(contentBytes / 1024, 1),
+    matcherMBps: round(node.matcher.mbps, 2),
+    regexMBps: round(node.regex.mbps, 2),
+    // Extra detail.
+    runs: RUNS,
+    cores: availableParallelism(),
+    matcherInflateMs: round(median(matcherLoads.map((l) => l.inflateMs))),
+    matcherLoadColdMs: round(matcherLoadCold.ms),
+    matcherInflateColdMs: round(matcherLoadCold.inflateMs),
+    nonArticleWithMatcherLoadMs: shop?.scanMs != null ? round(shop.scanMs + matcherLoadMs) : null,
+    cardFrameMs: card ? round(card.cardFrameMs) : null,
+    cardMethod: card ? 'real: dist/chrome in Chromium, pointermove to <statelens-card> in the DOM' : `failed: ${cardError}`,
+    cardSize: card?.size ?? null,
+    heapPage: heapRow?.page ?? null,
+    contentScriptFreshKB: round(contentFreshBytes / 1024, 1),
+    aliases: union.count,
+    nodeTextMB: round(node.textMB, 2),
+    nodeHits: { matcher: node.matcher.hits, regex: node.regex.hits },
+    chromiumMatcherMBps: chromiumThroughput ? round(chromiumThroughput.matcherMBps, 2) : null,
+    chromiumRegexMBps: chromiumThroughput ? round(chromiumThroughput.regexMBps, 2) : null,
+  };
+
+  if (JSON_MODE) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  printTable(result);
+}
+
+type Result = {
+  browser: string; rows: Row[]; matcherLoadMs: number | null; nonArticleMs: number | null; cardMs: number | null; heapKB: number | null;
+  contentScriptKB: number | null; matcherMBps: number | null; regexMBps: number | null; runs: number; cores: number;
+  matcherInflateMs: number | null; matcherLoadColdMs: number | null; matcherInflateColdMs: number | null; nonArticleWithMatcherLoadMs: number | null; cardFrameMs: number | null; cardMethod: string;
+  cardSize: { width: number; height: number } | null; heapPage: string | null; contentScriptFreshKB: number | null; aliases: number;
+  nodeTextMB: number | null; nodeHits: { matcher: number; regex: number }; chromiumMatcherMBps: number | null; chromiumRegexMBps: number | null;
+};
+
+function printTable(r: Result): void {
+  const f = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '–' : x.toFixed(digits));
+  const columns: Array<[string, (row: Row) => string]> = [
+    ['page', (row) => row.page],
+    ['text KB', (row) => f(row.textKB, 0)],
+    ['nodes', (row) => String(row.nodes)],
+    ['floor', (row) => f(row.floorMs, 3)],
+    ['scan', (row) => f(row.scanMs)],
+    ['scan/floor', (row) => `${f(row.scanPerFloor, 1)}×`],
+    ['scan+frame', (row) => f(row.scanFrameMs)],
+    ['mark.js', (row) => f(row.markjsMs)],
+    ['mark.js+frame', (row) => f(row.markjsFrameMs)],
+    ['mark.js/scan (frame)', (row) => `${f(row.markjsFramePerScanFrame, 1)}×`],
+    ['longest task', (row) => f(row.longestTaskMs)],
+    ['heap KB', (row) => f(row.heapKB, 0)],
+    ['hits SL / mark.js', (row) => `${row.hits.statelens} / ${row.hits.markjs}`],
+  ];
+  const cells = [columns.map(([h]) => h), ...r.rows.map((row) => columns.map(([, get]) => get(row)))];
+  const widths = columns.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
+  const line = (values: string[]) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+  console.log(`StateLens benchmark: ${r.browser}, ${r.cores} cores, median of ${r.runs} runs after a warm-up; times in ms`);
+  console.log('');
+  console.log(line(cells[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const values of cells.slice(1)) console.log(line(values));
+  console.log('');
+  for (const row of r.rows) if (row.page !== 'shop' && !row.article) console.log(`note: ${row.page} was not detected as an article`);
+  const shop = r.rows.find((row) => row.page === 'shop');
+  if (shop?.article) console.log('note: the shop page was detected as an article');
+  console.log(`matcher ready        ${f(r.matcherLoadMs)} ms, of which inflating the index ${f(r.matcherInflateMs)} ms (the page's first load: ${f(r.matcherLoadColdMs)} ms, inflating ${f(r.matcherInflateColdMs)} ms)`);
+  console.log(`non-article page     ${f(r.nonArticleMs, 3)} ms detection only (with the matcher load the content script does first: ${f(r.nonArticleWithMatcherLoadMs)} ms)`);
+  console.log(`hover card           ${r.cardMs === null ? `not measured (${r.cardMethod})` : `${f(r.cardMs)} ms to the card's element, ${f(r.cardFrameMs)} ms to the end of its frame (${r.cardMethod}; ${Math.round(r.cardSize!.width)}×${Math.round(r.cardSize!.height)} px)`}`);
+  console.log(`heap                 ${f(r.heapKB, 0)} KB kept by the scan on the ${r.heapPage} page`);
+  console.log(`content script       ${f(r.contentScriptKB, 1)} KB dist/chrome/content.js${r.contentScriptFreshKB !== r.contentScriptKB ? ` (${f(r.contentScriptFreshKB, 1)} KB when built from the current sources: dist/ is stale)` : ''}`);
+  console.log(`Node, ${f(r.nodeTextMB)} MB of text   matcher ${f(r.matcherMBps)} MB/s (${r.nodeHits.matcher} citations), RegExp of ${r.aliases} aliases ${f(r.regexMBps)} MB/s (${r.nodeHits.regex} hits)`);
+  if (r.chromiumMatcherMBps !== null) {
+    console.log(`Chromium, ${THROUGHPUT_PAGE} page's text   matcher ${f(r.chromiumMatcherMBps)} MB/s, the same RegExp ${f(r.chromiumRegexMBps)} MB/s`);
+  }
+  console.log('');
+  console.log('targets');
+  const row = (name: string) => r.rows.find((x) => x.page === name);
+  const check = (label: string, ok: boolean | null, detail: string) => console.log(`  ${ok === null ? 'n/a ' : ok ? 'PASS' : 'FAIL'}  ${label}: ${detail}`);
+  for (const name of ['1mb', '5mb']) {
+    const x = row(name);
+    check(`scan ≤ 2.5× floor at ${name}`, x?.scanPerFloor == null ? null : x.scanPerFloor <= 2.5, x ? `${f(x.scanPerFloor, 1)}×` : 'not run');
+  }
+  for (const name of ['1mb', '5mb']) {
+    const x = row(name);
+    const ratio = x?.markjsFramePerScanFrame;
+    check(`scan ≥ 10× faster than mark.js (to the frame) at ${name}`, ratio == null ? null : ratio >= 10, x ? `${f(ratio, 1)}×` : 'not run');
+  }
+  check('matcher ready ≤ 2 ms', r.matcherLoadMs === null ? null : r.matcherLoadMs <= 2, `${f(r.matcherLoadMs)} ms`);
+  const big = row('5mb');
+  check('longest task ≤ 16 ms at 5mb', big?.longestTaskMs == null ? null : big.longestTaskMs <= 16, big ? `${f(big.longestTaskMs)} ms` : 'not run');
+  check('non-article ≤ 1 ms', r.nonArticleMs === null ? null : r.nonArticleMs <= 1, r.nonArticleMs === null ? 'not run' : `${f(r.nonArticleMs, 3)} ms`);
+  check('card within one frame (≤ 16.7 ms)', r.cardMs === null ? null : r.cardMs <= FRAME_MS, r.cardMs === null ? 'not measured' : `${f(r.cardMs)} ms`);
+  check(`content script ≤ ${CONTENT_BUDGET_KB} KB`, r.contentScriptKB === null ? null : r.contentScriptKB <= CONTENT_BUDGET_KB, `${f(r.contentScriptKB, 1)} KB`);
+}
+
+main().then(() => process.exit(0), (error: unknown) => {
+  console.error(`bench: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});
