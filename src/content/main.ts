@@ -12,7 +12,7 @@ import type { Typology } from '../core/typology';
 import { CardView, renderCard } from '../dom/card';
 import { Highlighter, HIGHLIGHT_PREFIX } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
-import { scanPage, type PageScan } from '../dom/scan-page';
+import { rescanChanged, scanPageSliced, type PageCitation, type PageScan } from '../dom/scan-page';
 import { isOffOn, type Settings } from '../core/settings';
 import { showBanner } from '../dom/banner';
 import { bannerDismissed, dismissBanner, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage, useLanguage } from '../platform/content';
@@ -35,6 +35,9 @@ interface Shared {
   counted: boolean;
 }
 
+/** What the page's changes call for, as the current run sees them. */
+type OnChange = (nodes: Node[]) => void;
+
 async function main(): Promise<void> {
   const index: PackedIndex = await inflateIndex(compressed);
   installContextWords(index.w);
@@ -46,111 +49,121 @@ async function main(): Promise<void> {
     card: new CardView(document),
     counted: false,
   };
-  // Each run has its own signal: a change of settings ends the run (listeners, highlights, card) and starts
-  // another, so the reader's choices apply in open tabs without a reload.
+  // Each run has its own signal: a change of settings, a navigation or a rewritten document ends the run
+  // (listeners, highlights, card) and starts another, so the reader's choices apply in open tabs at once.
   let current: AbortController | null = null;
-  const start = async (settings: Settings) => {
+  let onChange: OnChange | null = null;
+  let settings = await loadSettings();
+  const start = async () => {
     current?.abort();
     shared.highlighter.clear();
     shared.card.hide();
+    onChange = null;
     const controller = (current = new AbortController());
     await useLanguage(settings).catch(() => undefined);
-    if (!controller.signal.aborted) run(shared, settings, controller.signal);
+    if (!controller.signal.aborted) onChange = await run(shared, settings, controller.signal, () => void start());
   };
-  let settings = await loadSettings();
   onSettingsChanged((next) => {
     settings = next;
-    void start(next);
+    void start();
   }, new AbortController().signal);
-  void start(settings);
-  watchForText(() => void start(settings), shared);
+  void start();
+  watchPage(() => void start(), (nodes) => (onChange ? onChange(nodes) : void start()));
 }
 
-/** Wait after the page's text changes before reading it again, so a burst of changes costs one scan. */
-const RESCAN_DELAY_MS = 1000;
-/** Changes smaller than this (a clock, a counter) are not worth a rescan. */
-const MIN_NEW_TEXT = 20;
-
 /**
- * Pages that add their article after load (client-side rendering, "load more", single-page navigation): when
- * text is added or changed outside StateLens's own elements, scan again once things settle. Nothing runs while
- * the page does not change; while the reader has a card open, the rescan waits.
+ * Pages change after load: client-side rendering, "load more", live blogs, single-page navigation. Changed
+ * text is collected as it happens and handed over once per frame (nothing runs while the page is still); a
+ * new address or a rewritten document (document.open) calls for a full scan.
  */
-function watchForText(rescan: () => void, shared: Shared): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const ours = (node: Node | null) => Boolean((node instanceof Element ? node : node?.parentElement)?.closest('statelens-card, statelens-banner'));
-  const textOf = (nodes: NodeList) => {
-    let length = 0;
-    for (const node of nodes) if (!ours(node) && !(node instanceof Element && /^STATELENS-/.test(node.tagName))) length += (node.textContent ?? '').length;
-    return length;
+function watchPage(restart: () => void, changed: (nodes: Node[]) => void): void {
+  let pending: Node[] = [];
+  let scheduled = false;
+  let url = location.href;
+  let root = document.documentElement;
+  const flush = () => {
+    scheduled = false;
+    const nodes = pending;
+    pending = [];
+    if (location.href !== url || document.documentElement !== root) {
+      url = location.href;
+      root = document.documentElement;
+      restart();
+    } else if (nodes.length) changed(nodes);
   };
   const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (shared.card.element) schedule();
-      else rescan();
-    }, RESCAN_DELAY_MS);
+    if (scheduled) return;
+    scheduled = true;
+    // Once per frame; a tab in the background gets no frames, so a timer stands in.
+    requestAnimationFrame(() => scheduled && flush());
+    setTimeout(() => scheduled && flush(), 250);
   };
+  const ours = (node: Node) => node.nodeType === 1 && (node as Element).localName.startsWith('statelens-');
+  // The document itself, not its root element, is observed: document.open() replaces the root (and drops
+  // every listener), and the observer must see that.
   new MutationObserver((records) => {
-    let added = 0;
     for (const record of records) {
-      if (ours(record.target)) continue;
-      if (record.type === 'characterData') added += (record.target as CharacterData).data.length;
-      else added += textOf(record.addedNodes) + textOf(record.removedNodes);
-      if (added >= MIN_NEW_TEXT) return schedule();
+      if (record.type === 'characterData') pending.push(record.target);
+      else {
+        if (ours(record.target)) continue;
+        for (const node of record.addedNodes) if (!ours(node)) pending.push(node);
+        // A removal changes the text of the block it was in.
+        if (record.removedNodes.length) pending.push(record.target);
+      }
     }
-  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    if (pending.length || location.href !== url) schedule();
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+  // Navigations within the page (pushState, back and forward) are noticed by the address they leave.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('currententrychange', schedule);
   window.addEventListener('popstate', schedule);
 }
 
-function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
+async function run(shared: Shared, settings: Settings, signal: AbortSignal, restart: () => void): Promise<OnChange | null> {
   const { matcher, hosts, typologyOf, highlighter, card } = shared;
   const off = isOffOn(settings, location.hostname);
-  const scan: PageScan | null = off ? null : scanPage(document, matcher, hosts, { allPages: settings.scope === 'all' });
+  let scan: PageScan | null = off ? null : await scanPageSliced(document, matcher, hosts, { allPages: settings.scope === 'all', signal });
+  if (signal.aborted) return null;
   // Only the categories the reader shows (by default those without editorial independence).
-  const citations = (scan?.citations ?? []).filter((c) => {
+  const shown = (c: PageCitation) => {
     const typology = typologyOf(c.outlet);
     return typology !== null && settings.categories[typology];
-  });
-  const outletsOnPage = summarize(citations, typologyOf, scan?.attribution ?? undefined);
-  const summary: PageSummary = {
-    host: location.hostname,
-    off,
-    article: scan?.article.isArticle ?? false,
-    site: scan && scan.site >= 0 ? scan.site : null,
-    published: scan?.article.published ?? null,
-    total: citations.length,
-    outlets: outletsOnPage,
+  };
+  let citations = (scan?.citations ?? []).filter(shown);
+  let ranges: Range[] = [];
+  let byNode = new Map<Node, number[]>();
+  const summaryOf = (withAttribution: boolean): PageSummary => {
+    const outlets = summarize(citations, typologyOf, withAttribution ? scan?.attribution ?? undefined : undefined);
+    return {
+      host: location.hostname, off, article: scan?.article.isArticle ?? false, site: scan && scan.site >= 0 ? scan.site : null,
+      published: scan?.article.published ?? null, total: citations.length, outlets,
+    };
   };
   const reveals = new Map<number, number>();
+  let details: Record<number, Outlet> = {};
+  let open = -1;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Paints the highlights, indexes them for the pointer, and tells the background the count. */
+  const show = (report: boolean) => {
+    highlighter.apply(citations.map((c) => ({ range: c.range, typology: typologyOf(c.outlet) })), settings.style);
+    ranges = citations.map((c) => c.range);
+    byNode = indexRangesByNode(ranges);
+    if (report && (citations.length || shared.counted)) {
+      shared.counted = citations.length > 0;
+      void send({ type: 'page/report', summary: summaryOf(false) }).catch(() => {
+        // The background may be restarting; the badge is refreshed on the next report.
+      });
+    }
+  };
 
   onMessage((message: Message) => {
-    if (message.type === 'page/summary') return Promise.resolve(summary);
+    if (message.type === 'page/summary') return Promise.resolve(summaryOf(true));
     if (message.type === 'page/reveal') return Promise.resolve(reveal(message.outlet));
     return undefined;
   }, signal);
-  if (scan && scan.site >= 0) void siteBanner(shared, settings, scan.site, summary, signal);
-  if (citations.length || shared.counted) {
-    shared.counted = citations.length > 0;
-    void send({ type: 'page/report', summary }).catch(() => {
-      // The background may be restarting; the badge is refreshed on the next report.
-    });
-  }
-  if (!citations.length) return;
-
-  highlighter.apply(citations.map((c) => ({ range: c.range, typology: typologyOf(c.outlet) })), settings.style);
-
-  const ranges = citations.map((c) => c.range);
-  const byNode = indexRangesByNode(ranges);
-  let details: Record<number, Outlet> = {};
-  const detailsReady = send({ type: 'outlet/details', outlets: outletsOnPage.map((o) => o.outlet) }).then((d) => {
-    details = d;
-  });
-  let open = -1;
-  let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  let pending = false;
-  let lastX = 0;
-  let lastY = 0;
+  if (scan && scan.site >= 0) void siteBanner(shared, settings, scan.site, summaryOf, signal);
+  show(true);
 
   /**
    * Opens the card of citation i. focus: move the keyboard focus into it, onto the button of that action
@@ -158,16 +171,15 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
    */
   const openCard = async (i: number, focus?: string) => {
     open = i;
-    await detailsReady;
-    if (open !== i) return;
     const which = citations[i].outlet;
+    if (!details[which]) details = { ...details, ...(await send({ type: 'outlet/details', outlets: [...new Set(citations.map((c) => c.outlet))] })) };
     const outlet = details[which];
-    if (!outlet || signal.aborted) return;
-    const counts = outletsOnPage.find((o) => o.outlet === which);
+    if (open !== i || !outlet || signal.aborted) return;
+    const counts = summaryOf(true).outlets.find((o) => o.outlet === which);
     const own = citations.filter((c) => c.outlet === which);
     const element = renderCard(document, {
       outlet, citationsHere: counts?.citations ?? 1, attributedSentences: counts?.attributedSentences ?? null,
-      share: counts?.share ?? null, published: summary.published, locale: uiLanguage(), dir: uiDirection(),
+      share: counts?.share ?? null, published: scan?.article.published ?? null, locale: uiLanguage(), dir: uiDirection(),
       position: { index: own.indexOf(citations[i]) + 1, of: own.length }, correctionsUrl: CORRECTIONS_URL,
     }, t);
     element.addEventListener('click', (event) => {
@@ -197,10 +209,13 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
     closeTimer = setTimeout(closeCard, CARD_CLOSE_DELAY_MS);
   };
 
+  let pending = false;
+  let lastX = 0;
+  let lastY = 0;
   document.addEventListener('pointermove', (event) => {
     lastX = event.clientX;
     lastY = event.clientY;
-    if (pending) return;
+    if (pending || !ranges.length) return;
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
@@ -240,12 +255,10 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
   function reveal(outlet: number): { index: number; of: number } | null {
     const own = citations.filter((c) => c.outlet === outlet);
     if (!own.length) return null;
-    const next = (reveals.get(outlet) ?? -1) + 1;
-    const n = next % own.length;
+    const n = ((reveals.get(outlet) ?? -1) + 1) % own.length;
     reveals.set(outlet, n);
     const target = own[n];
-    const element = target.range.startContainer.parentElement;
-    element?.scrollIntoView({ block: 'center' });
+    target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     void openCard(citations.indexOf(target), 'card');
     const registry = (window as unknown as { CSS: { highlights?: Map<string, unknown> } }).CSS.highlights;
     const Ctor = (window as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
@@ -255,10 +268,28 @@ function run(shared: Shared, settings: Settings, signal: AbortSignal): void {
     }
     return { index: n + 1, of: own.length };
   }
+
+  // The page changed: read again only the changed blocks of an article (the rest keeps its citations); a
+  // page that was not read (not an article, or off) is looked at afresh, since it may have become one.
+  return (nodes) => {
+    if (signal.aborted) return;
+    if (off) return;
+    if (!scan?.collected) return restart();
+    // The reader is looking at a card: its citation must not move under it; try again after it closes.
+    if (open >= 0) return void setTimeout(() => (open >= 0 ? undefined : restart()), CARD_CLOSE_DELAY_MS * 10);
+    const next = rescanChanged(scan, nodes, matcher, hosts);
+    if (!next) return restart();
+    const before = citations.length;
+    const keys = (list: PageCitation[]) => list.map((c) => `${c.outlet}:${c.surface}`).join('|');
+    const old = keys(citations);
+    scan = next;
+    citations = next.citations.filter(shown);
+    show(before !== citations.length || old !== keys(citations));
+  };
 }
 
 /** On an outlet's own site: the banner, unless its category is hidden or the reader dismissed it here. */
-async function siteBanner(shared: Shared, settings: Settings, site: number, summary: PageSummary, signal: AbortSignal): Promise<void> {
+async function siteBanner(shared: Shared, settings: Settings, site: number, summaryOf: (withAttribution: boolean) => PageSummary, signal: AbortSignal): Promise<void> {
   const typology = shared.typologyOf(site);
   if (typology && !settings.categories[typology]) return;
   const host = location.hostname.replace(/^www\./, '');
@@ -269,6 +300,7 @@ async function siteBanner(shared: Shared, settings: Settings, site: number, summ
     more(anchor) {
       const range = document.createRange();
       range.selectNodeContents(anchor);
+      const summary = summaryOf(true);
       const count = summary.outlets.find((o) => o.outlet === site);
       const card = renderCard(document, {
         outlet, citationsHere: count?.citations ?? 0, attributedSentences: count?.attributedSentences ?? null,

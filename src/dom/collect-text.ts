@@ -36,7 +36,19 @@ export function isSkipped(el: Element): boolean {
   return FURNITURE.test(cls) || FURNITURE.test(el.id);
 }
 
+/** Text nodes read between two chances to yield (see collectTextSteps). */
+const NODES_PER_STEP = 512;
+
 export function collectText(root: Element): CollectedText {
+  const steps = collectTextSteps(root);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** collectText, yielding every few hundred text nodes so that a long page can be read in slices. */
+export function* collectTextSteps(root: Element): Generator<void, CollectedText> {
   const doc = root.ownerDocument;
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -67,7 +79,9 @@ export function collectText(root: Element): CollectedText {
   };
 
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let count = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (++count % NODES_PER_STEP === 0) yield;
     const data = node.data;
     if (!data || skipped(node.parentElement)) continue;
     const block = blockOf(node, root);
@@ -84,8 +98,10 @@ export function collectText(root: Element): CollectedText {
   return { text, nodes, starts };
 }
 
-function blockOf(node: Node, root: Element): Element {
-  for (let el = node.parentElement; el; el = el.parentElement) {
+/** The nearest block element around node (itself, if it is one), or root. */
+export function blockOf(node: Node, root: Element): Element {
+  if (node === root) return root;
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
     if (el === root || BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
   }
   return root;

@@ -2,10 +2,11 @@
  * One scan of a document: article detection, the main text's citations and the links to outlets' sites.
  * Takes the document and the matcher as parameters; never touches browser.* and never changes the page.
  */
-import { attributeCitations, findTextCitations, prepareText } from '../core/match/find-citations';
+import { attributeCitations, findFlaggedCitations, findFlaggedSteps, type TextCitation } from '../core/match/find-citations';
 import type { HostIndex } from '../core/match/hosts';
 import type { Matcher } from '../core/match/matcher';
-import { collectText, isSkipped, locate, type CollectedText } from './collect-text';
+import { Prefilter } from '../core/match/prefilter';
+import { blockOf, collectText, collectTextSteps, isSkipped, locate, type CollectedText } from './collect-text';
 import { detectArticle, type ArticleInfo } from './detect-article';
 
 export interface PageCitation {
@@ -17,18 +18,26 @@ export interface PageCitation {
   /** Offsets in the collected text (-1 for a link whose text is not in it), for sentence lookups. */
   start: number;
   end: number;
-  /** Whether its sentence gives content to the outlet ("SANA said that..."). */
-  attributed: boolean;
+  /**
+   * Whether its sentence gives content to the outlet ("SANA said that..."). Worked out on first use, for all
+   * the page's citations at once (see PageScan.attribution): highlighting does not need it.
+   */
+  readonly attributed: boolean;
 }
 
 export interface PageScan {
   article: ArticleInfo;
+  /** The element whose text was read: the article's root, or the body on other pages. */
+  scope: Element;
   collected: CollectedText | null;
   citations: PageCitation[];
   /** The outlet whose site this page is on (index), or -1. */
   site: number;
-  /** Attribution counts over the collected text, or null when the text was not read. */
-  attribution: { attributedSentences: Map<number, number>; sentences: number } | null;
+  /**
+   * Attribution counts over the collected text, or null when the text was not read. Worked out on first
+   * use (it segments every sentence of the text, which costs more than finding the citations).
+   */
+  readonly attribution: { attributedSentences: Map<number, number>; sentences: number } | null;
 }
 
 export interface ScanOptions {
@@ -36,36 +45,190 @@ export interface ScanOptions {
   allPages?: boolean;
 }
 
+/** The prefilter of each matcher, built once (it hashes the matcher's aliases: well under a millisecond). */
+const prefilters = new WeakMap<Matcher, Prefilter>();
+
+function prefilterFor(matcher: Matcher): Prefilter {
+  let prefilter = prefilters.get(matcher);
+  if (!prefilter) prefilters.set(matcher, (prefilter = new Prefilter(matcher.aliases())));
+  return prefilter;
+}
+
+/** The whole scan at once. */
 export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, options: ScanOptions = {}): PageScan {
+  const steps = scanSteps(doc, matcher, hosts, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface SliceOptions {
+  /** Longest stretch of work before giving the page its main thread back, in milliseconds. */
+  sliceMs?: number;
+  /** How to give it back (default: scheduler.yield where there is one, else a macrotask). */
+  yieldToPage?: () => Promise<void>;
+  /** Stops the scan between two slices (resolves to null). */
+  signal?: AbortSignal;
+}
+
+/**
+ * The scan in slices of at most sliceMs of work each, so that a long page never gets a long task from
+ * StateLens. The page may change between slices: what was removed simply is not highlighted (the rescan that
+ * its change triggers catches up).
+ */
+export async function scanPageSliced(doc: Document, matcher: Matcher, hosts: HostIndex, options: ScanOptions & SliceOptions = {}): Promise<PageScan | null> {
+  const { sliceMs = 8, yieldToPage = defaultYield, signal } = options;
+  const steps = scanSteps(doc, matcher, hosts, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await yieldToPage();
+      if (signal?.aborted) return null;
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function defaultYield(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The scan as steps: it yields wherever it may pause. */
+export function* scanSteps(doc: Document, matcher: Matcher, hosts: HostIndex, options: ScanOptions = {}): Generator<void, PageScan> {
   const article = detectArticle(doc);
   const site = /^https?:$/.test(doc.location?.protocol ?? '') ? hosts.lookup(doc.location.hostname) : -1;
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
   // Links within an outlet's own site are its navigation, not citations.
   const links = findLinkCitations(scope, hosts).filter((l) => l.outlet !== site);
-  if (!article.isArticle && !options.allPages) return { article, site, collected: null, citations: links, attribution: null };
+  if (!article.isArticle && !options.allPages) return { article, scope, site, collected: null, citations: links, attribution: null };
+  yield;
 
-  const collected = collectText(scope);
+  const collected = yield* collectTextSteps(scope);
   const known = new Set(links.map((l) => l.outlet));
-  // The page's text is tokenized and folded once, for matching and for attribution.
-  const prepared = prepareText(collected.text);
-  const text = findTextCitations(collected.text, matcher, { knownOutlets: known }, prepared).map((c): PageCitation => {
+  const found = yield* findFlaggedSteps(collected.text, matcher, prefilterFor(matcher), { knownOutlets: known });
+  const all = combine(doc, collected, found, links);
+  placeLinks(all.filter((c) => c.via === 'link'), collected);
+  return withLazyAttribution({ article, scope, site, collected, citations: all, attribution: null }, all);
+}
+
+/** Ranges for the text citations, the links that are not also text citations, all in page order. */
+function combine(doc: Document, collected: CollectedText, found: readonly TextCitation[], links: readonly PageCitation[]): MutableCitation[] {
+  const citations: MutableCitation[] = [];
+  for (const c of found) {
     const range = doc.createRange();
     const from = locate(collected, c.start);
     const to = locate(collected, c.end, true);
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    return { outlet: c.outlet, via: 'text', range, surface: collected.text.slice(c.start, c.end), start: c.start, end: c.end, attributed: false };
-  });
+    try {
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+    } catch {
+      // The page changed this text while the scan paused: it is read again by the rescan the change triggers.
+      continue;
+    }
+    citations.push({ outlet: c.outlet, via: 'text', range, surface: collected.text.slice(c.start, c.end), start: c.start, end: c.end, attributed: false });
+  }
   // A link whose text is itself a text citation counts once.
-  const linkOnly = links.filter((l) => !text.some((t) => l.range.intersectsNode(t.range.startContainer) && t.outlet === l.outlet));
-  placeLinks(linkOnly, collected);
-  const citations = [...text, ...linkOnly].sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
-  if (!citations.length) return { article, site, collected, citations, attribution: null };
-  const analysis = attributeCitations(collected.text, citations, prepared);
+  const textNodes = new Map<Node, number[]>();
+  for (const t of citations) {
+    const list = textNodes.get(t.range.startContainer);
+    if (list) list.push(t.outlet);
+    else textNodes.set(t.range.startContainer, [t.outlet]);
+  }
+  const linkOnly: MutableCitation[] = links.filter((l) => !linkHasTextCitation(l, textNodes)).map((l) => ({ ...l }));
+  return [...citations, ...linkOnly].sort(inPageOrder);
+}
+
+const inPageOrder = (a: PageCitation, b: PageCitation) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+
+/**
+ * After the page changed: keeps the citations whose text is untouched, and reads again only the blocks
+ * (paragraphs, list items...) that hold added or changed text. Returns the updated scan, or null when the
+ * change calls for a full scan (the article's root left the page).
+ */
+export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: Matcher, hosts: HostIndex): PageScan | null {
+  const { scope } = scan;
+  if (!scope.isConnected || !scan.collected) return null;
+  const blocks: Element[] = [];
+  for (const node of changed) {
+    if (!node.isConnected || !scope.contains(node)) continue;
+    const block = blockOf(node, scope);
+    if (!blocks.some((b) => b.contains(block))) {
+      for (let i = blocks.length - 1; i >= 0; i--) if (block.contains(blocks[i])) blocks.splice(i, 1);
+      blocks.push(block);
+    }
+  }
+  const inChanged = (node: Node) => blocks.some((b) => b.contains(node));
+  const kept = scan.citations.filter((c) => c.range.startContainer.isConnected && !c.range.collapsed && !inChanged(c.range.startContainer));
+  const known = new Set(kept.map((c) => c.outlet));
+  const added: MutableCitation[] = [];
+  for (const block of blocks) {
+    if (block !== scope && hasSkippedAncestor(block, scope)) continue;
+    const collected = collectText(block);
+    const links = findLinkCitations(block, hosts).filter((l) => l.outlet !== scan.site);
+    added.push(...combine(scope.ownerDocument, collected, findFlaggedCitations(collected.text, matcher, prefilterFor(matcher), { knownOutlets: known }), links));
+  }
+  const all = [...kept.map((c) => ({ outlet: c.outlet, via: c.via, range: c.range, surface: c.surface, start: c.start, end: c.end, attributed: false })), ...added].sort(inPageOrder);
+  return withLazyAttribution({ ...scan, citations: all, attribution: null }, all);
+}
+
+type MutableCitation = { -readonly [K in keyof PageCitation]: PageCitation[K] };
+
+function linkHasTextCitation(link: PageCitation, textNodes: Map<Node, number[]>): boolean {
+  if (!textNodes.size) return false;
+  const anchor = link.range.startContainer;
+  const walker = anchor.ownerDocument!.createTreeWalker(anchor, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (textNodes.get(n)?.includes(link.outlet)) return true;
+  return false;
+}
+
+/**
+ * Attribution is worked out when first asked for, by the scan's attribution or any citation's attributed,
+ * over the scope's text as it is then (after incremental rescans, offsets are found again from the ranges).
+ */
+function withLazyAttribution(scan: PageScan, citations: MutableCitation[]): PageScan {
+  let attribution: PageScan['attribution'] | undefined;
+  const flags: boolean[] = [];
+  const compute = () => {
+    if (attribution !== undefined) return;
+    attribution = null;
+    if (!citations.length || !scan.scope.isConnected) return;
+    const collected = collectText(scan.scope);
+    const position = new Map<Node, number>(collected.nodes.map((n, i) => [n, i]));
+    const placed = citations.map((c) => {
+      const at = firstTextIn(c.range, position);
+      if (at < 0) return { outlet: c.outlet, start: -1, end: -1 };
+      const start = collected.starts[at] + (c.range.startContainer === collected.nodes[at] ? c.range.startOffset : 0);
+      return { outlet: c.outlet, start, end: start + c.range.toString().length };
+    });
+    const analysis = attributeCitations(collected.text, placed);
+    analysis.citations.forEach((c, i) => {
+      flags[i] = c.attributed;
+    });
+    attribution = { attributedSentences: analysis.attributedSentences, sentences: analysis.sentences };
+  };
   citations.forEach((c, i) => {
-    c.attributed = analysis.citations[i].attributed;
+    Object.defineProperty(c, 'attributed', { get: () => (compute(), flags[i] ?? false), enumerable: true });
   });
-  return { article, site, collected, citations, attribution: { attributedSentences: analysis.attributedSentences, sentences: analysis.sentences } };
+  Object.defineProperty(scan, 'attribution', { get: () => (compute(), attribution), enumerable: true });
+  return scan;
+}
+
+/** Index (in the collected nodes) of the first collected text node in range, or -1. */
+function firstTextIn(range: Range, position: Map<Node, number>): number {
+  const start = range.startContainer;
+  if (start.nodeType === 3 /* TEXT_NODE */) return position.get(start) ?? -1;
+  const walker = start.ownerDocument!.createTreeWalker(range.commonAncestorContainer, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!range.intersectsNode(n)) continue;
+    const i = position.get(n);
+    if (i !== undefined) return i;
+  }
+  return -1;
 }
 
 export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitation[] {
@@ -90,7 +253,7 @@ export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitatio
 }
 
 /** Gives link citations their offsets in the collected text (for sentence lookups), when their text is in it. */
-function placeLinks(links: PageCitation[], collected: CollectedText): void {
+function placeLinks(links: MutableCitation[], collected: CollectedText): void {
   if (!links.length) return;
   const position = new Map<Node, number>(collected.nodes.map((n, i) => [n, i]));
   for (const link of links) {

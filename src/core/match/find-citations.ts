@@ -36,15 +36,32 @@ export function prepareText(text: string): PreparedText {
 export function findTextCitations(
   text: string, matcher: Matcher, options: FindOptions = {}, prepared: PreparedText = prepareText(text),
 ): TextCitation[] {
-  const { tokens, folded } = prepared;
-  const hits = matcher.find(text, tokens, folded);
+  const hits = matcher.find(text, prepared.tokens, prepared.folded);
   if (!hits.length) return [];
+  const named = namedBefore(hits, options.knownOutlets);
+  const resolved = resolveAll(text, hits, matcher, named);
+  return acceptHits(text, prepared, hits, resolved, named);
+}
 
-  // Outlets the text names unambiguously; shared names count once resolved.
-  const named = new Set(options.knownOutlets ?? []);
+/** Outlets the text names unambiguously (shared names count once resolved, see namedAfter). */
+function namedBefore(hits: readonly AliasHit[], known?: ReadonlySet<number>): Set<number> {
+  const named = new Set(known ?? []);
   for (const hit of hits) if (!hit.alias.ambiguous && !hit.alias.shared) named.add(hit.alias.outlet);
-  const resolved = hits.map((h) => (h.alias.shared ? resolveShared(text, h, matcher, named) : h));
+  return named;
+}
+
+function resolveAll(text: string, hits: readonly AliasHit[], matcher: Matcher, named: ReadonlySet<number>): Array<AliasHit | null> {
+  return hits.map((h) => (h.alias.shared ? resolveShared(text, h, matcher, named) : h));
+}
+
+function acceptHits(
+  text: string, prepared: PreparedText, hits: readonly AliasHit[], resolved: ReadonlyArray<AliasHit | null>,
+  namedSoFar: ReadonlySet<number>, resolvedElsewhere?: ReadonlySet<number>,
+): TextCitation[] {
+  const { tokens, folded } = prepared;
+  const named = new Set(namedSoFar);
   for (const hit of resolved) if (hit && !hit.alias.ambiguous) named.add(hit.alias.outlet);
+  for (const outlet of resolvedElsewhere ?? []) named.add(outlet);
 
   const covered = new Set<number>();
   for (const hit of hits) for (let t = hit.token; t < hit.tokenEnd; t++) covered.add(t);
@@ -189,30 +206,74 @@ export function attributeCitations(
   };
 }
 
+/** Candidate paragraphs are read in pieces of about this many characters, so that a page can yield between. */
+const PIECE_CHARS = 16_000;
+
 /**
- * findTextCitations over a page's text, reading in full only the paragraphs the prefilter flags: the same
- * citations (paragraphs are the unit of every context rule, and the prefilter never misses a hit), at a
- * fraction of the cost on long pages.
+ * findTextCitations over a page's text, reading in full only the paragraphs the prefilter flags, in pieces
+ * with a yield between them (see scanPage): the same citations as one call over the whole text (paragraphs are
+ * the unit of every context rule, the prefilter never misses a hit, and what one piece learns about the
+ * outlets the page names is shared with all), at a fraction of the cost on long pages.
  */
-export function findFlaggedCitations(text: string, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): TextCitation[] {
+export function* findFlaggedSteps(text: string, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): Generator<void, TextCitation[]> {
   const spans = prefilter.paragraphs(text);
   if (!spans.length) return [];
-  if (spans.length === 1 && spans[0].start === 0 && spans[0].end === text.length) return findTextCitations(text, matcher, options);
-  const starts: number[] = [];
-  const parts: string[] = [];
+  yield;
+  interface Piece { text: string; spans: Span[]; starts: number[]; prepared: PreparedText; hits: AliasHit[] }
+  const pieces: Piece[] = [];
+  let piece: Piece | null = null;
   let length = 0;
+  const parts: string[] = [];
+  const close = () => {
+    if (!piece) return;
+    piece.text = parts.join('\n\n');
+    piece.prepared = prepareText(piece.text);
+    piece.hits = matcher.find(piece.text, piece.prepared.tokens, piece.prepared.folded);
+    pieces.push(piece);
+    piece = null;
+    parts.length = 0;
+    length = 0;
+  };
   for (const span of spans) {
-    starts.push(length);
+    piece ??= { text: '', spans: [], starts: [], prepared: { tokens: [], folded: '' }, hits: [] };
+    piece.spans.push(span);
+    piece.starts.push(length);
     parts.push(text.slice(span.start, span.end));
     length += span.end - span.start + 2;
+    if (length >= PIECE_CHARS) {
+      close();
+      yield;
+    }
   }
-  const found = findTextCitations(parts.join('\n\n'), matcher, options);
-  let k = 0;
-  return found.map((c) => {
-    while (k + 1 < starts.length && starts[k + 1] <= c.start) k++;
-    const shift = spans[k].start - starts[k];
-    return { outlet: c.outlet, start: c.start + shift, end: c.end + shift };
-  });
+  close();
+  // What the whole text names, as one call would see it: unambiguous names first, then shared ones resolved.
+  const allHits = pieces.flatMap((p) => p.hits);
+  const named = namedBefore(allHits, options.knownOutlets);
+  const resolved = pieces.map((p) => resolveAll(p.text, p.hits, matcher, named));
+  const resolvedNamed = new Set<number>();
+  for (const list of resolved) for (const hit of list) if (hit && !hit.alias.ambiguous) resolvedNamed.add(hit.alias.outlet);
+  const out: TextCitation[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    yield;
+    const p = pieces[i];
+    if (!p.hits.length) continue;
+    let k = 0;
+    for (const c of acceptHits(p.text, p.prepared, p.hits, resolved[i], named, resolvedNamed)) {
+      while (k + 1 < p.starts.length && p.starts[k + 1] <= c.start) k++;
+      const shift = p.spans[k].start - p.starts[k];
+      out.push({ outlet: c.outlet, start: c.start + shift, end: c.end + shift });
+    }
+  }
+  return out;
+}
+
+/** findFlaggedSteps in one go. */
+export function findFlaggedCitations(text: string, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): TextCitation[] {
+  const steps = findFlaggedSteps(text, matcher, prefilter, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 export function analyzeText(text: string, matcher: Matcher, options: FindOptions = {}): TextAnalysis {
