@@ -18,7 +18,7 @@ import type { Typology } from '../src/core/typology';
 import { inflateIndex } from '../src/content/load-index';
 import { Highlighter } from '../src/dom/highlight';
 import { indexRangesByNode } from '../src/dom/hit-test';
-import { scanPage, type PageCitation } from '../src/dom/scan-page';
+import { scanPageSliced, type PageCitation } from '../src/dom/scan-page';
 
 interface MarkInstance {
   markRegExp(regexp: RegExp, options: { done?: (total: number) => void }): void;
@@ -65,12 +65,14 @@ export async function loadMatcher(doc: Document, marks: { inflated?: number } = 
  * processes.) Async so that a chunked pipeline can take its place without changing the callers.
  */
 export async function statelensPipeline(doc: Document, ready: Ready, settings: Settings = defaultSettings()): Promise<PipelineResult> {
-  const scan = scanPage(doc, ready.matcher, ready.hosts, { allPages: settings.scope === 'all' });
+  // As the content script does (src/content/main.ts run()): the scan in slices of at most 8 ms, and the counts
+  // for the badge without attribution, which is worked out only when the card or the popup asks for it.
+  const scan = (await scanPageSliced(doc, ready.matcher, ready.hosts, { allPages: settings.scope === 'all' }))!;
   const citations = scan.citations.filter((c) => {
     const typology = ready.typologyOf(c.outlet);
     return typology !== null && settings.categories[typology];
   });
-  const outlets = summarize(citations, ready.typologyOf, scan.attribution ?? undefined);
+  const outlets = summarize(citations, ready.typologyOf);
   let byNode = new Map<Node, number[]>();
   if (citations.length) {
     ready.highlighter.apply(citations.map((c) => ({ range: c.range, typology: ready.typologyOf(c.outlet) })), settings.style);

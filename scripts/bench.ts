@@ -7,7 +7,7 @@
  * Every figure is the median of N runs (default 5) after one warm-up run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -29,6 +29,8 @@ const JSON_MODE = args.includes('--json');
 const optionValue = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUNS = Math.max(1, Number(optionValue('--runs') ?? 5));
 const ONLY = optionValue('--pages')?.split(',');
+/** --profile: also write a CPU profile of one StateLens scan per page to test-results/bench/<page>.cpuprofile. */
+const PROFILE = args.includes('--profile');
 const CONTENT_BUDGET_KB = 100;
 const FRAME_MS = 1000 / 60;
 /** Pages whose warm-up run takes longer than this are measured SLOW_RUNS times. */
@@ -270,6 +272,7 @@ async function benchPage(page: Page, origin: string, spec: PageSpec, union: { so
     const floor = await page.evaluate(() => window.StateLensBench.floor());
     await restore();
     const scan = await page.evaluate(() => window.StateLensBench.statelens());
+    if (PROFILE && run === 1) await profileScan(page, spec.name, restore);
     await restore();
     const longest = await page.evaluate(() => window.StateLensBench.statelensLongestTask());
     // The heap that the scan's result keeps (as the content script keeps its citations): gc, read, scan, gc, read.
@@ -586,3 +589,26 @@ main().then(() => process.exit(0), (error: unknown) => {
   console.error(`bench: ${(error as Error).stack ?? String(error)}`);
   process.exit(1);
 });
+
+/** A CPU profile (Chromium's DevTools format) of one scan, and its ten heaviest functions on stderr. */
+async function profileScan(page: Page, name: string, restore: () => Promise<unknown>): Promise<void> {
+  await restore();
+  const cdp = await page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.evaluate(() => window.StateLensBench.statelens());
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const dir = join(ROOT, 'test-results', 'bench');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  log(`${name}: heaviest functions in one scan (self ms): ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join('; ')}`);
+}

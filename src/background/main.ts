@@ -7,7 +7,7 @@ import type { Message } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { strongestTypology } from '../core/summary';
 import { BADGE_COLORS } from '../core/badge';
-import { loadSettings, onMessage, setBadge } from '../platform/browser';
+import { activeTabId, loadSettings, onCommand, onMessage, sendToTab, setBadge } from '../platform/browser';
 import { stringsFor } from '../platform/locales';
 
 // Stored settings that are not valid (an old version, an edit by hand) are repaired once at start.
@@ -31,4 +31,13 @@ onMessage((message: Message, sender) => {
     default:
       return undefined;
   }
+});
+
+// Keyboard access to every citation, also those in plain text (highlights cannot take the focus): the shortcut
+// opens the next citation's card in the active tab, with the focus in it.
+onCommand((command) => {
+  if (command !== 'next-citation') return;
+  void activeTabId().then((tabId) => (tabId === undefined ? undefined : sendToTab(tabId, { type: 'page/step' }))).catch(() => {
+    // No content script in this tab (a browser page, a site switched off before load): nothing to step through.
+  });
 });

@@ -140,6 +140,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     };
   };
   const reveals = new Map<number, number>();
+  let stepped = -1;
   let details: Record<number, Outlet> = {};
   let open = -1;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -160,6 +161,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   onMessage((message: Message) => {
     if (message.type === 'page/summary') return Promise.resolve(summaryOf(true));
     if (message.type === 'page/reveal') return Promise.resolve(reveal(message.outlet));
+    if (message.type === 'page/step') return Promise.resolve(step());
     return undefined;
   }, signal);
   if (scan && scan.site >= 0) void siteBanner(shared, settings, scan.site, summaryOf, signal);
@@ -251,6 +253,16 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (rect.bottom < 0 || rect.top > window.innerHeight) closeCard();
     else void card.place(citations[open].range);
   }, { passive: true, signal });
+
+  /** The keyboard shortcut: the next citation in page order (after the open one), its card focused. */
+  function step(): { index: number; of: number } | null {
+    if (!citations.length) return null;
+    const i = ((open >= 0 ? open : stepped) + 1) % citations.length;
+    stepped = i;
+    citations[i].range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    void openCard(i, 'card');
+    return { index: i + 1, of: citations.length };
+  }
 
   function reveal(outlet: number): { index: number; of: number } | null {
     const own = citations.filter((c) => c.outlet === outlet);

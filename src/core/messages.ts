@@ -25,6 +25,8 @@ export type Message =
   | { type: 'page/summary' }
   /** popup → content: scroll to the next citation of an outlet and flash it. */
   | { type: 'page/reveal'; outlet: number }
+  /** background → content (the keyboard shortcut): open the card of the next citation, focused. */
+  | { type: 'page/step' }
   /** content → background: the interface strings of a language the reader chose (not the browser's). */
   | { type: 'ui/strings'; language: UiLanguage };
 
@@ -33,10 +35,11 @@ export interface Replies {
   'outlet/details': Record<number, Outlet>;
   'page/summary': PageSummary;
   'page/reveal': { index: number; of: number } | null;
+  'page/step': { index: number; of: number } | null;
   'ui/strings': Strings;
 }
 
-const TYPES = new Set(['page/report', 'outlet/details', 'page/summary', 'page/reveal', 'ui/strings']);
+const TYPES = new Set(['page/report', 'outlet/details', 'page/summary', 'page/reveal', 'page/step', 'ui/strings']);
 
 const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 

@@ -28,7 +28,10 @@ export interface CollectedText {
 
 export function isSkipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
-  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
+  // The attribute, not isContentEditable: that property makes the browser bring its styles up to date on every
+  // call. Editability is inherited, and every ancestor of a text node is asked in turn, so this sees it too.
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;

@@ -105,14 +105,15 @@ export function* scanSteps(doc: Document, matcher: Matcher, hosts: HostIndex, op
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
   // Links within an outlet's own site are its navigation, not citations.
   const links = findLinkCitations(scope, hosts).filter((l) => l.outlet !== site);
-  if (!article.isArticle && !options.allPages) return { article, scope, site, collected: null, citations: links, attribution: null };
+  // (A document in design mode is editable from end to end: StateLens never reads editable text.)
+  if ((!article.isArticle && !options.allPages) || doc.designMode === 'on') return { article, scope, site, collected: null, citations: links, attribution: null };
   yield;
 
   const collected = yield* collectTextSteps(scope);
   const known = new Set(links.map((l) => l.outlet));
   const found = yield* findFlaggedSteps(collected.text, matcher, prefilterFor(matcher), { knownOutlets: known });
+  yield;
   const all = combine(doc, collected, found, links);
-  placeLinks(all.filter((c) => c.via === 'link'), collected);
   return withLazyAttribution({ article, scope, site, collected, citations: all, attribution: null }, all);
 }
 
@@ -140,6 +141,11 @@ function combine(doc: Document, collected: CollectedText, found: readonly TextCi
     else textNodes.set(t.range.startContainer, [t.outlet]);
   }
   const linkOnly: MutableCitation[] = links.filter((l) => !linkHasTextCitation(l, textNodes)).map((l) => ({ ...l }));
+  if (!linkOnly.length) return citations;
+  placeLinks(linkOnly, collected);
+  // Text citations are in page order already; links join them by their place in the text, and only links
+  // whose text was not read (an image, a skipped box) need the DOM's (slower) comparison.
+  if (linkOnly.every((l) => l.start >= 0)) return [...citations, ...linkOnly].sort((a, b) => a.start - b.start || (a.via === 'link' ? 1 : -1));
   return [...citations, ...linkOnly].sort(inPageOrder);
 }
 

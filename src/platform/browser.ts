@@ -83,6 +83,11 @@ export async function setBadge(tabId: number, text: string, color: string): Prom
   if (text) await browser.action.setBadgeBackgroundColor({ tabId, color });
 }
 
+/** Calls back when the reader presses one of the extension's keyboard shortcuts. */
+export function onCommand(callback: (command: string) => void): void {
+  browser.commands.onCommand.addListener(callback);
+}
+
 export async function activeTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;

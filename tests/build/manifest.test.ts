@@ -21,6 +21,8 @@ describe('manifest generation', () => {
     expect(source.manifest_version).toBe(3);
     expect(source.background).toMatchObject({ service_worker: 'background.js', scripts: ['background.js'] });
     expect(source.permissions).toEqual(['storage']);
+    // The keyboard shortcut to step through citations needs no permission.
+    expect(source.commands['next-citation'].suggested_key.default).toBe('Alt+Shift+N');
     expect(source.host_permissions).toBeUndefined();
     expect(source.content_scripts).toEqual([expect.objectContaining({ matches: ['http://*/*', 'https://*/*'] })]);
     expect(source.content_security_policy.extension_pages).toContain("connect-src 'none'");

@@ -10,6 +10,7 @@ describe('messages from other contexts are checked before use', () => {
     [{ type: 'outlet/details' }, false],
     [{ type: 'page/reveal', outlet: 3 }, true],
     [{ type: 'page/reveal', outlet: 'sana' }, false],
+    [{ type: 'page/step' }, true],
     [{ type: 'page/report', summary: { total: 2, outlets: [] } }, true],
     [{ type: 'page/report', summary: null }, false],
     [{ type: 'ui/strings', language: 'ar' }, true],

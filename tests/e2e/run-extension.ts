@@ -171,6 +171,22 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     }, tabId);
     expect(badge).toBe('8');
 
+    // Keyboard access to plain-text citations: the shortcut (Alt+Shift+N) makes the background send page/step
+    // to the tab; here the popup sends it the same way. The first press opens the first citation's card with
+    // the focus on it, the next one the second citation's.
+    const stepTo = (id: number) => popup.evaluate(async (tab) => {
+      const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+      return (g.browser ?? g.chrome)!.tabs.sendMessage(tab, { type: 'page/step' });
+    }, id);
+    expect(await stepTo(tabId)).toEqual({ index: 1, of: 8 });
+    await waitForCard(page);
+    expect(await page.evaluate(() => document.querySelector('statelens-card')?.testRoot?.activeElement?.getAttribute('role'))).toBe('dialog');
+    expect(await stepTo(tabId)).toEqual({ index: 2, of: 8 });
+    await page.waitForFunction(() => document.querySelector('statelens-card')?.testRoot?.querySelector('.position')?.textContent === '2 of 8', { timeout: 5_000, polling: 100 });
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });
+
     await openExtensionPage(popup, `${extensionOrigin}/popup.html?tab=${tabId}`, 'button.outlet');
     const items = await popup.$$eval('button.outlet', (buttons) => buttons.map((b) => ({
       name: b.querySelector('.name')?.textContent, count: b.querySelector('.count')?.textContent, category: b.querySelector('.category')?.textContent,

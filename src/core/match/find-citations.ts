@@ -216,7 +216,7 @@ const PIECE_CHARS = 16_000;
  * outlets the page names is shared with all), at a fraction of the cost on long pages.
  */
 export function* findFlaggedSteps(text: string, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): Generator<void, TextCitation[]> {
-  const spans = prefilter.paragraphs(text);
+  const spans = yield* prefilter.paragraphSteps(text);
   if (!spans.length) return [];
   yield;
   interface Piece { text: string; spans: Span[]; starts: number[]; prepared: PreparedText; hits: AliasHit[] }

@@ -12,7 +12,7 @@
  */
 import { foldChar } from './fold';
 import type { AliasEntry } from './matcher';
-import { paragraphBreaks, type Span } from './sentences';
+import type { Span } from './sentences';
 
 const WORD = 1;
 /** Ignored inside a word when words are compared (combining marks, tatweel; see wordKey). */
@@ -64,6 +64,9 @@ function foldCode(code: number): number {
   }
   return folds[code];
 }
+
+/** Characters read between two chances to yield. */
+const CHARS_PER_STEP = 64_000;
 
 const SEED = 0x811c9dc5;
 const step = (h: number, unit: number) => Math.imul(h ^ unit, 0x01000193);
@@ -132,7 +135,7 @@ export class Prefilter {
   }
 
   /** Offsets in text (of a token, or of a position in a run) where an alias may be: one or more per hit. */
-  flagged(text: string, from = 0, to = text.length): number[] {
+  flagged(text: string, from = 0, to = text.length, firstOnly = false): number[] {
     const out: number[] = [];
     const { words, runs } = this;
     // The current token: kind 0 none, 1 a Han/Kana run, 2 other letters; its hashes from key positions 0..3
@@ -195,6 +198,7 @@ export class Prefilter {
               || (joined && prevGapOk && (words.has(pair(pair(pp0, p0), f0))
                 || (prevPrevArabic && (words.has(pair(pair(pp1, p0), f0)) || words.has(pair(pair(pp2, p0), f0)) || words.has(pair(pair(pp3, p0), f0))))))) {
               out.push(start);
+              if (firstOnly) return out;
             }
             pp0 = p0;
             pp1 = p1;
@@ -237,7 +241,10 @@ export class Prefilter {
         const f = unit < 128 ? (unit >= 65 && unit <= 90 ? unit + 32 : unit === 96 ? 39 : unit) : foldCode(unit);
         if (runToken) {
           // Aliases in scripts without spaces start anywhere in the run: their first one or two characters.
-          if (runs.has(finish(step(SEED, f))) || (lastUnit >= 0 && runs.has(pair(lastUnit, f)))) out.push(i + k - (lastUnit >= 0 ? 1 : 0));
+          if (runs.has(finish(step(SEED, f))) || (lastUnit >= 0 && runs.has(pair(lastUnit, f)))) {
+            out.push(i + k - (lastUnit >= 0 ? 1 : 0));
+            if (firstOnly) return out;
+          }
           lastUnit = f;
           continue;
         }
@@ -259,21 +266,32 @@ export class Prefilter {
 
   /** The paragraphs of text that may hold a citation, in order. */
   paragraphs(text: string): Span[] {
-    const hits = this.flagged(text);
-    if (!hits.length) return [];
-    const breaks = paragraphBreaks(text);
-    const out: Span[] = [];
-    let b = 0;
-    let start = 0;
-    for (const at of hits) {
-      // Move to the paragraph holding `at`.
-      while (b < breaks.length / 2 && breaks[2 * b + 1] <= at) {
-        start = breaks[2 * b + 1];
-        b++;
-      }
-      const end = b < breaks.length / 2 ? breaks[2 * b] : text.length;
-      if (!out.length || out[out.length - 1].start !== start) out.push({ start, end });
+    const steps = this.paragraphSteps(text);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
     }
-    return out;
+  }
+
+  /**
+   * paragraphs, yielding every few tens of kilobytes. Paragraphs are read one by one, and each only until its
+   * first flag; no alias spans a paragraph break, so nothing is lost at their edges.
+   */
+  *paragraphSteps(text: string): Generator<void, Span[]> {
+    const out: Span[] = [];
+    const breaks = /\n\s*\n/g;
+    let start = 0;
+    let since = 0;
+    for (;;) {
+      const m = breaks.exec(text);
+      const end = m ? m.index : text.length;
+      if (end > start && this.flagged(text, start, end, true).length) out.push({ start, end });
+      if (!m) return out;
+      start = m.index + m[0].length;
+      if (start - since > CHARS_PER_STEP) {
+        since = start;
+        yield;
+      }
+    }
   }
 }
