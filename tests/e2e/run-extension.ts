@@ -186,6 +186,7 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     await page.bringToFront();
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });
+    await popup.bringToFront();
 
     await openExtensionPage(popup, `${extensionOrigin}/popup.html?tab=${tabId}`, 'button.outlet');
     const items = await popup.$$eval('button.outlet', (buttons) => buttons.map((b) => ({
