@@ -89,7 +89,11 @@ export function* collectTextSteps(root: Element): Generator<void, CollectedText>
     if (!data || skipped(node.parentElement)) continue;
     const block = blockOf(node, root);
     // Whitespace between blocks is indentation of the source, not text; within a block it separates words.
-    if (block !== lastBlock && !/\S/.test(data)) continue;
+    if (block !== lastBlock && !/\S/.test(data)) {
+      // Still a block of its own: "S<div> </div>ANA" is two lines, not "SANA".
+      if (lastBlock) lastBlock = block;
+      continue;
+    }
     if (lastBlock && block !== lastBlock) text += '\n\n';
     else if (node.previousSibling?.nodeName === 'BR') text += '\n';
     lastBlock = block;

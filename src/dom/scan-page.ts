@@ -103,6 +103,8 @@ export function* scanSteps(doc: Document, matcher: Matcher, hosts: HostIndex, op
   const article = detectArticle(doc);
   const site = /^https?:$/.test(doc.location?.protocol ?? '') ? hosts.lookup(doc.location.hostname) : -1;
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
+  // An article inside an editable region, a form field or a hidden box is not read at all.
+  if (insideSkipped(scope)) return { article, scope, site, collected: null, citations: [], attribution: null };
   // Links within an outlet's own site are its navigation, not citations.
   const links = findLinkCitations(scope, hosts).filter((l) => l.outlet !== site);
   // (A document in design mode is editable from end to end: StateLens never reads editable text.)
@@ -131,7 +133,11 @@ function combine(doc: Document, collected: CollectedText, found: readonly TextCi
       // The page changed this text while the scan paused: it is read again by the rescan the change triggers.
       continue;
     }
-    citations.push({ outlet: c.outlet, via: 'text', range, surface: collected.text.slice(c.start, c.end), start: c.start, end: c.end, attributed: false });
+    const surface = collected.text.slice(c.start, c.end);
+    // A name read across something StateLens skips ("Syrian Arab <script>…</script>News Agency", a hidden
+    // box) would highlight that too: such a match is not a citation a reader sees.
+    if (from.node !== to.node && crossesSkipped(range)) continue;
+    citations.push({ outlet: c.outlet, via: 'text', range, surface, start: c.start, end: c.end, attributed: false });
   }
   // A link whose text is itself a text citation counts once.
   const textNodes = new Map<Node, number[]>();
@@ -240,20 +246,27 @@ function firstTextIn(range: Range, position: Map<Node, number>): number {
 export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitation[] {
   const out: PageCitation[] = [];
   for (const a of scope.querySelectorAll('a[href]')) {
-    if (hasSkippedAncestor(a, scope)) continue;
+    // The link's host first (cheap, and most links lead nowhere of interest); where it sits only for outlets.
     let host: string;
-    try {
-      const url = new URL(a.getAttribute('href') ?? '', a.ownerDocument.baseURI);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-      host = url.hostname;
-    } catch {
-      continue;
+    const anchor = a as HTMLAnchorElement;
+    if (typeof anchor.protocol === 'string' && typeof anchor.hostname === 'string') {
+      // An HTML link: the browser has parsed its address already.
+      if (anchor.protocol !== 'http:' && anchor.protocol !== 'https:') continue;
+      host = anchor.hostname;
+    } else {
+      try {
+        const url = new URL(a.getAttribute('href') ?? '', a.ownerDocument.baseURI);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+        host = url.hostname;
+      } catch {
+        continue;
+      }
     }
     const outlet = hosts.lookup(host);
-    if (outlet < 0) continue;
-    const range = a.ownerDocument.createRange();
-    range.selectNodeContents(a);
-    out.push({ outlet, via: 'link', range, surface: (a.textContent ?? '').trim() || host, start: -1, end: -1, attributed: false });
+    if (outlet < 0 || hasSkippedAncestor(a, scope)) continue;
+    const range = linkRange(a);
+    if (!range) continue;
+    out.push({ outlet, via: 'link', range, surface: visibleText(a) || host, start: -1, end: -1, attributed: false });
   }
   return out;
 }
@@ -273,6 +286,58 @@ function placeLinks(links: MutableCitation[], collected: CollectedText): void {
       break;
     }
   }
+}
+
+/** Does the range hold an element StateLens never reads (between the text nodes it starts and ends in)? */
+function crossesSkipped(range: Range): boolean {
+  const walker = range.startContainer.ownerDocument!.createTreeWalker(range.commonAncestorContainer, 1 /* SHOW_ELEMENT */);
+  for (let e = walker.nextNode() as Element | null; e; e = walker.nextNode() as Element | null) {
+    if (range.intersectsNode(e) && isSkipped(e)) return true;
+    if (range.comparePoint(e, 0) > 0) break;
+  }
+  return false;
+}
+
+/**
+ * The range a link citation highlights: its contents or, when it holds something StateLens never reads (a
+ * script, a code sample), its first readable text only. None when nothing in it is readable.
+ */
+function linkRange(a: Element): Range | null {
+  const range = a.ownerDocument.createRange();
+  if (![...a.querySelectorAll('*')].some(isSkipped)) {
+    range.selectNodeContents(a);
+    return range;
+  }
+  const walker = a.ownerDocument.createTreeWalker(a, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    if (/\S/.test(n.data) && !hasSkippedAncestor(n.parentElement!, a)) {
+      range.selectNodeContents(n);
+      return range;
+    }
+  }
+  return null;
+}
+
+/** The text of an element without what StateLens never reads inside it (scripts, code, hidden boxes). */
+function visibleText(el: Element): string {
+  let text = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!hasSkippedAncestor(n.parentElement!, el) && !isSkipped(n.parentElement!)) text += (n as Text).data;
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Is the scope itself, or anything around it, never to be read? The body and the root element count only
+ * when editable: modal dialogs set aria-hidden on the page behind them for a moment.
+ */
+function insideSkipped(scope: Element): boolean {
+  for (let e: Element | null = scope; e; e = e.parentElement) {
+    if (e.localName === 'body' || e.localName === 'html') {
+      const editable = e.getAttribute('contenteditable');
+      if (editable !== null && editable !== 'false') return true;
+    } else if (isSkipped(e)) return true;
+  }
+  return false;
 }
 
 function hasSkippedAncestor(el: Element, scope: Element): boolean {

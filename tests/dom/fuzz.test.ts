@@ -374,7 +374,9 @@ const NEVER_READ = new Set(['script', 'style', 'noscript', 'template', 'textarea
 const isNeverRead = (element: Element) =>
   NEVER_READ.has(element.localName.toLowerCase()) ||
   ['', 'true', 'plaintext-only'].includes(element.getAttribute('contenteditable')?.toLowerCase() ?? 'false') ||
-  element.getAttribute('aria-hidden') === 'true';
+  // aria-hidden on the body or the root is left out on purpose: modal dialogs set it on the page behind them
+  // for a moment, and StateLens still reads the article then (src/dom/scan-page.ts, insideSkipped).
+  (element.getAttribute('aria-hidden') === 'true' && element.localName !== 'body' && element.localName !== 'html');
 
 /** The nodes of the document inside (or being) an element StateLens must never read. */
 function neverReadNodes(doc: Document): Node[] {

@@ -166,4 +166,12 @@ export const WORDS = {
   RUN_CONTEXT_AFTER: ['報導', '报道', '報道', '表示', '稱', '称', '指出', '消息', '發布', '发布', '社論', '社论', '援引',
   'によると', 'によれば', 'は', 'が報じ', '보도', '에 따르면', '에따르면', '은', '는', '사설', '논평', '발표', '전했다'],
   RUN_CONTEXT_BEFORE: ['據', '据', '根據', '根据', '援引', '引述', '經', '经由'],
+  /** Words that describe an outlet rather than name it, when written in lower case (see matcher.ts). */
+  DESCRIPTIONS: ['news', 'agency', 'daily', 'newspaper', 'paper', 'agence', 'agencia', 'agência', 'diario',
+    'television', 'tv', 'radio', 'channel', 'broadcaster', 'network', 'station', 'weekly', 'journal', 'magazine', 'press',
+    'group', 'online', 'service', 'website', 'portal', 'quotidien', 'jornal', 'gazete', 'gazetesi', 'روزنامه', 'صحيفة',
+    'báo', 'газета'],
+  /** Turkish case endings written after an apostrophe on proper names ("TRT'ye"). A lone "a" or "e" is not one. */
+  TURKISH_SUFFIXES: ['nin', 'nın', 'nun', 'nün', 'in', 'ın', 'un', 'ün', 'ya', 'ye', 'yı', 'yi', 'yu', 'yü', 'da', 'de',
+    'ta', 'te', 'dan', 'den', 'tan', 'ten', 'la', 'le', 'yla', 'yle', 'ndan', 'nden', 'na', 'ne', 'nda', 'nde'],
 };

@@ -6,6 +6,7 @@
  */
 import { ALIAS_RUN, countryAt, FIELD, frontDecode, PACKED_VERSION, type PackedIndex } from '../registry/pack';
 import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_PREFERRED, ALIAS_SHARED, ALIAS_STRICT } from '../registry/types';
+import { DESCRIPTIONS, TURKISH_SUFFIXES } from './context-words';
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
 
 const SHAPES: Record<string, CaseShape> = { U: 'upper', T: 'title', L: 'lower' };
@@ -216,12 +217,6 @@ export class Matcher {
   }
 }
 
-/** Turkish case endings written after an apostrophe on proper names. A lone "a" or "e" is not among them. */
-const TURKISH_SUFFIXES = new Set([
-  'nin', 'nın', 'nun', 'nün', 'in', 'ın', 'un', 'ün', 'ya', 'ye', 'yı', 'yi', 'yu', 'yü', 'da', 'de', 'ta', 'te',
-  'dan', 'den', 'tan', 'ten', 'la', 'le', 'yla', 'yle', 'ndan', 'nden', 'na', 'ne', 'nda', 'nde',
-].map((w) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i')));
-
 /** Are the words around tokens [first, last] in capitals too (a headline written in capitals)? */
 function isShouting(text: string, tokens: Token[], first: number, last: number): boolean {
   const around = [tokens[first - 1], tokens[last + 1], tokens[last + 2]].filter((t): t is Token => Boolean(t));
@@ -231,12 +226,6 @@ function isShouting(text: string, tokens: Token[], first: number, last: number):
     return /\p{L}/u.test(word) && word === word.toUpperCase();
   });
 }
-
-/** Words that describe an outlet rather than name it, when written in lower case. */
-const DESCRIPTIONS = new Set(['news', 'agency', 'daily', 'newspaper', 'paper', 'agence', 'agencia', 'agência', 'diario',
-  'television', 'tv', 'radio', 'channel', 'broadcaster', 'network', 'station', 'weekly', 'journal', 'magazine', 'press',
-  'group', 'online', 'service', 'website', 'portal', 'quotidien', 'jornal', 'gazete', 'gazetesi', 'روزنامه', 'صحيفة',
-  'báo', 'газета'].map((w) => wordKey(fold(w))));
 
 /**
  * The alias's later words are capitalised (or are descriptions like "newspaper"), but in the text they are
