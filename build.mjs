@@ -152,6 +152,7 @@ function finish() {
     cpSync(join(ROOT, 'src', 'content', 'content.css'), join(out, 'content.css'));
     cpSync(join(ROOT, 'src', 'options', 'options.html'), join(out, 'options.html'));
     cpSync(join(ROOT, 'src', 'options', 'options.css'), join(out, 'options.css'));
+    cpSync(join(ROOT, 'src', 'report', 'report.html'), join(out, 'report.html'));
     cpSync(join(ROOT, '_locales'), join(out, '_locales'), { recursive: true });
     mkdirSync(join(out, 'icons'));
     for (const f of readdirSync(join(ROOT, 'icons')).filter((f) => f.endsWith('.png'))) cpSync(join(ROOT, 'icons', f), join(out, 'icons', f));
@@ -178,7 +179,7 @@ export const common = {
 };
 export const configs = [
   { ...common, plugins: [...common.plugins, contextWordsStub], entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },
-  { ...common, entryPoints: { background: 'src/background/main.ts', popup: 'src/popup/main.ts', options: 'src/options/main.ts' }, outdir: STAGE, format: 'esm', splitting: false },
+  { ...common, entryPoints: { background: 'src/background/main.ts', popup: 'src/popup/main.ts', options: 'src/options/main.ts', report: 'src/report/main.ts' }, outdir: STAGE, format: 'esm', splitting: false },
   {
     ...common, minify: false, entryPoints: { statelens: 'src/cli/statelens.ts' }, outdir: join(DIST, 'cli'), outExtension: { '.js': '.mjs' },
     platform: 'node', format: 'esm', target: 'node20', packages: 'external', banner: { js: '#!/usr/bin/env node' },

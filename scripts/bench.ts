@@ -228,6 +228,8 @@ interface Row {
   markjsFramePerScanFrame: number | null;
   loafMs: number | null;
   longtaskMs: number | null;
+  /** The longest stretch of StateLens's own work between two yields (the rest of a long task is rendering). */
+  longestSliceMs: number;
   heapKB: number | null;
   runs: number;
 }
@@ -258,7 +260,7 @@ async function benchPage(page: Page, origin: string, spec: PageSpec, union: { so
     }
   }
   const s = { floor: [] as number[], scan: [] as number[], scanFrame: [] as number[], mark: [] as number[], markFrame: [] as number[],
-    longest: [] as number[], loaf: [] as number[], longtask: [] as number[], heap: [] as number[] };
+    longest: [] as number[], loaf: [] as number[], longtask: [] as number[], slice: [] as number[], heap: [] as number[] };
   let hits = { statelens: -1, markjs: -1 };
   let article = false;
   let runs = RUNS;
@@ -303,6 +305,7 @@ async function benchPage(page: Page, origin: string, spec: PageSpec, union: { so
     s.longest.push(longest.longestTaskMs);
     if (longest.loafMs !== null) s.loaf.push(longest.loafMs);
     if (longest.longtaskMs !== null) s.longtask.push(longest.longtaskMs);
+    s.slice.push(longest.longestSliceMs);
     if (alive === scan.hits) s.heap.push((after - before) / 1024);
   }
   // On the 1 MB page: the matcher and the RegExp alone over its text, in this browser (Node's counterparts).
@@ -335,6 +338,7 @@ async function benchPage(page: Page, origin: string, spec: PageSpec, union: { so
     markjsFramePerScanFrame: round(m(s.markFrame) / m(s.scanFrame), 2),
     loafMs: s.loaf.length ? round(m(s.loaf), 1) : null,
     longtaskMs: s.longtask.length ? round(m(s.longtask), 1) : null,
+    longestSliceMs: round(m(s.slice), 2)!,
     heapKB: s.heap.length ? round(m(s.heap), 1) : null,
     runs,
   };

@@ -7,7 +7,7 @@ import type { Message } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { strongestTypology } from '../core/summary';
 import { BADGE_COLORS } from '../core/badge';
-import { activeTabId, loadSettings, onCommand, onMessage, sendToTab, setBadge } from '../platform/browser';
+import { activeTabId, loadSettings, onCommand, onMessage, openExtensionTab, sendToTab, setBadge } from '../platform/browser';
 import { stringsFor } from '../platform/locales';
 
 // Stored settings that are not valid (an old version, an edit by hand) are repaired once at start.
@@ -26,6 +26,9 @@ onMessage((message: Message, sender) => {
       for (const i of message.outlets) if (Number.isInteger(i) && outlets[i]) result[i] = outlets[i];
       return Promise.resolve(result);
     }
+    case 'outlet/report':
+      // Only the outlet goes to the report page, never the address of the page the reader was on.
+      return outlets[message.outlet] ? openExtensionTab(`report.html?outlet=${message.outlet}`) : undefined;
     case 'ui/strings':
       return Promise.resolve(stringsFor(message.language));
     default:

@@ -21,9 +21,6 @@ import { bannerDismissed, dismissBanner, loadSettings, onMessage, onSettingsChan
 const CARD_CLOSE_DELAY_MS = 300;
 /** How long a citation revealed from the popup flashes. */
 const FLASH_MS = 1500;
-/** Where readers report a mistake in the registry: set at build (STATELENS_CORRECTIONS_URL); none when empty. */
-declare const __CORRECTIONS_URL__: string;
-const CORRECTIONS_URL = __CORRECTIONS_URL__;
 
 interface Shared {
   matcher: Matcher;
@@ -182,11 +179,12 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     const element = renderCard(document, {
       outlet, citationsHere: counts?.citations ?? 1, attributedSentences: counts?.attributedSentences ?? null,
       share: counts?.share ?? null, published: scan?.article.published ?? null, locale: uiLanguage(), dir: uiDirection(),
-      position: { index: own.indexOf(citations[i]) + 1, of: own.length }, correctionsUrl: CORRECTIONS_URL,
+      position: { index: own.indexOf(citations[i]) + 1, of: own.length },
     }, t);
     element.addEventListener('click', (event) => {
       const action = (event.target as HTMLElement).closest('button')?.dataset.action;
       if (action === 'close') closeCard();
+      if (action === 'report') void send({ type: 'outlet/report', outlet: which });
       if (action === 'previous' || action === 'next') {
         const k = own.indexOf(citations[i]);
         const target = own[(k + (action === 'next' ? 1 : own.length - 1)) % own.length];
@@ -284,19 +282,17 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   // The page changed: read again only the changed blocks of an article (the rest keeps its citations); a
   // page that was not read (not an article, or off) is looked at afresh, since it may have become one.
   return (nodes) => {
-    if (signal.aborted) return;
-    if (off) return;
+    if (signal.aborted || off) return;
     if (!scan?.collected) return restart();
     // The reader is looking at a card: its citation must not move under it; try again after it closes.
     if (open >= 0) return void setTimeout(() => (open >= 0 ? undefined : restart()), CARD_CLOSE_DELAY_MS * 10);
     const next = rescanChanged(scan, nodes, matcher, hosts);
     if (!next) return restart();
-    const before = citations.length;
     const keys = (list: PageCitation[]) => list.map((c) => `${c.outlet}:${c.surface}`).join('|');
     const old = keys(citations);
     scan = next;
     citations = next.citations.filter(shown);
-    show(before !== citations.length || old !== keys(citations));
+    show(old !== keys(citations));
   };
 }
 
@@ -316,10 +312,12 @@ async function siteBanner(shared: Shared, settings: Settings, site: number, summ
       const count = summary.outlets.find((o) => o.outlet === site);
       const card = renderCard(document, {
         outlet, citationsHere: count?.citations ?? 0, attributedSentences: count?.attributedSentences ?? null,
-        share: count?.share ?? null, published: summary.published, locale: uiLanguage(), dir: uiDirection(), correctionsUrl: CORRECTIONS_URL,
+        share: count?.share ?? null, published: summary.published, locale: uiLanguage(), dir: uiDirection(),
       }, t);
       card.addEventListener('click', (event) => {
-        if ((event.target as HTMLElement).closest('button')?.dataset.action === 'close') shared.card.hide();
+        const action = (event.target as HTMLElement).closest('button')?.dataset.action;
+        if (action === 'close') shared.card.hide();
+        if (action === 'report') void send({ type: 'outlet/report', outlet: site });
       });
       shared.card.show(card, range);
       card.focus();

@@ -25,6 +25,8 @@ export type Message =
   | { type: 'page/summary' }
   /** popup → content: scroll to the next citation of an outlet and flash it. */
   | { type: 'page/reveal'; outlet: number }
+  /** content → background: the reader wants to report a mistake about an outlet (opens the report page). */
+  | { type: 'outlet/report'; outlet: number }
   /** background → content (the keyboard shortcut): open the card of the next citation, focused. */
   | { type: 'page/step' }
   /** content → background: the interface strings of a language the reader chose (not the browser's). */
@@ -36,10 +38,11 @@ export interface Replies {
   'page/summary': PageSummary;
   'page/reveal': { index: number; of: number } | null;
   'page/step': { index: number; of: number } | null;
+  'outlet/report': void;
   'ui/strings': Strings;
 }
 
-const TYPES = new Set(['page/report', 'outlet/details', 'page/summary', 'page/reveal', 'page/step', 'ui/strings']);
+const TYPES = new Set(['page/report', 'outlet/details', 'page/summary', 'page/reveal', 'page/step', 'outlet/report', 'ui/strings']);
 
 const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 
@@ -52,6 +55,7 @@ export function isMessage(value: unknown): value is Message {
     case 'outlet/details':
       return Array.isArray(m.outlets) && m.outlets.length <= 10_000 && m.outlets.every(isIndex);
     case 'page/reveal':
+    case 'outlet/report':
       return isIndex(m.outlet);
     case 'ui/strings':
       return isUiLanguage(m.language);

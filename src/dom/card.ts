@@ -14,8 +14,6 @@ export interface CardContent {
   outlet: Outlet;
   /** This citation's place among the page's citations of the outlet (1-based), and their number. */
   position?: { index: number; of: number };
-  /** Where readers report a mistake (set at build; no link when empty). */
-  correctionsUrl?: string;
   /** Citations of this outlet on the page. */
   citationsHere: number;
   /** Sentences of the article that rest on the outlet, and their share (0–1); null when not analysed. */
@@ -178,7 +176,11 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
     next.setAttribute('aria-label', t('cardNext'));
     nav.append(prev, el(doc, 'span', 'position', t('cardPosition', [String(content.position.index), String(content.position.of)])), next);
   }
-  if (content.correctionsUrl) nav.append(link(doc, content.correctionsUrl, t('cardReport')));
+  // Opens StateLens's own report page (nothing is sent anywhere: the reader copies the report).
+  const report = el(doc, 'button', 'report', t('cardReport'));
+  report.type = 'button';
+  report.dataset.action = 'report';
+  nav.append(report);
   const close = el(doc, 'button', 'close', '×');
   close.type = 'button';
   close.dataset.action = 'close';

@@ -4,6 +4,8 @@
  * editable regions, which StateLens never touches.
  */
 
+import { drain } from '../core/steps';
+
 /** Elements whose text is never read. */
 const SKIP_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE',
@@ -43,11 +45,7 @@ export function isSkipped(el: Element): boolean {
 const NODES_PER_STEP = 512;
 
 export function collectText(root: Element): CollectedText {
-  const steps = collectTextSteps(root);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return drain(collectTextSteps(root));
 }
 
 /** collectText, yielding every few hundred text nodes so that a long page can be read in slices. */

@@ -6,6 +6,7 @@ import { attributeCitations, findFlaggedCitations, findFlaggedSteps, type TextCi
 import type { HostIndex } from '../core/match/hosts';
 import type { Matcher } from '../core/match/matcher';
 import { Prefilter } from '../core/match/prefilter';
+import { drain } from '../core/steps';
 import { blockOf, collectText, collectTextSteps, isSkipped, locate, type CollectedText } from './collect-text';
 import { detectArticle, type ArticleInfo } from './detect-article';
 
@@ -56,11 +57,7 @@ function prefilterFor(matcher: Matcher): Prefilter {
 
 /** The whole scan at once. */
 export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, options: ScanOptions = {}): PageScan {
-  const steps = scanSteps(doc, matcher, hosts, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return drain(scanSteps(doc, matcher, hosts, options));
 }
 
 export interface SliceOptions {
@@ -115,14 +112,16 @@ export function* scanSteps(doc: Document, matcher: Matcher, hosts: HostIndex, op
   const known = new Set(links.map((l) => l.outlet));
   const found = yield* findFlaggedSteps(collected.text, matcher, prefilterFor(matcher), { knownOutlets: known });
   yield;
-  const all = combine(doc, collected, found, links);
+  const all = yield* combineSteps(doc, collected, found, links);
   return withLazyAttribution({ article, scope, site, collected, citations: all, attribution: null }, all);
 }
 
 /** Ranges for the text citations, the links that are not also text citations, all in page order. */
-function combine(doc: Document, collected: CollectedText, found: readonly TextCitation[], links: readonly PageCitation[]): MutableCitation[] {
+function* combineSteps(doc: Document, collected: CollectedText, found: readonly TextCitation[], links: readonly PageCitation[]): Generator<void, MutableCitation[]> {
   const citations: MutableCitation[] = [];
+  let count = 0;
   for (const c of found) {
+    if (++count % 256 === 0) yield;
     const range = doc.createRange();
     const from = locate(collected, c.start);
     const to = locate(collected, c.end, true);
@@ -182,7 +181,7 @@ export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: 
     if (block !== scope && hasSkippedAncestor(block, scope)) continue;
     const collected = collectText(block);
     const links = findLinkCitations(block, hosts).filter((l) => l.outlet !== scan.site);
-    added.push(...combine(scope.ownerDocument, collected, findFlaggedCitations(collected.text, matcher, prefilterFor(matcher), { knownOutlets: known }), links));
+    added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected.text, matcher, prefilterFor(matcher), { knownOutlets: known }), links)));
   }
   const all = [...kept.map((c) => ({ outlet: c.outlet, via: c.via, range: c.range, surface: c.surface, start: c.start, end: c.end, attributed: false })), ...added].sort(inPageOrder);
   return withLazyAttribution({ ...scan, citations: all, attribution: null }, all);
@@ -332,7 +331,7 @@ function visibleText(el: Element): string {
  */
 function insideSkipped(scope: Element): boolean {
   for (let e: Element | null = scope; e; e = e.parentElement) {
-    if (e.localName === 'body' || e.localName === 'html') {
+    if (/^(body|html)$/.test(e.localName)) {
       const editable = e.getAttribute('contenteditable');
       if (editable !== null && editable !== 'false') return true;
     } else if (isSkipped(e)) return true;

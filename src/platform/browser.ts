@@ -83,6 +83,15 @@ export async function setBadge(tabId: number, text: string, color: string): Prom
   if (text) await browser.action.setBadgeBackgroundColor({ tabId, color });
 }
 
+export function extensionVersion(): string {
+  return browser.runtime.getManifest().version;
+}
+
+/** Opens one of the extension's own pages in a new tab (no permission needed). */
+export async function openExtensionTab(path: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(path) });
+}
+
 /** Calls back when the reader presses one of the extension's keyboard shortcuts. */
 export function onCommand(callback: (command: string) => void): void {
   browser.commands.onCommand.addListener(callback);

@@ -111,6 +111,26 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
       await page.emulateMediaFeatures([]);
     }
 
+    // "Report a correction" opens StateLens's own report page for this outlet in a new tab (nothing is sent).
+    // (Polled, and asked for its address: over WebDriver BiDi a tab the extension opens stays at about:blank
+    // in puppeteer's view.)
+    await page.evaluate(() => document.querySelector('statelens-card')?.testRoot?.querySelector<HTMLButtonElement>('button[data-action="report"]')?.click());
+    let report: Page | undefined;
+    for (let i = 0; i < 60 && !report; i++) {
+      for (const p of await browser.pages()) {
+        if (p !== page && (await p.evaluate(() => location.href).catch(() => '')).includes('/report.html?outlet=')) report = p;
+      }
+      if (!report) await new Promise((r) => setTimeout(r, 250));
+    }
+    if (!report) throw new Error(`the report page did not open: ${(await browser.pages()).map((p) => p.url()).join(', ')}`);
+    for (let i = 0; i < 60 && !(await report.$('textarea[name="what"]').catch(() => null)); i++) await new Promise((r) => setTimeout(r, 250));
+    expect(await report.$eval('legend', (l) => l.textContent)).toContain('Syrian Arab News Agency');
+    await report.setViewport({ width: 720, height: 700 });
+    await report.screenshot({ path: join(out, 'report.png') });
+    expect(await axeViolations(report)).toEqual([]);
+    await report.close();
+    await page.bringToFront();
+
     // Moving away closes it.
     await page.mouse.move(5, 5);
     await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });

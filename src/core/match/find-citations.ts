@@ -6,6 +6,7 @@ import { attribute, paragraphStarts } from './attribution';
 import { looksLikePerson, meansSomethingElse, mediaContext, placeLike } from './context';
 import { fold } from './fold';
 import type { AliasEntry, AliasHit, Matcher } from './matcher';
+import { drain } from '../steps';
 import type { Prefilter } from './prefilter';
 import { paragraphAt, sentenceAt, type Span } from './sentences';
 import { tokenize, type Token } from './tokens';
@@ -269,11 +270,7 @@ export function* findFlaggedSteps(text: string, matcher: Matcher, prefilter: Pre
 
 /** findFlaggedSteps in one go. */
 export function findFlaggedCitations(text: string, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): TextCitation[] {
-  const steps = findFlaggedSteps(text, matcher, prefilter, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return drain(findFlaggedSteps(text, matcher, prefilter, options));
 }
 
 export function analyzeText(text: string, matcher: Matcher, options: FindOptions = {}): TextAnalysis {

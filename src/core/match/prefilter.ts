@@ -264,17 +264,9 @@ export class Prefilter {
     return out;
   }
 
-  /** The paragraphs of text that may hold a citation, in order. */
-  paragraphs(text: string): Span[] {
-    const steps = this.paragraphSteps(text);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  }
-
   /**
-   * paragraphs, yielding every few tens of kilobytes. Paragraphs are read one by one, and each only until its
+   * The paragraphs of text that may hold a citation, in order, yielding every few tens of kilobytes (run it
+   * with drain() to have them at once). Paragraphs are read one by one, and each only until its
    * first flag; no alias spans a paragraph break, so nothing is lost at their edges.
    */
   *paragraphSteps(text: string): Generator<void, Span[]> {
