@@ -136,6 +136,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
       published: scan?.article.published ?? null, total: citations.length, outlets,
     };
   };
+  const scrollTo = (c: PageCitation) => c.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   const reveals = new Map<number, number>();
   let stepped = -1;
   let details: Record<number, Outlet> = {};
@@ -188,7 +189,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
       if (action === 'previous' || action === 'next') {
         const k = own.indexOf(citations[i]);
         const target = own[(k + (action === 'next' ? 1 : own.length - 1)) % own.length];
-        target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        scrollTo(target);
         void openCard(citations.indexOf(target), action);
       }
     });
@@ -257,7 +258,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (!citations.length) return null;
     const i = ((open >= 0 ? open : stepped) + 1) % citations.length;
     stepped = i;
-    citations[i].range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    scrollTo(citations[i]);
     void openCard(i, 'card');
     return { index: i + 1, of: citations.length };
   }
@@ -268,7 +269,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     const n = ((reveals.get(outlet) ?? -1) + 1) % own.length;
     reveals.set(outlet, n);
     const target = own[n];
-    target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    scrollTo(target);
     void openCard(citations.indexOf(target), 'card');
     const registry = (window as unknown as { CSS: { highlights?: Map<string, unknown> } }).CSS.highlights;
     const Ctor = (window as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;

@@ -37,7 +37,9 @@ export class Highlighter {
     const groups = new Map<string, Range[]>();
     for (const { range, typology } of items) {
       const name = highlightName(typology, style);
-      groups.set(name, [...(groups.get(name) ?? []), range]);
+      const group = groups.get(name);
+      if (group) group.push(range);
+      else groups.set(name, [range]);
     }
     for (const [name, ranges] of groups) {
       registry.set(name, new win.Highlight(...ranges));

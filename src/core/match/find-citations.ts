@@ -250,7 +250,11 @@ export function* findFlaggedSteps(text: string, matcher: Matcher, prefilter: Pre
   // What the whole text names, as one call would see it: unambiguous names first, then shared ones resolved.
   const allHits = pieces.flatMap((p) => p.hits);
   const named = namedBefore(allHits, options.knownOutlets);
-  const resolved = pieces.map((p) => resolveAll(p.text, p.hits, matcher, named));
+  const resolved: Array<Array<AliasHit | null>> = [];
+  for (const p of pieces) {
+    resolved.push(resolveAll(p.text, p.hits, matcher, named));
+    yield;
+  }
   const resolvedNamed = new Set<number>();
   for (const list of resolved) for (const hit of list) if (hit && !hit.alias.ambiguous) resolvedNamed.add(hit.alias.outlet);
   const out: TextCitation[] = [];
