@@ -37,9 +37,13 @@ type OnChange = (nodes: Node[]) => void;
 
 async function main(): Promise<void> {
   const index: PackedIndex = await inflateIndex(compressed);
-  installContextWords(index.w);
+  // The matcher is built on first use: pages that are not articles need only the hosts.
+  let matcher: Matcher | undefined;
   const shared: Shared = {
-    matcher: new Matcher(index),
+    get matcher() {
+      if (!matcher) installContextWords(index.w);
+      return (matcher ??= new Matcher(index));
+    },
     hosts: new HostIndex(unpackHosts(index)),
     typologyOf: (outlet) => typologyAt(index, outlet),
     highlighter: new Highlighter(document),
@@ -117,9 +121,9 @@ function watchPage(restart: () => void, changed: (nodes: Node[]) => void): void 
 }
 
 async function run(shared: Shared, settings: Settings, signal: AbortSignal, restart: () => void): Promise<OnChange | null> {
-  const { matcher, hosts, typologyOf, highlighter, card } = shared;
+  const { hosts, typologyOf, highlighter, card } = shared;
   const off = isOffOn(settings, location.hostname);
-  let scan: PageScan | null = off ? null : await scanPageSliced(document, matcher, hosts, { allPages: settings.scope === 'all', signal });
+  let scan: PageScan | null = off ? null : await scanPageSliced(document, () => shared.matcher, hosts, { allPages: settings.scope === 'all', signal });
   if (signal.aborted) return null;
   // Only the categories the reader shows (by default those without editorial independence).
   const shown = (c: PageCitation) => {
@@ -287,7 +291,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (!scan?.collected) return restart();
     // The reader is looking at a card: its citation must not move under it; try again after it closes.
     if (open >= 0) return void setTimeout(() => (open >= 0 ? undefined : restart()), CARD_CLOSE_DELAY_MS * 10);
-    const next = rescanChanged(scan, nodes, matcher, hosts);
+    const next = rescanChanged(scan, nodes, shared.matcher, hosts);
     if (!next) return restart();
     const keys = (list: PageCitation[]) => list.map((c) => `${c.outlet}:${c.surface}`).join('|');
     const old = keys(citations);

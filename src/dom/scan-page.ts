@@ -74,7 +74,7 @@ export interface SliceOptions {
  * StateLens. The page may change between slices: what was removed simply is not highlighted (the rescan that
  * its change triggers catches up).
  */
-export async function scanPageSliced(doc: Document, matcher: Matcher, hosts: HostIndex, options: ScanOptions & SliceOptions = {}): Promise<PageScan | null> {
+export async function scanPageSliced(doc: Document, matcher: Matcher | (() => Matcher), hosts: HostIndex, options: ScanOptions & SliceOptions = {}): Promise<PageScan | null> {
   const { sliceMs = 8, yieldToPage = defaultYield, signal } = options;
   const steps = scanSteps(doc, matcher, hosts, options);
   let sliceStart = performance.now();
@@ -96,7 +96,8 @@ function defaultYield(): Promise<void> {
 }
 
 /** The scan as steps: it yields wherever it may pause. */
-export function* scanSteps(doc: Document, matcher: Matcher, hosts: HostIndex, options: ScanOptions = {}): Generator<void, PageScan> {
+/** matcher: or a function that makes it, called only when the page's text is read (not on other pages). */
+export function* scanSteps(doc: Document, matcher: Matcher | (() => Matcher), hosts: HostIndex, options: ScanOptions = {}): Generator<void, PageScan> {
   const article = detectArticle(doc);
   const site = /^https?:$/.test(doc.location?.protocol ?? '') ? hosts.lookup(doc.location.hostname) : -1;
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
@@ -110,7 +111,8 @@ export function* scanSteps(doc: Document, matcher: Matcher, hosts: HostIndex, op
 
   const collected = yield* collectTextSteps(scope);
   const known = new Set(links.map((l) => l.outlet));
-  const found = yield* findFlaggedSteps(collected.text, matcher, prefilterFor(matcher), { knownOutlets: known });
+  const ready = typeof matcher === 'function' ? matcher() : matcher;
+  const found = yield* findFlaggedSteps(collected.text, ready, prefilterFor(ready), { knownOutlets: known });
   yield;
   const all = yield* combineSteps(doc, collected, found, links);
   return withLazyAttribution({ article, scope, site, collected, citations: all, attribution: null }, all);
