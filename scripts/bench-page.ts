@@ -18,7 +18,7 @@ import type { Typology } from '../src/core/typology';
 import { inflateIndex } from '../src/content/load-index';
 import { Highlighter } from '../src/dom/highlight';
 import { indexRangesByNode } from '../src/dom/hit-test';
-import { scanPageSliced, type PageCitation } from '../src/dom/scan-page';
+import { defaultYield, scanPageSliced, type PageCitation } from '../src/dom/scan-page';
 
 interface MarkInstance {
   markRegExp(regexp: RegExp, options: { done?: (total: number) => void }): void;
@@ -72,13 +72,11 @@ export async function statelensPipeline(doc: Document, ready: Ready, settings: S
   // The longest stretch of the scan's own work between two yields (the rest of a long task is the browser's).
   let resumed = performance.now();
   let longestSlice = 0;
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const yieldToPage = () => {
     longestSlice = Math.max(longestSlice, performance.now() - resumed);
-    const back = () => {
+    return defaultYield().then(() => {
       resumed = performance.now();
-    };
-    return scheduler?.yield ? scheduler.yield().then(back) : new Promise<void>((r) => setTimeout(r, 0)).then(back);
+    });
   };
   const scan = (await scanPageSliced(doc, ready.matcher, ready.hosts, { allPages: settings.scope === 'all', yieldToPage }))!;
   const citations = scan.citations.filter((c) => {

@@ -286,19 +286,21 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
 
   // The page changed: read again only the changed blocks of an article (the rest keeps its citations); a
   // page that was not read (not an article, or off) is looked at afresh, since it may have become one.
-  return (nodes) => {
+  const onChange: OnChange = (nodes) => {
     if (signal.aborted || off) return;
     if (!scan?.collected) return restart();
-    // The reader is looking at a card: its citation must not move under it; try again after it closes.
-    if (open >= 0) return void setTimeout(() => (open >= 0 ? undefined : restart()), CARD_CLOSE_DELAY_MS * 10);
+    // The reader is looking at a card: its citation must not move under it; the change waits until it closes.
+    if (open >= 0) return void setTimeout(() => onChange(nodes), CARD_CLOSE_DELAY_MS * 10);
     const next = rescanChanged(scan, nodes, shared.matcher, hosts);
     if (!next) return restart();
     const keys = (list: PageCitation[]) => list.map((c) => `${c.outlet}:${c.surface}`).join('|');
-    const old = keys(citations);
+    const before = citations;
     scan = next;
     citations = next.citations.filter(shown);
-    show(old !== keys(citations));
+    // A change beside the citations (a clock, a counter) leaves the same ranges: nothing to paint again.
+    if (citations.length !== before.length || citations.some((c, i) => c.range !== before[i].range)) show(keys(before) !== keys(citations));
   };
+  return onChange;
 }
 
 /** On an outlet's own site: the banner, unless its category is hidden or the reader dismissed it here. */

@@ -89,14 +89,16 @@ export async function scanPageSliced(doc: Document, matcher: Matcher | (() => Ma
   }
 }
 
-function defaultYield(): Promise<void> {
+export function defaultYield(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The scan as steps: it yields wherever it may pause. */
-/** matcher: or a function that makes it, called only when the page's text is read (not on other pages). */
+/**
+ * The scan as steps: it yields wherever it may pause. matcher: or a function that makes it, called only when
+ * the page's text is read (not on other pages).
+ */
 export function* scanSteps(doc: Document, matcher: Matcher | (() => Matcher), hosts: HostIndex, options: ScanOptions = {}): Generator<void, PageScan> {
   const article = detectArticle(doc);
   const site = /^https?:$/.test(doc.location?.protocol ?? '') ? hosts.lookup(doc.location.hostname) : -1;
@@ -309,22 +311,23 @@ function linkRange(a: Element): Range | null {
     range.selectNodeContents(a);
     return range;
   }
-  const walker = a.ownerDocument.createTreeWalker(a, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-    if (/\S/.test(n.data) && !hasSkippedAncestor(n.parentElement!, a)) {
-      range.selectNodeContents(n);
-      return range;
-    }
-  }
-  return null;
+  const first = readableTexts(a).find((n) => /\S/.test(n.data));
+  if (!first) return null;
+  range.selectNodeContents(first);
+  return range;
 }
 
-/** The text of an element without what StateLens never reads inside it (scripts, code, hidden boxes). */
-function visibleText(el: Element): string {
-  let text = '';
+/** The text nodes of an element outside what StateLens never reads in it (scripts, code, hidden boxes). */
+function readableTexts(el: Element): Text[] {
+  const out: Text[] = [];
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!hasSkippedAncestor(n.parentElement!, el) && !isSkipped(n.parentElement!)) text += (n as Text).data;
-  return text.replace(/\s+/g, ' ').trim();
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) if (!hasSkippedAncestor(n.parentElement!, el)) out.push(n);
+  return out;
+}
+
+/** The text of an element without what StateLens never reads inside it. */
+function visibleText(el: Element): string {
+  return readableTexts(el).map((n) => n.data).join('').replace(/\s+/g, ' ').trim();
 }
 
 /**
