@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { axeViolations, browserPath, hoverUntilCard, IN_CI, launchWithExtension, openExtensionPage, resultsDir, ROOT, serveFixtures } from './harness';
+import { axeViolations, browserPath, hoverUntilCard, IN_CI, launchWithExtension, openExtensionPage, openTestArticle, resultsDir, ROOT, serveFixtures } from './harness';
 
 async function arabicCard(page: Page) {
   await hoverUntilCard(page, 'The Sana report', 'Sana');
@@ -31,8 +31,7 @@ describe.skipIf(!path && !IN_CI)('StateLens in Arabic (Chromium)', () => {
     try {
       const page = await browser.newPage();
       await page.setViewport({ width: 1100, height: 900 });
-      await page.goto(`${server.origin}/001-sana-wire/source.html`);
-      await page.waitForFunction(() => Boolean((CSS as unknown as { highlights: Map<string, unknown> }).highlights.get('statelens-sc')), { timeout: 15_000, polling: 100 });
+      await openTestArticle(page, server.origin);
       const card = await arabicCard(page);
       expect(card.dir).toBe('rtl');
       expect(card.title).toBe('الوكالة العربية السورية للأنباء');
@@ -63,8 +62,7 @@ describe.skipIf(!firefox && !IN_CI)('StateLens in Arabic (Firefox, chosen on the
     try {
       const page = await browser.newPage();
       await page.setViewport({ width: 1100, height: 900 });
-      await page.goto(`${server.origin}/001-sana-wire/source.html`);
-      await page.waitForFunction(() => Boolean((CSS as unknown as { highlights: Map<string, unknown> }).highlights.get('statelens-sc')), { timeout: 15_000, polling: 100 });
+      await openTestArticle(page, server.origin);
       expect((await arabicCard(page)).dir).toBe('ltr');
       await page.mouse.move(5, 5);
       await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });

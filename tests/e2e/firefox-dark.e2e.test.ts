@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, browserPath, hoverUntilCard, IN_CI, launchWithExtension, openExtensionPage, resultsDir, serveFixtures } from './harness';
+import { axeViolations, browserPath, hoverUntilCard, IN_CI, launchWithExtension, openExtensionPage, openTestArticle, resultsDir, serveFixtures } from './harness';
 
 const path = browserPath('firefox');
 
@@ -17,8 +17,7 @@ describe.skipIf(!path && !IN_CI)('StateLens in Firefox, dark mode', () => {
     try {
       const page = await browser.newPage();
       await page.setViewport({ width: 1100, height: 900 });
-      await page.goto(`${server.origin}/001-sana-wire/source.html`);
-      await page.waitForFunction(() => Boolean((CSS as unknown as { highlights: Map<string, unknown> }).highlights.get('statelens-sc')), { timeout: 15_000, polling: 100 });
+      await openTestArticle(page, server.origin);
       expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
       await hoverUntilCard(page, 'The Sana report', 'Sana');
       const background = await page.evaluate(() => getComputedStyle(document.querySelector('statelens-card')!.testRoot!.querySelector('.card')!).backgroundColor);

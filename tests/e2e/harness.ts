@@ -140,6 +140,12 @@ export function isLocal(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/`) || url.startsWith(`http://${OUTLET_SITE}:${port}/`) || /^(chrome-extension|moz-extension|data|blob|about):/.test(url);
 }
 
+/** Opens the SANA test article (tests/pages/001-sana-wire) and waits until StateLens has highlighted it. */
+export async function openTestArticle(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/001-sana-wire/source.html`);
+  await page.waitForFunction(() => Boolean((CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.get('statelens-sc')), { timeout: 15_000, polling: 100 });
+}
+
 /** Centre of the first occurrence of `word` inside the paragraph that contains `context`. */
 export async function pointOf(page: Page, context: string, word: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((ctx, w) => {

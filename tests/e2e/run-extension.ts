@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import {
-  axeViolations, isLocal, launchWithExtension, openExtensionPage, openShadow, OUTLET_SITE, pointOf, recordRequests, resultsDir, serveFixtures, waitForCard, type Kind,
+  axeViolations, isLocal, launchWithExtension, openExtensionPage, openShadow, openTestArticle, OUTLET_SITE, pointOf, recordRequests, resultsDir, serveFixtures, waitForCard, type Kind,
 } from './harness';
 
 export const EXPECTED_CITATIONS = [
@@ -68,13 +68,9 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     recordRequests(page, requests);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.origin}/001-sana-wire/source.html`);
+    await openTestArticle(page, server.origin);
 
     // 1. Exactly the expected citations are highlighted (and nothing in the comments or recommendations).
-    await page.waitForFunction(() => {
-      const registry = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
-      return Boolean(registry?.get('statelens-sc'));
-    }, { timeout: 15_000 });
     expect(await highlighted(page)).toEqual(EXPECTED_CITATIONS);
     await page.screenshot({ path: join(out, 'article-highlighted.png') });
 
