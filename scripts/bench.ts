@@ -126,7 +126,9 @@ async function bundles(): Promise<{ benchJs: string; contentFreshBytes: number }
   const build = (await import(pathToFileURL(join(ROOT, 'build.mjs')).href)) as BuildModule;
   const content = build.configs.find((c) => c.entryPoints && 'content' in c.entryPoints);
   if (!content) throw new Error('build.mjs: no content script configuration');
-  const page = await esbuild.build({ ...content, entryPoints: { bench: join(ROOT, 'scripts', 'bench-page.ts') }, write: false });
+  // With --profile, the page keeps its functions' names so that the profile can be read.
+  const names = PROFILE ? { minify: false, minifySyntax: true } : {};
+  const page = await esbuild.build({ ...content, ...names, entryPoints: { bench: join(ROOT, 'scripts', 'bench-page.ts') }, write: false });
   const fresh = await esbuild.build({ ...content, write: false });
   const js = (r: esbuild.BuildResult) => r.outputFiles!.find((f) => f.path.endsWith('.js'))!;
   return { benchJs: js(page).text, contentFreshBytes: js(fresh).contents.length };

@@ -2,7 +2,7 @@
  * Attribution: which sentences of a text rest on an outlet. A sentence is attributed when it gives content
  * to a cited outlet ("SANA said that...", "according to SANA", "quoted by SANA", "the Sana report said",
  * "celebrated by SANA with the headline...") or continues its account ("the report added", "the agency said",
- * "it concluded") soon after. Sentences come from Intl.Segmenter.
+ * "it concluded") soon after. Sentences follow Unicode's sentence rules (see sentences.ts).
  */
 import {
   FOLLOW_UP_NOUNS,

@@ -71,12 +71,13 @@ function acceptHits(
   const pending: AliasHit[] = [];
   for (const hit of resolved) {
     if (!hit) continue;
-    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start), covered };
     if (!hit.alias.ambiguous) {
       // "Global Times Square", "China Daily Life": a capitalised place or thing continues the name.
       if (!continuesAsName(text, folded, tokens, hit)) accepted.push(hit);
       continue;
     }
+    // Only ambiguous names need their sentence (segmenting is most of the cost of a hit).
+    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start), covered };
     if (meansSomethingElse(input) || looksLikePerson(input)) continue;
     const evidence = mediaContext(input);
     const enough = evidence !== null && !(evidence === 'verb' && placeLike(input));
