@@ -13,7 +13,7 @@ import outlets from 'statelens:outlets';
 import { analyzeText, sentenceText, type TextAnalysis } from '../core/match/find-citations';
 import { HostIndex } from '../core/match/hosts';
 import { Matcher } from '../core/match/matcher';
-import { typologyAt, unpackHosts } from '../core/registry/pack';
+import { typologyAt } from '../core/registry/pack';
 import { summarize } from '../core/summary';
 import { TYPOLOGY_NAMES, type Typology } from '../core/typology';
 import { scanPage } from '../dom/scan-page';
@@ -44,7 +44,7 @@ export interface FileResult {
 const USAGE = 'usage: statelens [--json] FILE...   (.html parsed as a page, other files as plain text, - for stdin)';
 
 const matcher = new Matcher(packed);
-const hosts = new HostIndex(unpackHosts(packed));
+const hosts = new HostIndex(packed.h);
 const typologyOf = (i: number) => typologyAt(packed, i);
 
 function mention(outlet: number, surface: string, via: 'text' | 'link', sentence: string | null, attributed: boolean | null): Mention {

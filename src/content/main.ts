@@ -2,8 +2,8 @@
 import compressed from 'statelens:compressed-index';
 import { installContextWords } from '../core/match/context-words';
 import { HostIndex } from '../core/match/hosts';
-import { typologyAt, unpackHosts, type PackedIndex } from '../core/registry/pack';
-import { inflateIndex } from './load-index';
+import { typologyAt } from '../core/registry/pack';
+import { inflateIndex, inflateSites } from './load-index';
 import { Matcher } from '../core/match/matcher';
 import type { Message, PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
@@ -23,7 +23,8 @@ const CARD_CLOSE_DELAY_MS = 300;
 const FLASH_MS = 1500;
 
 interface Shared {
-  matcher: Matcher;
+  /** The matcher, or its loading (the first call starts it). */
+  matcher: () => Matcher | Promise<Matcher>;
   hosts: HostIndex;
   typologyOf: (outlet: number) => Typology | null;
   highlighter: Highlighter;
@@ -36,16 +37,17 @@ interface Shared {
 type OnChange = (nodes: Node[]) => void;
 
 async function main(): Promise<void> {
-  const index: PackedIndex = await inflateIndex(compressed);
-  // The matcher is built on first use: pages that are not articles need only the hosts.
-  let matcher: Matcher | undefined;
+  // The sites part of the index first (every page's links need it); the aliases and the matcher only where
+  // the page's text is read.
+  const sites = await inflateSites(compressed);
+  let matcher: Matcher | Promise<Matcher> | undefined;
   const shared: Shared = {
-    get matcher() {
-      if (!matcher) installContextWords(index.w);
-      return (matcher ??= new Matcher(index));
-    },
-    hosts: new HostIndex(unpackHosts(index)),
-    typologyOf: (outlet) => typologyAt(index, outlet),
+    matcher: () => (matcher ??= inflateIndex(compressed, sites).then((index) => {
+      installContextWords(index.w);
+      return (matcher = new Matcher(index));
+    })),
+    hosts: new HostIndex(sites.h),
+    typologyOf: (outlet) => typologyAt(sites, outlet),
     highlighter: new Highlighter(document),
     card: new CardView(document),
     counted: false,
@@ -123,7 +125,7 @@ function watchPage(restart: () => void, changed: (nodes: Node[]) => void): void 
 async function run(shared: Shared, settings: Settings, signal: AbortSignal, restart: () => void): Promise<OnChange | null> {
   const { hosts, typologyOf, highlighter, card } = shared;
   const off = isOffOn(settings, location.hostname);
-  let scan: PageScan | null = off ? null : await scanPageSliced(document, () => shared.matcher, hosts, { allPages: settings.scope === 'all', signal });
+  let scan: PageScan | null = off ? null : await scanPageSliced(document, shared.matcher, hosts, { allPages: settings.scope === 'all', signal });
   if (signal.aborted) return null;
   // Only the categories the reader shows (by default those without editorial independence).
   const shown = (c: PageCitation) => {
@@ -254,7 +256,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (open < 0) return;
     const rect = citations[open].range.getBoundingClientRect();
     if (rect.bottom < 0 || rect.top > window.innerHeight) closeCard();
-    else void card.place(citations[open].range);
+    else card.place(citations[open].range);
   }, { passive: true, signal });
 
   /** The keyboard shortcut: the next citation in page order (after the open one), its card focused. */
@@ -291,7 +293,9 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (!scan?.collected) return restart();
     // The reader is looking at a card: its citation must not move under it; the change waits until it closes.
     if (open >= 0) return void setTimeout(() => onChange(nodes), CARD_CLOSE_DELAY_MS * 10);
-    const next = rescanChanged(scan, nodes, shared.matcher, hosts);
+    // The page's text was read, so the matcher is loaded (were it not, a full scan waits for it).
+    const matcher = shared.matcher();
+    const next = matcher instanceof Promise ? null : rescanChanged(scan, nodes, matcher, hosts);
     if (!next) return restart();
     const keys = (list: PageCitation[]) => list.map((c) => `${c.outlet}:${c.surface}`).join('|');
     const before = citations;

@@ -2,7 +2,6 @@
  * The hover card: who the outlet is, who controls it, its category with the three criteria, and the sources.
  * Rendered in a shadow root so the page's styles cannot reach it; positioned with Floating UI.
  */
-import { computePosition, flip, offset, shift, type Platform, type Rect } from '@floating-ui/core';
 import type { ControlPeriod } from '../core/registry/schema';
 import type { Outlet } from '../core/registry/types';
 import { TYPOLOGY_INFO, type Criterion } from '../core/typology';
@@ -211,28 +210,32 @@ function controlSection(doc: Document, { outlet, published, locale }: CardConten
   return box;
 }
 
-const rectOf = (target: { getBoundingClientRect(): DOMRect }): Rect => {
-  const r = target.getBoundingClientRect();
-  return { x: r.left, y: r.top, width: r.width, height: r.height };
-};
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Between the citation and the card; between the card and the window's edges. */
+const GAP = 6;
+const MARGIN = 8;
 
 /**
- * Floating UI's positioning (offset, flip, shift) over the only boundary the card has: the window. The card's
- * host is position: fixed at the top left, so window coordinates are the card's coordinates; this small
- * platform replaces @floating-ui/dom's general one (scroll parents, transforms, iframes), which the card does
- * not need, and keeps about 7 KB out of every page.
+ * Where the card goes, in window coordinates: under the citation's first line, aligned with its start; above
+ * it when it does not fit below and fits better above; moved sideways to stay MARGIN inside the window.
+ * (Floating UI did this here until the content script's size budget needed its 6 KB: this is all the card
+ * used of it, as its one boundary is the window.)
  */
-const WINDOW_PLATFORM: Platform = {
-  getElementRects: ({ reference, floating }) => ({ reference: rectOf(reference), floating: { ...rectOf(floating), x: 0, y: 0 } }),
-  getDimensions: (element: Element) => {
-    const { width, height } = element.getBoundingClientRect();
-    return { width, height };
-  },
-  getClippingRect: ({ element }: { element: Element }) => {
-    const root = element.ownerDocument.documentElement;
-    return { x: 0, y: 0, width: root.clientWidth, height: root.clientHeight };
-  },
-};
+export function placeCard(reference: Box, card: { width: number; height: number }, view: { width: number; height: number }): { x: number; y: number } {
+  const below = reference.y + reference.height + GAP;
+  const above = reference.y - GAP - card.height;
+  const overflowBelow = below + card.height - (view.height - MARGIN);
+  const overflowAbove = MARGIN - above;
+  const y = overflowBelow <= 0 || overflowBelow <= overflowAbove ? below : above;
+  const x = Math.max(MARGIN, Math.min(reference.x, view.width - MARGIN - card.width));
+  return { x, y };
+}
 
 /** The card's host element and shadow root, made on first use. */
 export class CardView {
@@ -263,23 +266,18 @@ export class CardView {
     this.current?.remove();
     this.current = card;
     this.root!.append(card);
-    void this.place(anchor);
+    this.place(anchor);
   }
 
-  async place(anchor: Range): Promise<void> {
+  place(anchor: Range): void {
     const card = this.current;
     if (!card || !this.host) return;
-    // A citation that wraps over two lines: the card hangs from its first line.
-    const reference = {
-      getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),
-    };
-    const { x, y } = await computePosition(reference, card, {
-      platform: WINDOW_PLATFORM,
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-    });
-    if (card !== this.current) return;
+    // A citation that wraps over two lines: the card hangs from its first line. The host is position: fixed
+    // at the top left, so window coordinates are the card's.
+    const r = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
+    const size = card.getBoundingClientRect();
+    const root = this.doc.documentElement;
+    const { x, y } = placeCard({ x: r.left, y: r.top, width: r.width, height: r.height }, size, { width: root.clientWidth, height: root.clientHeight });
     this.host.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }
 

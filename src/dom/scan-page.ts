@@ -51,7 +51,7 @@ const prefilters = new WeakMap<Matcher, Prefilter>();
 
 function prefilterFor(matcher: Matcher): Prefilter {
   let prefilter = prefilters.get(matcher);
-  if (!prefilter) prefilters.set(matcher, (prefilter = new Prefilter(matcher.aliases())));
+  if (!prefilter) prefilters.set(matcher, (prefilter = new Prefilter(matcher.aliasKeys())));
   return prefilter;
 }
 
@@ -74,14 +74,23 @@ export interface SliceOptions {
  * StateLens. The page may change between slices: what was removed simply is not highlighted (the rescan that
  * its change triggers catches up).
  */
-export async function scanPageSliced(doc: Document, matcher: Matcher | (() => Matcher), hosts: HostIndex, options: ScanOptions & SliceOptions = {}): Promise<PageScan | null> {
+export async function scanPageSliced(
+  doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: HostIndex, options: ScanOptions & SliceOptions = {},
+): Promise<PageScan | null> {
   const { sliceMs = 8, yieldToPage = defaultYield, signal } = options;
   const steps = scanSteps(doc, matcher, hosts, options);
   let sliceStart = performance.now();
+  let input: unknown;
   for (;;) {
-    const step = steps.next();
+    const step = steps.next(input);
+    input = undefined;
     if (step.done) return step.value;
-    if (performance.now() - sliceStart >= sliceMs) {
+    if (step.value instanceof Promise) {
+      // The matcher is still loading: the page runs meanwhile.
+      input = await step.value;
+      if (signal?.aborted) return null;
+      sliceStart = performance.now();
+    } else if (performance.now() - sliceStart >= sliceMs) {
       await yieldToPage();
       if (signal?.aborted) return null;
       sliceStart = performance.now();
@@ -96,10 +105,12 @@ export function defaultYield(): Promise<void> {
 }
 
 /**
- * The scan as steps: it yields wherever it may pause. matcher: or a function that makes it, called only when
- * the page's text is read (not on other pages).
+ * The scan as steps: it yields wherever it may pause. matcher: or a function that makes or loads it, called
+ * only when the page's text is read (not on other pages); a promise is yielded to the driver to wait for.
  */
-export function* scanSteps(doc: Document, matcher: Matcher | (() => Matcher), hosts: HostIndex, options: ScanOptions = {}): Generator<void, PageScan> {
+export function* scanSteps(
+  doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: HostIndex, options: ScanOptions = {},
+): Generator<void | Promise<Matcher>, PageScan, unknown> {
   const article = detectArticle(doc);
   const site = /^https?:$/.test(doc.location?.protocol ?? '') ? hosts.lookup(doc.location.hostname) : -1;
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
@@ -113,7 +124,8 @@ export function* scanSteps(doc: Document, matcher: Matcher | (() => Matcher), ho
 
   const collected = yield* collectTextSteps(scope);
   const known = new Set(links.map((l) => l.outlet));
-  const ready = typeof matcher === 'function' ? matcher() : matcher;
+  const made = typeof matcher === 'function' ? matcher() : matcher;
+  const ready = made instanceof Promise ? ((yield made) as Matcher) : made;
   const found = yield* findFlaggedSteps(collected.text, ready, prefilterFor(ready), { knownOutlets: known });
   yield;
   const all = yield* combineSteps(doc, collected, found, links);

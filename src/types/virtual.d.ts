@@ -5,8 +5,11 @@ declare module 'statelens:packed-index' {
   export default index;
 }
 declare module 'statelens:compressed-index' {
-  /** The packed index, deflated (raw) and Z85-encoded (n: the deflated length): see src/content/load-index.ts. */
-  const index: { v: number; z: string; n: number };
+  /**
+   * The packed index in two parts, each deflated (raw) and base64-encoded: the sites (t, c, h) and the
+   * aliases (a, r, and w, the context rules' word lists). See src/content/load-index.ts.
+   */
+  const index: { v: number; sites: string; aliases: string };
   export default index;
 }
 declare module 'statelens:outlets' {

@@ -156,7 +156,7 @@ describe.skipIf(!existsSync(CSV) && process.env.CI !== 'true')('every row of the
     const { normalizeHost } = await import('../../src/core/registry/import-smm');
     const { HostIndex } = await import('../../src/core/match/hosts');
     const { registry } = realRegistry();
-    const hosts = new HostIndex(registry.index.hosts);
+    const hosts = HostIndex.of(registry.index.hosts);
     const imported = JSON.parse(readFileSync(join(DATA, 'imported.json'), 'utf8')).outlets as Array<{ rows: number[]; sharedHosts?: string[] }>;
     const rowsCovered = new Set(imported.flatMap((o) => o.rows));
     const shared = new Set(imported.flatMap((o) => o.sharedHosts ?? []));

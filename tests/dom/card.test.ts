@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { Outlet } from '../../src/core/registry/types';
-import { renderCard } from '../../src/dom/card';
+import { placeCard, renderCard } from '../../src/dom/card';
+import fc from 'fast-check';
 import { realRegistry } from '../helpers/registry';
 
 const { registry } = realRegistry();
@@ -64,5 +65,45 @@ describe('the card', () => {
     const marks = [...card.querySelectorAll('.marks li')].map((li) => li.textContent);
     expect(marks).toContain('designation_EU_broadcast_ban 2 Mar 2022');
     expect(marks).toContain('rating_deprecated 2021');
+  });
+});
+
+describe('the card\'s place', () => {
+  const view = { width: 1000, height: 800 };
+  const card = { width: 380, height: 500 };
+
+  it('is under the citation, at its start, when it fits there', () => {
+    expect(placeCard({ x: 100, y: 50, width: 40, height: 20 }, card, view)).toEqual({ x: 100, y: 76 });
+  });
+
+  it('is above the citation when it does not fit below and fits better above', () => {
+    expect(placeCard({ x: 100, y: 700, width: 40, height: 20 }, card, view)).toEqual({ x: 100, y: 194 });
+    // Fits neither way: the side where less of it is cut off (below, here).
+    expect(placeCard({ x: 100, y: 300, width: 40, height: 20 }, { width: 380, height: 700 }, view).y).toBe(326);
+  });
+
+  it('moves sideways to stay inside the window, near its right and left edges', () => {
+    expect(placeCard({ x: 900, y: 50, width: 40, height: 20 }, card, view).x).toBe(1000 - 8 - 380);
+    expect(placeCard({ x: -30, y: 50, width: 40, height: 20 }, card, view).x).toBe(8);
+  });
+
+  it('is inside the window whenever the window has room for it beside the citation', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: 960 }), fc.integer({ min: 0, max: 780 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 100, max: 380 }),
+      (x, y, width, height) => {
+        const reference = { x, y, width, height: 20 };
+        const roomBelow = view.height - 8 - (y + 20 + 6);
+        const roomAbove = y - 6 - 8;
+        const place = placeCard(reference, { width: 380, height }, view);
+        expect(place.x).toBeGreaterThanOrEqual(8);
+        expect(place.x + 380).toBeLessThanOrEqual(view.width - 8);
+        if (roomBelow >= height || roomAbove >= height) {
+          expect(place.y).toBeGreaterThanOrEqual(8);
+          expect(place.y + height).toBeLessThanOrEqual(view.height - 8);
+          // Never over the citation itself.
+          expect(place.y >= y + 20 || place.y + height <= y).toBe(true);
+        }
+      },
+    ), { numRuns: 2000 });
   });
 });

@@ -1,25 +1,37 @@
 /**
  * Host lookup at label boundaries: a host belongs to an outlet when it equals one of its hosts or is a
  * subdomain of one (news.rt.com → rt.com). evil-rt.com and rt.com.example.net do not.
+ * Hosts are kept written backwards ("moc.tr"), as the packed index stores them: a host's parent domains are
+ * then its prefixes, and loading the index reverses nothing.
  */
 export class HostIndex {
-  private readonly hosts: Map<string, number>;
+  /** table: outlet index by host written backwards (the packed index's h), used as it is. */
+  constructor(private readonly table: Readonly<Record<string, number>>) {}
 
-  constructor(entries: ReadonlyArray<readonly [string, number]>) {
-    this.hosts = new Map(entries);
+  /** From [host, outlet] pairs. */
+  static of(entries: Iterable<readonly [string, number]>): HostIndex {
+    const table: Record<string, number> = Object.create(null);
+    for (const [host, outlet] of entries) table[backwards(host)] = outlet;
+    return new HostIndex(table);
   }
 
   /** The outlet index for a host name, or -1. */
   lookup(hostname: string): number {
-    let host = hostname.toLowerCase().replace(/\.$/, '');
-    for (;;) {
-      const hit = this.hosts.get(host);
-      if (hit !== undefined) return hit;
-      const dot = host.indexOf('.');
-      if (dot < 0) return -1;
-      host = host.slice(dot + 1);
-      // A bare top-level label is never an outlet's host.
-      if (!host.includes('.')) return -1;
+    const host = backwards(hostname.toLowerCase().replace(/\.$/, ''));
+    // The host itself, then each parent domain; a bare top-level label is never an outlet's host.
+    for (let end = host.length; end > 0; end = host.lastIndexOf('.', end - 1)) {
+      const domain = host.slice(0, end);
+      if (!domain.includes('.')) return -1;
+      // (A number, never an inherited property.)
+      const hit = this.table[domain];
+      if (typeof hit === 'number') return hit;
     }
+    return -1;
   }
+}
+
+function backwards(text: string): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text[i];
+  return out;
 }

@@ -4,7 +4,7 @@
  * word are compared. Scripts written without spaces (Chinese, Japanese) are matched inside their runs, without
  * word boundaries; Arabic words may carry a one- or two-letter prefix ("و", "ب", "ل"...).
  */
-import { ALIAS_RUN, countryAt, FIELD, frontDecode, PACKED_VERSION, type PackedIndex } from '../registry/pack';
+import { ALIAS_RUN, countryAt, FIELD, PACKED_VERSION, RECORD, type PackedIndex } from '../registry/pack';
 import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_PREFERRED, ALIAS_SHARED, ALIAS_STRICT } from '../registry/types';
 import { DESCRIPTIONS, TURKISH_SUFFIXES } from './context-words';
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
@@ -54,48 +54,70 @@ const ARABIC = /^[\p{Script=Arabic}]/u;
 const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وب', 'ول', 'فب', 'فل', 'وك', 'وال', 'بال', 'فال', 'كال', 'لل'];
 
 export class Matcher {
+  /** The index's records by first word key and by first character (runs); see src/core/registry/pack.ts. */
+  private readonly records: Record<string, string>;
+  private readonly runRecords: Record<string, string>;
+  private readonly hasRuns: boolean;
+  /** Records parsed into entries, on first use. */
   private readonly byFirstWord = new Map<string, AliasEntry[]>();
   private readonly byFirstChar = new Map<string, AliasEntry[]>();
 
   /** Country (ISO alpha-2) of an outlet, or null; used to tell outlets that share an alias apart. */
   readonly countryOf: (outlet: number) => string | null;
 
-  /** From the packed index the build writes (the content script's path: no folding at page load). */
+  /**
+   * From the packed index the build writes (the content script's path). Nothing is built here: the index's
+   * tables are looked up as they are, and a record becomes an AliasEntry when the page holds its first word.
+   */
   constructor(packed: PackedIndex) {
-    this.countryOf = (outlet) => countryAt(packed, outlet);
     if (packed.v !== PACKED_VERSION) throw new Error(`matcher index version ${String(packed.v)}, expected ${PACKED_VERSION}`);
-    for (const line of frontDecode(packed.a)) {
-      const [keys, shapes, outlet, flagText, notAfter, notBefore] = line.split(FIELD);
-      const flags = Number(flagText);
-      const run = (flags & ALIAS_RUN) !== 0;
-      const entry: AliasEntry = {
-        outlet: parseInt(outlet, 36),
-        ambiguous: (flags & ALIAS_AMBIGUOUS) !== 0,
-        caseSensitive: (flags & ALIAS_CASE_SENSITIVE) !== 0,
-        strict: (flags & ALIAS_STRICT) !== 0,
-        shared: (flags & ALIAS_SHARED) !== 0,
-        preferred: (flags & ALIAS_PREFERRED) !== 0,
-        keys: run ? [keys] : keys.split(' '),
-        shapes: [...shapes].map((c) => SHAPES[c]),
-        run: run ? keys : null,
-        notAfter: notAfter ? new Set(notAfter.split(' ')) : null,
-        notBefore: notBefore ? new Set(notBefore.split(' ')) : null,
-      };
-      const map = run ? this.byFirstChar : this.byFirstWord;
-      const key = run ? keys[0] : entry.keys[0];
-      const list = map.get(key);
-      if (list) list.push(entry);
-      else map.set(key, [entry]);
-    }
-    // Longest alias first, so "Syrian Arab News Agency" wins over a shorter alias starting with the same word.
-    for (const list of this.byFirstWord.values()) if (list.length > 1) list.sort((a, b) => b.keys.length - a.keys.length);
-    for (const list of this.byFirstChar.values()) if (list.length > 1) list.sort((a, b) => b.run!.length - a.run!.length);
+    if (typeof packed.a !== 'object' || typeof packed.r !== 'object') throw new Error('matcher index: the alias tables (a, r) are missing');
+    this.countryOf = (outlet) => countryAt(packed, outlet);
+    this.records = packed.a;
+    this.runRecords = packed.r;
+    this.hasRuns = Object.keys(packed.r).length > 0;
   }
 
-  /** Every alias entry (for the prefilter). */
+  /** The aliases whose first word key is this, longest first ("Syrian Arab News Agency" before "Syrian ..."). */
+  private startingWith(key: string): AliasEntry[] | null {
+    let list = this.byFirstWord.get(key);
+    if (!list) {
+      // (A string, never an inherited property: "constructor" is a word too.)
+      const records = this.records[key];
+      if (typeof records !== 'string') return null;
+      this.byFirstWord.set(key, (list = records.split(RECORD).map((r) => parseRecord(key + r)).sort((a, b) => b.keys.length - a.keys.length)));
+    }
+    return list;
+  }
+
+  /** The run aliases (Chinese, Japanese, Korean) that start with this character, longest first. */
+  private runsStartingWith(ch: string): AliasEntry[] | null {
+    let list = this.byFirstChar.get(ch);
+    if (!list) {
+      const records = this.runRecords[ch];
+      if (typeof records !== 'string') return null;
+      this.byFirstChar.set(ch, (list = records.split(RECORD).map((r) => parseRecord(ch + r)).sort((a, b) => b.run!.length - a.run!.length)));
+    }
+    return list;
+  }
+
+  /** Every alias entry (all parsed). */
   *aliases(): Iterable<AliasEntry> {
-    for (const list of this.byFirstWord.values()) yield* list;
-    for (const list of this.byFirstChar.values()) yield* list;
+    for (const key of Object.keys(this.records)) yield* this.startingWith(key)!;
+    for (const ch of Object.keys(this.runRecords)) yield* this.runsStartingWith(ch)!;
+  }
+
+  /** Every alias's keys, read from the records without parsing them (what the prefilter hashes). */
+  *aliasKeys(): Iterable<Pick<AliasEntry, 'keys' | 'run'>> {
+    for (const key of Object.keys(this.records)) {
+      for (const r of this.records[key].split(RECORD)) yield { keys: (key + r.slice(0, r.indexOf(FIELD))).split(' '), run: null };
+    }
+    for (const ch of Object.keys(this.runRecords)) {
+      for (const r of this.runRecords[ch].split(RECORD)) {
+        const run = ch + r.slice(0, r.indexOf(FIELD));
+        yield { keys: [run], run };
+      }
+    }
   }
 
   /** All alias hits in text, left to right, never overlapping. */
@@ -105,7 +127,7 @@ export class Matcher {
     const key = (i: number) => (keys[i] ??= wordKey(folded.slice(tokens[i].start, tokens[i].end)));
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      if (this.byFirstChar.size && RUN_SCRIPT.test(text[token.start])) {
+      if (this.hasRuns && RUN_SCRIPT.test(text[token.start])) {
         this.findInRun(folded, token, i, hits);
         continue;
       }
@@ -128,7 +150,7 @@ export class Matcher {
     text: string, folded: string, tokens: Token[], i: number, firstKey: string, offset: number,
     key: (i: number) => string, hits: AliasHit[],
   ): number {
-    const candidates = this.byFirstWord.get(firstKey);
+    const candidates = this.startingWith(firstKey);
     if (!candidates) return -1;
     let chosen: { alias: AliasEntry; last: number } | null = null;
     let fallback: { alias: AliasEntry; last: number } | null = null;
@@ -203,7 +225,7 @@ export class Matcher {
 
   private findInRun(folded: string, token: Token, i: number, hits: AliasHit[]): void {
     for (let p = token.start; p < token.end; p++) {
-      const candidates = this.byFirstChar.get(folded[p]);
+      const candidates = this.runsStartingWith(folded[p]);
       if (!candidates) continue;
       for (const alias of candidates) {
         const run = alias.run!;
@@ -215,6 +237,26 @@ export class Matcher {
       }
     }
   }
+}
+
+/** One record of the packed index (see src/core/registry/pack.ts) as an entry. */
+function parseRecord(record: string): AliasEntry {
+  const [keys, shapes, outlet, flagText, notAfter, notBefore] = record.split(FIELD);
+  const flags = Number(flagText);
+  const run = (flags & ALIAS_RUN) !== 0;
+  return {
+    outlet: parseInt(outlet, 36),
+    ambiguous: (flags & ALIAS_AMBIGUOUS) !== 0,
+    caseSensitive: (flags & ALIAS_CASE_SENSITIVE) !== 0,
+    strict: (flags & ALIAS_STRICT) !== 0,
+    shared: (flags & ALIAS_SHARED) !== 0,
+    preferred: (flags & ALIAS_PREFERRED) !== 0,
+    keys: run ? [keys] : keys.split(' '),
+    shapes: [...shapes].map((c) => SHAPES[c]),
+    run: run ? keys : null,
+    notAfter: notAfter ? new Set(notAfter.split(' ')) : null,
+    notBefore: notBefore ? new Set(notBefore.split(' ')) : null,
+  };
 }
 
 /** Are the words around tokens [first, last] in capitals too (a headline written in capitals)? */

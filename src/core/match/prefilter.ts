@@ -119,7 +119,7 @@ export class Prefilter {
   private readonly words: HashSet;
   private readonly runs: HashSet;
 
-  constructor(aliases: Iterable<AliasEntry>) {
+  constructor(aliases: Iterable<Pick<AliasEntry, 'keys' | 'run'>>) {
     const words: number[] = [];
     const runs: number[] = [];
     for (const alias of aliases) {

@@ -1,15 +1,14 @@
 /**
- * The matcher index as the content script loads it: strings, not objects, with every alias already folded
- * and keyed, so that building the matcher at page load is only filling two hash maps.
+ * The matcher index as the content script loads it: JSON whose objects are the lookup tables themselves, so
+ * that JSON.parse (native code) builds them and loading runs no code per alias or per host.
  *   t: one character per outlet for its category (see TYPOLOGY_CHARS), "-" when not recorded
  *   c: two letters per outlet, its country (ISO 3166-1 alpha-2), to tell outlets that share an alias apart
- *   a: aliases separated by ";": keys (space-separated word keys, or the run for scripts without spaces) | shapes
- *      | outlet (base 36) | flags | words ruling it out after | words ruling it out before
- *   h: hosts separated by ";": host | outlet (base 36)
- * ";" and "|" never occur in word keys or host names, and need no escaping in the bundle's JSON.
- * Both lists are sorted and front-coded: each record starts with one base-36 digit, the number of leading
- * characters it shares with the previous record (hosts are stored reversed, so that sites under one domain
- * share their prefix). About a third smaller; decoding a thousand records takes well under a millisecond.
+ *   a: aliases by their first word key: records separated by ";", each: keys (space-separated word keys) |
+ *      shapes | outlet (base 36) | flags | words ruling it out after | words ruling it out before; the
+ *      table's key, with which every record's keys start, is left out of them
+ *   r: the same for aliases in scripts written without spaces, by their first character (keys: the run)
+ *   h: outlet index by host name written backwards ("moc.tr"), so that a host's parent domains are prefixes
+ * ";" and "|" never occur in word keys, and need no escaping in JSON.
  */
 import { caseShape, fold, wordKey } from '../match/fold';
 import { RUN_SCRIPT, tokenize } from '../match/tokens';
@@ -17,7 +16,7 @@ import { isTypology, TYPOLOGIES, type Typology } from '../typology';
 import { ALIAS_SHARED, type MatcherIndex } from './types';
 import type { ContextWords } from '../match/context-words';
 
-export const PACKED_VERSION = 2;
+export const PACKED_VERSION = 3;
 export const FIELD = '|';
 export const RECORD = ';';
 /** Set on aliases in scripts written without spaces (matched inside runs of text). */
@@ -32,8 +31,9 @@ export interface PackedIndex {
   w?: ContextWords;
   t: string;
   c: string;
-  a: string;
-  h: string;
+  a: Record<string, string>;
+  r: Record<string, string>;
+  h: Record<string, number>;
 }
 
 export function isRunAlias(text: string): boolean {
@@ -49,19 +49,29 @@ export function aliasKeys(text: string): string[] {
 
 export function packIndex(index: MatcherIndex): PackedIndex {
   const t = index.outlets.map(([, typology]) => (isTypology(typology) ? TYPOLOGY_CHARS[typology] : '-')).join('');
-  const a = frontCode(withoutLeadingArticle(index.aliases).map(([text, outlet, flags, notAfter, notBefore]) => {
+  const a: Record<string, string> = {};
+  const r: Record<string, string> = {};
+  const records = withoutLeadingArticle(index.aliases).map(([text, outlet, flags, notAfter, notBefore]) => {
     const run = isRunAlias(text);
     const shapes = run ? '' : tokenize(text).map((tk) => SHAPE_CHARS[caseShape(text.slice(tk.start, tk.end))]).join('');
     const words = (list?: string[]) => (list ?? []).map((w) => wordKey(fold(w))).join(' ');
-    const fields = [aliasKeys(text).join(' '), shapes, outlet.toString(36), String(flags | (run ? ALIAS_RUN : 0)), words(notAfter), words(notBefore)];
+    const keys = aliasKeys(text);
+    const fields = [keys.join(' '), shapes, outlet.toString(36), String(flags | (run ? ALIAS_RUN : 0)), words(notAfter), words(notBefore)];
     while (fields.length > 4 && !fields[fields.length - 1]) fields.pop();
-    return fields.join(FIELD);
-  }));
-  const h = frontCode(index.hosts.map(([host, outlet]) => `${[...host].reverse().join('')}${FIELD}${outlet.toString(36)}`));
+    return { run, first: run ? keys[0][0] : keys[0], record: fields.join(FIELD) };
+  }).sort((x, y) => (x.record < y.record ? -1 : x.record > y.record ? 1 : 0));
+  for (const { run, first, record } of records) {
+    // The table's key starts every one of its records: it is left out of them (the matcher puts it back).
+    const table = run ? r : a;
+    const rest = record.slice(first.length);
+    table[first] = table[first] === undefined ? rest : table[first] + RECORD + rest;
+  }
+  const h: Record<string, number> = {};
+  for (const [host, outlet] of [...index.hosts].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) h[[...host].reverse().join('')] = outlet;
   // Countries only matter for outlets that share an alias with another; the rest stay "--" (compresses away).
   const sharing = new Set(index.aliases.filter(([, , flags]) => (flags & ALIAS_SHARED) !== 0).map(([, outlet]) => outlet));
   const c = index.outlets.map(([, , , country], i) => (sharing.has(i) && country && /^[A-Z]{2}$/.test(country) ? country : '--')).join('');
-  return { v: PACKED_VERSION, t, c, a, h };
+  return { v: PACKED_VERSION, t, c, a, r, h };
 }
 
 /**
@@ -78,46 +88,14 @@ function withoutLeadingArticle(aliases: MatcherIndex['aliases']): MatcherIndex['
   return out;
 }
 
-/** Longest shared prefix that one base-36 digit can say. */
-const MAX_SHARED = 35;
-
-function frontCode(records: string[]): string {
-  const sorted = [...records].sort();
-  let previous = '';
-  return sorted.map((record) => {
-    let shared = 0;
-    while (shared < MAX_SHARED && shared < record.length && shared < previous.length && record[shared] === previous[shared]) shared++;
-    previous = record;
-    return shared.toString(36) + record.slice(shared);
-  }).join(RECORD);
-}
-
-export function frontDecode(text: string): string[] {
-  if (!text) return [];
-  const out: string[] = [];
-  let previous = '';
-  for (const coded of text.split(RECORD)) {
-    const record = previous.slice(0, parseInt(coded[0], 36)) + coded.slice(1);
-    out.push(record);
-    previous = record;
-  }
-  return out;
-}
-
 const FROM_CHAR = new Map<string, Typology>(TYPOLOGIES.map((code) => [TYPOLOGY_CHARS[code], code]));
 
-export function typologyAt(packed: PackedIndex, outlet: number): Typology | null {
+export function typologyAt(packed: Pick<PackedIndex, 't'>, outlet: number): Typology | null {
   return FROM_CHAR.get(packed.t[outlet]) ?? null;
 }
 
-export function countryAt(packed: PackedIndex, outlet: number): string | null {
+export function countryAt(packed: Pick<PackedIndex, 'c'>, outlet: number): string | null {
   const code = packed.c.slice(outlet * 2, outlet * 2 + 2);
   return code === '--' || !code ? null : code;
 }
 
-export function unpackHosts(packed: PackedIndex): Array<[string, number]> {
-  return frontDecode(packed.h).map((line) => {
-    const [reversed, outlet] = line.split(FIELD);
-    return [[...reversed].reverse().join(''), parseInt(outlet, 36)];
-  });
-}

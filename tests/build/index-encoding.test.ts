@@ -1,0 +1,38 @@
+/**
+ * The content script's copy of the index: two parts, deflated and base64-encoded by the build, inflated at
+ * page load. What comes out must be the packed index itself. (Node has no Uint8Array.fromBase64: this runs the
+ * fallback decoder; the browsers' e2e tests run the native one.)
+ */
+import fc from 'fast-check';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { base64Bytes, inflateIndex, inflateSites } from '../../src/content/load-index';
+import { Matcher } from '../../src/core/match/matcher';
+import { packIndex } from '../../src/core/registry/pack';
+import { realRegistry } from '../helpers/registry';
+
+const part = (value: unknown) => deflateRawSync(Buffer.from(JSON.stringify(value)), { level: 9 }).toString('base64');
+
+describe('the index as the content script ships it', () => {
+  it('decodes base64 to the bytes it was made from, for any bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      expect(base64Bytes(Buffer.from(bytes).toString('base64'))).toEqual(bytes);
+    }), { numRuns: 500 });
+  });
+
+  it('inflates to the packed index, whose tables the matcher uses as they are', async () => {
+    const packed = packIndex(realRegistry().registry.index);
+    const { v, a, r, ...sites } = packed;
+    const compressed = { v, sites: part(sites), aliases: part({ a, r }) };
+    expect(await inflateSites(compressed)).toEqual({ v, ...sites });
+    const inflated = await inflateIndex(compressed);
+    expect(inflated).toEqual(packed);
+    const text = 'Syrian Arab News Agency (SANA) reported it, Xinhua said.';
+    expect(new Matcher(inflated).find(text).map((h) => text.slice(h.start, h.end))).toEqual(['Syrian Arab News Agency', 'SANA', 'Xinhua']);
+  });
+
+  it('fails loudly on a part that is not what the build writes', async () => {
+    await expect(inflateSites({ v: 3, sites: Buffer.from('not deflated').toString('base64'), aliases: '' })).rejects.toThrow();
+    expect(() => new Matcher({ v: 2 } as never)).toThrow(/version 2, expected 3/);
+  });
+});
