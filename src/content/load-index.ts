@@ -21,14 +21,14 @@ export function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
 }
 
 async function inflate<T>(base64: string): Promise<T> {
-  // Written straight into the stream: going through a Blob's stream took 5 to 25 ms more in Chromium.
-  const stream = new DecompressionStream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  // (A failure shows on the reading side; the writing side's promises are not left rejected and unhandled.)
-  const ignore = () => undefined;
-  writer.write(base64Bytes(base64)).catch(ignore);
-  writer.close().catch(ignore);
-  return (await new Response(stream.readable).json()) as T;
+  // From a Response's body, read chunk by chunk: a Blob's stream took 5 to 25 ms more in Chromium; in a
+  // Firefox content script, the stream's writer refuses the script's own bytes and a Response over the
+  // inflated stream aborts.
+  const reader = new Response(base64Bytes(base64)).body!.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+  return JSON.parse(text + decoder.decode()) as T;
 }
 
 /** The sites part: categories, countries and hosts (what a page whose text is not read needs). */
