@@ -66,18 +66,19 @@ function meta(doc: Document, name: string): string | null {
 
 export function detectArticle(doc: Document): ArticleInfo {
   const articleNode = jsonLdNodes(doc).find((n) => types(n).some((t) => ARTICLE_TYPES.has(t)));
-  const root = mainRoot(doc);
-  const published =
-    toIsoDate(articleNode?.datePublished) ??
-    toIsoDate(meta(doc, 'article:published_time')) ??
-    toIsoDate(root.querySelector('time[datetime]')?.getAttribute('datetime') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime'));
-
   let reason: ArticleInfo['reason'] = 'none';
   if (articleNode) reason = 'json-ld';
   else if (meta(doc, 'og:type')?.toLowerCase() === 'article') reason = 'og:type';
   else if (doc.querySelector('article')) reason = 'article-element';
   else if (doc.body && isProbablyReaderable(doc)) reason = 'readerable';
-  return { isArticle: reason !== 'none', reason, root, published };
+  // Most pages are not articles: they stop here, at the cost of a few selector queries.
+  if (reason === 'none') return { isArticle: false, reason, root: doc.body ?? doc.documentElement, published: null };
+  const root = mainRoot(doc);
+  const published =
+    toIsoDate(articleNode?.datePublished) ??
+    toIsoDate(meta(doc, 'article:published_time')) ??
+    toIsoDate(root.querySelector('time[datetime]')?.getAttribute('datetime') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+  return { isArticle: true, reason, root, published };
 }
 
 /** The element with the article's text: articleBody, else the longest <article>, else <main>, else body. */

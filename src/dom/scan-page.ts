@@ -260,6 +260,8 @@ function firstTextIn(range: Range, position: Map<Node, number>): number {
 
 export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitation[] {
   const out: PageCitation[] = [];
+  // Most of a page's links share a few hosts (its own, above all): each is looked up once.
+  const outlets = new Map<string, number>();
   for (const a of scope.querySelectorAll('a[href]')) {
     // The link's host first (cheap, and most links lead nowhere of interest); where it sits only for outlets.
     let host: string;
@@ -277,7 +279,8 @@ export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitatio
         continue;
       }
     }
-    const outlet = hosts.lookup(host);
+    let outlet = outlets.get(host);
+    if (outlet === undefined) outlets.set(host, (outlet = hosts.lookup(host)));
     if (outlet < 0 || hasSkippedAncestor(a, scope)) continue;
     const range = linkRange(a);
     if (!range) continue;
