@@ -27,6 +27,15 @@ interface JsonLdNode {
   [key: string]: unknown;
 }
 
+/**
+ * Readability's own visibility test, without reading element.style (which builds a style object for every
+ * paragraph): display: none in the style attribute, hidden, aria-hidden (except its "fallback-image" case).
+ */
+function isVisible(node: Element): boolean {
+  return !/display\s*:\s*none/i.test(node.getAttribute('style') ?? '') && !node.hasAttribute('hidden')
+    && (node.getAttribute('aria-hidden') !== 'true' || node.className.includes?.('fallback-image'));
+}
+
 function jsonLdNodes(doc: Document): JsonLdNode[] {
   const nodes: JsonLdNode[] = [];
   const visit = (value: unknown) => {
@@ -70,7 +79,7 @@ export function detectArticle(doc: Document): ArticleInfo {
   if (articleNode) reason = 'json-ld';
   else if (meta(doc, 'og:type')?.toLowerCase() === 'article') reason = 'og:type';
   else if (doc.querySelector('article')) reason = 'article-element';
-  else if (doc.body && isProbablyReaderable(doc)) reason = 'readerable';
+  else if (doc.body && isProbablyReaderable(doc, { visibilityChecker: isVisible })) reason = 'readerable';
   // Most pages are not articles: they stop here, at the cost of a few selector queries.
   if (reason === 'none') return { isArticle: false, reason, root: doc.body ?? doc.documentElement, published: null };
   const root = mainRoot(doc);

@@ -258,11 +258,18 @@ function firstTextIn(range: Range, position: Map<Node, number>): number {
   return -1;
 }
 
+/** An address with a scheme ("https:", "mailto:") or a host ("//example.com"); others are relative. */
+const ABSOLUTE = /^[\s]*([a-z][a-z\d+.-]*:|[/\\]{2})/i;
+
 export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitation[] {
   const out: PageCitation[] = [];
   // Most of a page's links share a few hosts (its own, above all): each is looked up once.
   const outlets = new Map<string, number>();
+  // A relative link leads to the page's own site, which is never a citation (on an outlet's site it is its
+  // navigation): its address need not be parsed, unless a <base> sends relative links elsewhere.
+  const based = scope.ownerDocument.querySelector('base[href]') !== null;
   for (const a of scope.querySelectorAll('a[href]')) {
+    if (!based && !ABSOLUTE.test(a.getAttribute('href')!)) continue;
     // The link's host first (cheap, and most links lead nowhere of interest); where it sits only for outlets.
     let host: string;
     const anchor = a as HTMLAnchorElement;

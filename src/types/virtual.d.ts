@@ -19,7 +19,9 @@ declare module 'statelens:outlets' {
   export default outlets;
 }
 declare module '@mozilla/readability/Readability-readerable.js' {
-  export default function isProbablyReaderable(doc: Document, options?: { minContentLength?: number; minScore?: number }): boolean;
+  export default function isProbablyReaderable(
+    doc: Document, options?: { minContentLength?: number; minScore?: number; visibilityChecker?: (node: Element) => boolean },
+  ): boolean;
 }
 declare module '*.css?raw' {
   /** The stylesheet as text (minified by the build; Vite's ?raw in the tests). */

@@ -72,6 +72,25 @@ describe('scanPage on the fixture article', () => {
     expect(scanPage(doc(html), matcher, hosts).citations.map((c) => c.via)).toEqual(['link']);
     expect(scanPage(doc(html), matcher, hosts, { allPages: true }).citations.map((c) => c.via)).toEqual(['text', 'text', 'link']);
   });
+
+  it('counts links with a scheme or a host, and relative ones only where a <base> sends them to an outlet', () => {
+    const links = `<a href="//sana.sy/a">a</a> <a href=" HTTPS://www.sana.sy/b">b</a> <a href="/c">c</a> <a href="d.html">d</a> <a href="?e">e</a> <a href="mailto:x@sana.sy">f</a>`;
+    const surfaces = (d: Document) => scanPage(d, matcher, hosts).citations.map((c) => c.surface);
+    expect(surfaces(doc(`<p>${links}</p>`))).toEqual(['a', 'b']);
+    expect(surfaces(doc(`<base href="https://sana.sy/en/"><p>${links}</p>`))).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // On the outlet's own site, its links are navigation.
+    expect(surfaces(doc(`<p>${links}</p>`, 'https://sana.sy/en/story'))).toEqual([]);
+  });
+});
+
+describe('detectArticle, cheaply', () => {
+  it('does not count hidden paragraphs towards a readable page', () => {
+    const prose = 'This paragraph is long enough to count towards the reader view score, and it goes on for a while longer to be sure. '.repeat(3);
+    const shown = `<div><p>${prose}</p><p>${prose}</p><p>${prose}</p></div>`;
+    expect(detectArticle(doc(shown))).toMatchObject({ isArticle: true, reason: 'readerable' });
+    const hidden = ['style="display: none"', 'hidden', 'aria-hidden="true"'].map((a) => `<p ${a}>${prose}</p>`).join('');
+    expect(detectArticle(doc(`<div>${hidden}</div>`))).toMatchObject({ isArticle: false, reason: 'none' });
+  });
 });
 
 describe('bad input', () => {
