@@ -53,7 +53,7 @@ export async function loadMatcher(doc: Document, marks: { sites?: number; inflat
   marks.sites = performance.now();
   const index: PackedIndex = await inflateIndex(compressed, sites);
   marks.inflated = performance.now();
-  installContextWords(index.w);
+  installContextWords(index.w, true);
   return {
     matcher: new Matcher(index),
     hosts: new HostIndex(sites.h),

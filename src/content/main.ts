@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   let matcher: Matcher | Promise<Matcher> | undefined;
   const shared: Shared = {
     matcher: () => (matcher ??= inflateIndex(compressed, sites).then((index) => {
-      installContextWords(index.w);
+      installContextWords(index.w, true);
       return (matcher = new Matcher(index));
     })),
     hosts: new HostIndex(sites.h),

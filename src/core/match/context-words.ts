@@ -33,16 +33,28 @@ const SETS = {
   VERBS_BEFORE, NOT_MEDIA_AFTER, PLACE_NOUNS, NATIONALITIES, FOLLOW_UP_NOUNS, FOLLOW_UP_VERBS, DESCRIPTIONS, TURKISH_SUFFIXES,
 };
 
-/** Fills the lists (once per context: Node at import, the content script after inflating its index). */
-export function installContextWords(words: ContextWords | null | undefined): void {
+/** The lists with every word folded and keyed as the matcher compares words (what the build ships). */
+export function keyedWords(words: ContextWords): ContextWords {
+  const out = { ...words } as Record<string, unknown>;
+  for (const name of Object.keys(SETS)) out[name] = words[name as keyof typeof SETS].map(key);
+  out.SOURCE_INTRODUCERS = words.SOURCE_INTRODUCERS.map((p) => p.map(key));
+  return out as ContextWords;
+}
+
+/**
+ * Fills the lists (once per context: Node at import, the content script after inflating its index, whose
+ * lists the build keyed already: filling them is then a copy).
+ */
+export function installContextWords(words: ContextWords | null | undefined, keyed = false): void {
   if (!words) return;
+  const lists = keyed ? words : keyedWords(words);
   for (const [name, set] of Object.entries(SETS)) {
     set.clear();
-    for (const w of words[name as keyof typeof SETS]) set.add(key(w));
+    for (const w of lists[name as keyof typeof SETS]) set.add(w);
   }
-  SOURCE_INTRODUCERS.splice(0, SOURCE_INTRODUCERS.length, ...words.SOURCE_INTRODUCERS.map((p) => p.map(key)));
-  RUN_CONTEXT_AFTER.splice(0, RUN_CONTEXT_AFTER.length, ...words.RUN_CONTEXT_AFTER);
-  RUN_CONTEXT_BEFORE.splice(0, RUN_CONTEXT_BEFORE.length, ...words.RUN_CONTEXT_BEFORE);
+  SOURCE_INTRODUCERS.splice(0, SOURCE_INTRODUCERS.length, ...lists.SOURCE_INTRODUCERS);
+  RUN_CONTEXT_AFTER.splice(0, RUN_CONTEXT_AFTER.length, ...lists.RUN_CONTEXT_AFTER);
+  RUN_CONTEXT_BEFORE.splice(0, RUN_CONTEXT_BEFORE.length, ...lists.RUN_CONTEXT_BEFORE);
 }
 
 installContextWords(WORDS);

@@ -67,7 +67,14 @@ export function packIndex(index: MatcherIndex): PackedIndex {
     table[first] = table[first] === undefined ? rest : table[first] + RECORD + rest;
   }
   const h: Record<string, number> = {};
-  for (const [host, outlet] of [...index.hosts].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) h[[...host].reverse().join('')] = outlet;
+  const hostOutlet = new Map(index.hosts);
+  for (const [host, outlet] of [...index.hosts].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    // A subdomain of one of the same outlet's hosts is found through that host (see HostIndex): left out.
+    const parents = host.split('.').map((_, i, labels) => labels.slice(i + 1).join('.')).filter((p) => p.includes('.'));
+    const parent = parents.find((p) => hostOutlet.has(p));
+    if (parent !== undefined && hostOutlet.get(parent) === outlet) continue;
+    h[[...host].reverse().join('')] = outlet;
+  }
   // Countries only matter for outlets that share an alias with another; the rest stay "--" (compresses away).
   const sharing = new Set(index.aliases.filter(([, , flags]) => (flags & ALIAS_SHARED) !== 0).map(([, outlet]) => outlet));
   const c = index.outlets.map(([, , , country], i) => (sharing.has(i) && country && /^[A-Z]{2}$/.test(country) ? country : '--')).join('');
