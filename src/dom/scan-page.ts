@@ -122,9 +122,12 @@ export function* scanSteps(
   if ((!article.isArticle && !options.allPages) || doc.designMode === 'on') return { article, scope, site, collected: null, citations: links, attribution: null };
   yield;
 
+  // The matcher loads (if it must) while the text is collected.
+  const made = typeof matcher === 'function' ? matcher() : matcher;
+  // (A scan that ends before waiting for it leaves no rejection unhandled.)
+  if (made instanceof Promise) made.catch(() => undefined);
   const collected = yield* collectTextSteps(scope);
   const known = new Set(links.map((l) => l.outlet));
-  const made = typeof matcher === 'function' ? matcher() : matcher;
   const ready = made instanceof Promise ? ((yield made) as Matcher) : made;
   const found = yield* findFlaggedSteps(collected.text, ready, prefilterFor(ready), { knownOutlets: known });
   yield;
