@@ -1,5 +1,6 @@
 /** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
 import compressed from 'statelens:compressed-index';
+import HIGHLIGHT_CSS from './content.css?raw';
 import { installContextWords } from '../core/match/context-words';
 import { HostIndex } from '../core/match/hosts';
 import { typologyAt } from '../core/registry/pack';
@@ -31,6 +32,8 @@ interface Shared {
   card: CardView;
   /** Whether an earlier run put a count on the badge (a re-run must then report, even zero). */
   counted: boolean;
+  /** Watches a shadow root's changes too (the document's observer does not see inside them). */
+  watch?: (root: ShadowRoot) => void;
 }
 
 /** What the page's changes call for, as the current run sees them. */
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
     })),
     hosts: new HostIndex(sites.h),
     typologyOf: (outlet) => typologyAt(sites, outlet),
-    highlighter: new Highlighter(document),
+    highlighter: new Highlighter(document, HIGHLIGHT_CSS),
     card: new CardView(document),
     counted: false,
   };
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
     void start();
   }, new AbortController().signal);
   void start();
-  watchPage(() => void start(), (nodes) => (onChange ? onChange(nodes) : void start()));
+  shared.watch = watchPage(() => void start(), (nodes) => (onChange ? onChange(nodes) : void start()));
 }
 
 /**
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
  * text is collected as it happens and handed over once per frame (nothing runs while the page is still); a
  * new address or a rewritten document (document.open) calls for a full scan.
  */
-function watchPage(restart: () => void, changed: (nodes: Node[]) => void): void {
+function watchPage(restart: () => void, changed: (nodes: Node[]) => void): (root: ShadowRoot) => void {
   let pending: Node[] = [];
   let scheduled = false;
   let url = location.href;
@@ -104,7 +107,7 @@ function watchPage(restart: () => void, changed: (nodes: Node[]) => void): void 
   const ours = (node: Node) => node.nodeType === 1 && (node as Element).localName.startsWith('statelens-');
   // The document itself, not its root element, is observed: document.open() replaces the root (and drops
   // every listener), and the observer must see that.
-  new MutationObserver((records) => {
+  const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'characterData') pending.push(record.target);
       else {
@@ -115,11 +118,14 @@ function watchPage(restart: () => void, changed: (nodes: Node[]) => void): void 
       }
     }
     if (pending.length || location.href !== url) schedule();
-  }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const options = { childList: true, subtree: true, characterData: true };
+  observer.observe(document, options);
   // Navigations within the page (pushState, back and forward) are noticed by the address they leave.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('currententrychange', schedule);
   window.addEventListener('popstate', schedule);
+  return (root) => observer.observe(root, options);
 }
 
 async function run(shared: Shared, settings: Settings, signal: AbortSignal, restart: () => void): Promise<OnChange | null> {
@@ -127,6 +133,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   const off = isOffOn(settings, location.hostname);
   let scan: PageScan | null = off ? null : await scanPageSliced(document, shared.matcher, hosts, { allPages: settings.scope === 'all', signal });
   if (signal.aborted) return null;
+  for (const root of scan?.collected?.shadowRoots ?? []) shared.watch?.(root);
   // Only the categories the reader shows (by default those without editorial independence).
   const shown = (c: PageCitation) => {
     const typology = typologyOf(c.outlet);

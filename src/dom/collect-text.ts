@@ -26,6 +26,8 @@ export interface CollectedText {
   nodes: Text[];
   /** starts[i] is the offset of nodes[i] in text. */
   starts: number[];
+  /** The open shadow roots whose text was read (their highlights need StateLens's styles inside them). */
+  shadowRoots?: ShadowRoot[];
 }
 
 export function isSkipped(el: Element): boolean {
@@ -79,18 +81,16 @@ export function* collectTextSteps(root: Element): Generator<void, CollectedText>
     return verdict;
   };
 
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let count = 0;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (++count % NODES_PER_STEP === 0) yield;
+  const readText = (node: Text) => {
     const data = node.data;
-    if (!data || skipped(node.parentElement)) continue;
-    const block = blockOf(node, root);
+    if (!data || skipped(node.parentElement)) return;
+    const block = blockOf(node, root, flat > 0);
     // Whitespace between blocks is indentation of the source, not text; within a block it separates words.
     if (block !== lastBlock && !/\S/.test(data)) {
       // Still a block of its own: "S<div> </div>ANA" is two lines, not "SANA".
       if (lastBlock) lastBlock = block;
-      continue;
+      return;
     }
     if (lastBlock && block !== lastBlock) text += '\n\n';
     else if (node.previousSibling?.nodeName === 'BR') text += '\n';
@@ -99,17 +99,91 @@ export function* collectTextSteps(root: Element): Generator<void, CollectedText>
     starts.push(text.length);
     // Line breaks inside a text node render as spaces; keep the length so offsets map 1:1.
     text += data.replace(/[\n\r\t\f]/g, ' ');
+  };
+
+  /**
+   * The text under top in the order the page shows it: an element with an open shadow root shows that root
+   * (whose slots show the element's own children), not its children. The walker reads elements and text;
+   * only shadow roots recurse, so deep markup cannot overflow the stack.
+   */
+  function* walk(top: Node): Generator<void, void> {
+    const walker = doc.createTreeWalker(top, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
+    let node: Node | null = top.nodeType === 11 /* a shadow root */ ? walker.nextNode() : top;
+    while (node) {
+      if (++count % NODES_PER_STEP === 0) yield;
+      if (node.nodeType === 3) {
+        readText(node as Text);
+        node = node === top ? null : walker.nextNode();
+        continue;
+      }
+      const shown = shownChildren(node as Element);
+      if (shown) {
+        if (!skipped(node as Element)) {
+          flat++;
+          if (Array.isArray(shown)) for (const child of shown) yield* walk(child);
+          else {
+            shadowRoots.push(shown as ShadowRoot);
+            yield* walk(shown as ShadowRoot);
+          }
+          flat--;
+        }
+        node = node === top ? null : nextOutside(walker, node, top);
+        continue;
+      }
+      node = walker.nextNode();
+    }
   }
-  return { text, nodes, starts };
+  const shadowRoots: ShadowRoot[] = [];
+  /** Inside a shadow root or a slot: blocks are found in the tree the page shows. */
+  let flat = 0;
+  yield* walk(root);
+  return { text, nodes, starts, shadowRoots };
 }
 
-/** The nearest block element around node (itself, if it is one), or root. */
-export function blockOf(node: Node, root: Element): Element {
+/**
+ * What an element shows instead of its children, or null: an open shadow root, or a slot's assigned nodes
+ * (its own children, read as usual, when nothing is assigned).
+ */
+function shownChildren(el: Element): ShadowRoot | Node[] | null {
+  const shadow = el.shadowRoot;
+  if (shadow) return shadow;
+  if (el.localName === 'slot' && el.getRootNode() !== el.ownerDocument) {
+    const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+    return assigned.length ? assigned : null;
+  }
+  return null;
+}
+
+/** The node after node's subtree within top, in document order. */
+function nextOutside(walker: TreeWalker, node: Node, top: Node): Node | null {
+  walker.currentNode = node;
+  for (let n: Node | null = node; n && n !== top; n = walker.parentNode()) {
+    walker.currentNode = n;
+    const next = walker.nextSibling();
+    if (next) return next;
+    walker.currentNode = n;
+  }
+  return null;
+}
+
+/**
+ * The nearest block element around node (itself, if it is one), or root. flat: go up the tree the page shows,
+ * from a slotted node to its slot and from a shadow root's top to its host (slower: only where there are
+ * shadow roots).
+ */
+export function blockOf(node: Node, root: Element, flat = false): Element {
   if (node === root) return root;
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === 1 ? (node as Element) : flat ? flatParent(node) : node.parentElement; el; el = flat ? flatParent(el) : el.parentElement) {
     if (el === root || BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
   }
   return root;
+}
+
+function flatParent(node: Node): Element | null {
+  const slot = (node as Element | Text).assignedSlot;
+  if (slot) return slot;
+  const parent = node.parentNode;
+  return parent && parent.nodeType === 11 /* a shadow root */ ? (parent as ShadowRoot).host : (parent as Element | null);
 }
 
 /** The text node and offset for a position in the collected text. */

@@ -25,8 +25,15 @@ export function supportsHighlights(doc: Document): boolean {
 
 export class Highlighter {
   private names = new Set<string>();
+  /** The shadow roots given StateLens's highlight styles, and that style sheet. */
+  private styled = new Set<ShadowRoot>();
+  private sheet: CSSStyleSheet | null = null;
 
-  constructor(private readonly doc: Document) {}
+  /**
+   * css: the ::highlight rules (content.css). The page has them from the manifest; a shadow root with a
+   * citation in it gets them too, since the page's styles do not reach into it.
+   */
+  constructor(private readonly doc: Document, private readonly css = '') {}
 
   /** Replaces all of StateLens's highlights with these ranges, grouped by category. */
   apply(items: ReadonlyArray<{ range: Range; typology: Typology | null }>, style: Style = 'background'): void {
@@ -40,6 +47,8 @@ export class Highlighter {
       const group = groups.get(name);
       if (group) group.push(range);
       else groups.set(name, [range]);
+      const root = range.startContainer.getRootNode();
+      if (root !== this.doc && 'host' in root) this.style(root as ShadowRoot);
     }
     for (const [name, ranges] of groups) {
       registry.set(name, new win.Highlight(...ranges));
@@ -47,9 +56,26 @@ export class Highlighter {
     }
   }
 
+  private style(root: ShadowRoot): void {
+    if (this.styled.has(root) || !this.css) return;
+    try {
+      const Sheet = (this.doc.defaultView as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet;
+      if (!this.sheet) {
+        this.sheet = new Sheet();
+        this.sheet.replaceSync(this.css);
+      }
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      this.styled.add(root);
+    } catch {
+      // A root that takes no style sheet: its citations count, and show no colour.
+    }
+  }
+
   clear(): void {
     const registry = (this.doc.defaultView as unknown as HighlightWindow | null)?.CSS?.highlights;
     for (const name of this.names) registry?.delete(name);
     this.names.clear();
+    for (const root of this.styled) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    this.styled.clear();
   }
 }

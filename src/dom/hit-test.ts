@@ -33,8 +33,10 @@ export function rangeAtPoint(doc: Document, x: number, y: number, ranges: readon
       if (rectsContain(ranges[i], x, y)) return i;
     }
   }
-  // Links and ranges made of several nodes: the caret may land just outside; check the element under the point.
-  const el = doc.elementFromPoint(x, y);
+  // Links and ranges made of several nodes: the caret may land just outside; check the element under the point
+  // (inside open shadow roots, where the document only sees their host).
+  let el = doc.elementFromPoint(x, y);
+  for (let inner = el?.shadowRoot?.elementFromPoint(x, y); el && inner && inner !== el; inner = el.shadowRoot?.elementFromPoint(x, y)) el = inner;
   if (el) {
     for (const child of el.childNodes) {
       for (const i of byNode.get(child) ?? []) if (rectsContain(ranges[i], x, y)) return i;

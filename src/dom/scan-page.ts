@@ -127,6 +127,7 @@ export function* scanSteps(
   // (A scan that ends before waiting for it leaves no rejection unhandled.)
   if (made instanceof Promise) made.catch(() => undefined);
   const collected = yield* collectTextSteps(scope);
+  for (const shadow of collected.shadowRoots ?? []) links.push(...findLinkCitations(shadow, hosts).filter((l) => l.outlet !== site));
   const known = new Set(links.map((l) => l.outlet));
   const ready = made instanceof Promise ? ((yield made) as Matcher) : made;
   const found = yield* findFlaggedSteps(collected.text, ready, prefilterFor(ready), { knownOutlets: known });
@@ -173,7 +174,20 @@ function* combineSteps(doc: Document, collected: CollectedText, found: readonly 
   return [...citations, ...linkOnly].sort(inPageOrder);
 }
 
-const inPageOrder = (a: PageCitation, b: PageCitation) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+/** Page order; ranges in different trees (the document, a shadow root) are ordered by their hosts. */
+function inPageOrder(a: PageCitation, b: PageCitation): number {
+  const x = a.range.startContainer;
+  const y = b.range.startContainer;
+  if (x.getRootNode() === y.getRootNode()) return a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+  const position = inDocument(x).compareDocumentPosition(inDocument(y));
+  return position & 4 /* FOLLOWING */ ? -1 : position & 2 /* PRECEDING */ ? 1 : 0;
+}
+
+/** The node itself, or the outermost shadow host that holds it, in the document. */
+function inDocument(node: Node): Node {
+  for (let root = node.getRootNode(); 'host' in root; root = node.getRootNode()) node = (root as ShadowRoot).host;
+  return node;
+}
 
 /**
  * After the page changed: keeps the citations whose text is untouched, and reads again only the blocks
@@ -182,7 +196,9 @@ const inPageOrder = (a: PageCitation, b: PageCitation) => a.range.compareBoundar
  */
 export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: Matcher, hosts: HostIndex): PageScan | null {
   const { scope } = scan;
-  if (!scope.isConnected || !scan.collected) return null;
+  // A page with open shadow roots is read again whole: its order is the tree the page shows, which slots
+  // reshuffle.
+  if (!scope.isConnected || !scan.collected || scan.collected.shadowRoots?.length) return null;
   const blocks: Element[] = [];
   for (const node of changed) {
     if (!node.isConnected || !scope.contains(node)) continue;
@@ -264,7 +280,7 @@ function firstTextIn(range: Range, position: Map<Node, number>): number {
 /** An address with a scheme ("https:", "mailto:") or a host ("//example.com"); others are relative. */
 const ABSOLUTE = /^[\s]*([a-z][a-z\d+.-]*:|[/\\]{2})/i;
 
-export function findLinkCitations(scope: Element, hosts: HostIndex): PageCitation[] {
+export function findLinkCitations(scope: Element | ShadowRoot, hosts: HostIndex): PageCitation[] {
   const out: PageCitation[] = [];
   // Most of a page's links share a few hosts (its own, above all): each is looked up once.
   const outlets = new Map<string, number>();
@@ -369,7 +385,7 @@ function insideSkipped(scope: Element): boolean {
   return false;
 }
 
-function hasSkippedAncestor(el: Element, scope: Element): boolean {
+function hasSkippedAncestor(el: Element, scope: Node): boolean {
   for (let e: Element | null = el; e && e !== scope; e = e.parentElement) if (isSkipped(e)) return true;
   return false;
 }

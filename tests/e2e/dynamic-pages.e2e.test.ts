@@ -17,10 +17,11 @@
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserPath, IN_CI, launchWithExtension, ROOT, serveFixtures, type FixtureServer, type Kind } from './harness';
+import { browserPath, IN_CI, launchWithExtension, resultsDir, ROOT, serveFixtures, waitForCard, type FixtureServer, type Kind } from './harness';
 
 /** How long a change may take to settle: StateLens waits ~1 s after the text stops changing, then scans. */
 const SETTLE_MS = 10_000;
@@ -593,6 +594,49 @@ async function removedWhileScanning(browser: Browser, kind: Kind, server: Fixtur
   }
 }
 
+async function shadowRoots(browser: Browser, kind: Kind, server: FixtureServer): Promise<void> {
+  const { page, errors } = await openFixture(browser, server, 'shadow-roots');
+  try {
+    // The highlights, each with the kind of tree it is in; and whether the open root has StateLens's styles.
+    const read = () => page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
+      const ranges: string[] = [];
+      for (const [name, highlight] of registry ?? []) {
+        if (!name.startsWith('statelens-')) continue;
+        for (const range of highlight) ranges.push(`${range.toString()} @ ${range.startContainer.getRootNode() === document ? 'document' : 'shadow'}`);
+      }
+      const root = document.getElementById('quote')!.shadowRoot!;
+      const styled = root.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('statelens-sc')));
+      return { ranges: ranges.sort(), styled };
+    });
+    const want = {
+      ranges: ['SANA @ shadow', 'Syrian Arab News Agency (SANA) @ document', 'Xinhua @ document'],
+      styled: true,
+    };
+    const seen = await poll(read, (v) => JSON.stringify(v) === JSON.stringify(want), SETTLE_MS);
+    // The closed root's "TASS" is not read.
+    expect(seen.value, 'B6 citations inside an open shadow root (and in its slot) are highlighted').toEqual(want);
+    // The card opens on the citation inside the shadow root.
+    const point = await page.evaluate(() => {
+      const text = document.getElementById('quote')!.shadowRoot!.getElementById('inner')!.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 4);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(point.x - 40, point.y - 40);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    await waitForCard(page);
+    const title = await page.evaluate(() => (document.querySelector('statelens-card') as unknown as { testRoot: ShadowRoot }).testRoot.querySelector('h2')?.textContent);
+    expect(title).toBe('Syrian Arab News Agency');
+    await page.screenshot({ path: join(resultsDir(kind), 'shadow-roots.png') });
+    expectNoErrors(kind, 'shadow-roots', errors);
+  } finally {
+    await page.close();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 const KINDS: Kind[] = ['chromium', 'firefox'];
@@ -644,6 +688,10 @@ for (const kind of KINDS) {
 
     it('B5: a page that removes its entries while StateLens reads them', async () => {
       await removedWhileScanning(browser, kind, fixtures);
+    }, 30_000);
+
+    it('B6: citations inside an open shadow root and its slot are highlighted and open the card; a closed root is not read', async () => {
+      await shadowRoots(browser, kind, fixtures);
     }, 30_000);
   });
 }
