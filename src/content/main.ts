@@ -173,6 +173,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (message.type === 'page/summary') return Promise.resolve(summaryOf(true));
     if (message.type === 'page/reveal') return Promise.resolve(reveal(message.outlet));
     if (message.type === 'page/step') return Promise.resolve(step());
+    if (message.type === 'page/recount' && citations.length) return send({ type: 'page/report', summary: summaryOf(false) });
     return undefined;
   }, signal);
   if (scan && scan.site >= 0) void siteBanner(shared, settings, scan.site, summaryOf, signal);
@@ -348,7 +349,19 @@ async function siteBanner(shared: Shared, settings: Settings, site: number, summ
   signal.addEventListener('abort', remove, { once: true });
 }
 
+/**
+ * Frames run StateLens too (all_frames), but only those of the top document's origin: a frame from another
+ * site (an advertisement, a video player) stops here, having loaded nothing.
+ */
+function sameOriginAsTop(): boolean {
+  try {
+    return window === window.top || window.top!.location.origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
 // A page StateLens cannot read must never be broken by it: any failure stays in the content script.
-main().catch((error: unknown) => {
+if (sameOriginAsTop()) main().catch((error: unknown) => {
   console.debug('StateLens: could not scan this page', error);
 });

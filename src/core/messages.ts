@@ -30,7 +30,11 @@ export type Message =
   /** background → content (the keyboard shortcut): open the card of the next citation, focused. */
   | { type: 'page/step' }
   /** content → background: the interface strings of a language the reader chose (not the browser's). */
-  | { type: 'ui/strings'; language: UiLanguage };
+  | { type: 'ui/strings'; language: UiLanguage }
+  /** popup → background: the outlets counted in a tab's embedded frames (the top document answers page/summary). */
+  | { type: 'tab/frames'; tabId: number }
+  /** background → every frame of a tab: report your counts again (the tab's frames changed). */
+  | { type: 'page/recount' };
 
 export interface Replies {
   'page/report': void;
@@ -40,9 +44,11 @@ export interface Replies {
   'page/step': { index: number; of: number } | null;
   'outlet/report': void;
   'ui/strings': Strings;
+  'tab/frames': OutletSummary[][];
+  'page/recount': void;
 }
 
-const TYPES = new Set(['page/report', 'outlet/details', 'page/summary', 'page/reveal', 'page/step', 'outlet/report', 'ui/strings']);
+const TYPES = new Set(['page/report', 'outlet/details', 'page/summary', 'page/reveal', 'page/step', 'outlet/report', 'ui/strings', 'tab/frames', 'page/recount']);
 
 const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 
@@ -59,6 +65,8 @@ export function isMessage(value: unknown): value is Message {
       return isIndex(m.outlet);
     case 'ui/strings':
       return isUiLanguage(m.language);
+    case 'tab/frames':
+      return isIndex(m.tabId);
     case 'page/report': {
       const s = m.summary as Record<string, unknown> | null;
       return Boolean(s && typeof s === 'object' && isIndex(s.total) && Array.isArray(s.outlets));

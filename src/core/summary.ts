@@ -49,3 +49,19 @@ export function strongestTypology(summary: readonly OutletSummary[]): Typology |
   for (const s of summary) if (s.typology && (!best || rank(s.typology) < rank(best))) best = s.typology;
   return best;
 }
+
+/**
+ * The top document's outlets with the citations of its embedded (same-origin) frames added. Only counts add
+ * up: sentences and shares are the top document's, as the frames' texts are not part of its article.
+ */
+export function withFrames(top: readonly OutletSummary[], frames: ReadonlyArray<readonly OutletSummary[]>): OutletSummary[] {
+  const merged = new Map(top.map((o) => [o.outlet, { ...o }]));
+  for (const frame of frames) {
+    for (const o of frame) {
+      const known = merged.get(o.outlet);
+      if (known) known.citations += o.citations;
+      else merged.set(o.outlet, { ...o, attributedSentences: null, share: null });
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.citations - a.citations || rank(a.typology) - rank(b.typology) || a.outlet - b.outlet);
+}

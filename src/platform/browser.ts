@@ -36,18 +36,19 @@ export function send<M extends Message>(message: M): Promise<Replies[M['type']]>
   return browser.runtime.sendMessage(message) as Promise<Replies[M['type']]>;
 }
 
+/** To the tab's top document (its embedded frames run StateLens too, and would answer as well). */
 export function sendToTab<M extends Message>(tabId: number, message: M): Promise<Replies[M['type']]> {
-  return browser.tabs.sendMessage(tabId, message) as Promise<Replies[M['type']]>;
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<Replies[M['type']]>;
 }
 
-export type Handler = (message: Message, sender: { tabId?: number }) => Promise<unknown> | undefined;
+export type Handler = (message: Message, sender: { tabId?: number; frameId?: number }) => Promise<unknown> | undefined;
 
 /** Listens for messages until signal aborts. A handler returns a promise to reply, or undefined to pass. */
 export function onMessage(handler: Handler, signal?: AbortSignal): void {
   const listener = (message: unknown, sender: browser.Runtime.MessageSender) => {
     // Only StateLens's own content scripts and pages may ask; and only well-formed messages are answered.
     if (sender.id !== browser.runtime.id || !isMessage(message)) return undefined;
-    return handler(message, { tabId: sender.tab?.id });
+    return handler(message, { tabId: sender.tab?.id, frameId: sender.frameId });
   };
   browser.runtime.onMessage.addListener(listener);
   signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
@@ -104,4 +105,33 @@ export async function activeTabId(): Promise<number | undefined> {
 
 export function extensionUrl(path: string): string {
   return browser.runtime.getURL(path);
+}
+
+/**
+ * What lives as long as the browser session, in memory that survives the background's restarts
+ * (storage.session; the "storage" permission covers it).
+ */
+export async function sessionGet<T>(key: string): Promise<T | undefined> {
+  return (await browser.storage.session.get(key))[key] as T | undefined;
+}
+
+export function sessionSet(key: string, value: unknown): Promise<void> {
+  return browser.storage.session.set({ [key]: value });
+}
+
+export function sessionRemove(key: string): Promise<void> {
+  return browser.storage.session.remove(key);
+}
+
+/** A tab finished loading a document (its frames may have changed), or was closed (done: true). */
+export function onTabChange(listener: (tabId: number, closed: boolean) => void): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'complete') listener(tabId, false);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => listener(tabId, true));
+}
+
+/** To every frame of the tab. */
+export function broadcastToTab(tabId: number, message: Message): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message);
 }

@@ -5,6 +5,7 @@
 import type { PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { isOffOn, normalizeSite } from '../core/settings';
+import { withFrames } from '../core/summary';
 import { activeTabId, loadSettings, openOptions, saveSettings, send, sendToTab, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -32,6 +33,12 @@ async function render(app: HTMLElement): Promise<void> {
   let summary: PageSummary | undefined;
   if (tabId !== undefined) {
     summary = await sendToTab(tabId, { type: 'page/summary' }).catch(() => undefined);
+    // The tab's same-origin frames: their citations count with the page's (their sentences do not).
+    const frames = summary ? await send({ type: 'tab/frames', tabId }).catch(() => []) : [];
+    if (summary && frames.length) {
+      const outlets = withFrames(summary.outlets, frames);
+      summary = { ...summary, outlets, total: outlets.reduce((n, o) => n + o.citations, 0) };
+    }
   }
   if (!summary) {
     status.textContent = t('popupNotHere');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMessage } from '../../src/core/messages';
+import { withFrames, type OutletSummary } from '../../src/core/summary';
 
 describe('messages from other contexts are checked before use', () => {
   it.each([
@@ -15,10 +16,32 @@ describe('messages from other contexts are checked before use', () => {
     [{ type: 'page/report', summary: null }, false],
     [{ type: 'ui/strings', language: 'ar' }, true],
     [{ type: 'ui/strings', language: '../../secrets' }, false],
+    [{ type: 'tab/frames', tabId: 7 }, true],
+    [{ type: 'tab/frames', tabId: '7' }, false],
+    [{ type: 'page/recount' }, true],
     [{ type: 'tabs/steal' }, false],
     [null, false],
     ['page/summary', false],
   ])('%o → %s', (message, ok) => {
     expect(isMessage(message)).toBe(ok);
+  });
+});
+
+describe('a page with embedded frames', () => {
+  const top: OutletSummary[] = [
+    { outlet: 1, typology: 'SC', citations: 3, attributedSentences: 2, share: 0.2 },
+    { outlet: 2, typology: 'CaPu', citations: 1, attributedSentences: 0, share: 0 },
+  ];
+  it('counts the frames\' citations with the top document\'s, keeping its sentences and shares', () => {
+    const merged = withFrames(top, [[{ outlet: 2, typology: 'CaPu', citations: 4, attributedSentences: null, share: null }],
+      [{ outlet: 5, typology: 'SC', citations: 1, attributedSentences: null, share: null }]]);
+    expect(merged).toEqual([
+      { outlet: 2, typology: 'CaPu', citations: 5, attributedSentences: 0, share: 0 },
+      { outlet: 1, typology: 'SC', citations: 3, attributedSentences: 2, share: 0.2 },
+      { outlet: 5, typology: 'SC', citations: 1, attributedSentences: null, share: null },
+    ]);
+    expect(withFrames(top, [])).toEqual(top);
+    // The top document's summary is not changed.
+    expect(top[1].citations).toBe(1);
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * Frames: StateLens reads the frames of the page's own origin (all_frames), highlights their citations and
+ * counts them in the badge and the popup; a frame from another origin is left alone (its content script stops
+ * before loading anything).
+ */
+import type { Browser, Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserPath, IN_CI, launchWithExtension, openExtensionPage, serveFixtures, type FixtureServer, type Kind } from './harness';
+
+interface ExtensionApi {
+  tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: object, o: object): Promise<unknown> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+}
+
+/** The texts StateLens highlights in a frame's document (read in that frame). */
+const highlightedIn = (frame: Page | Frame) => frame.evaluate(() => {
+  const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
+  const texts: string[] = [];
+  for (const [name, highlight] of registry ?? []) if (name.startsWith('statelens-')) for (const range of highlight) texts.push(range.toString());
+  return texts.sort();
+});
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read().catch(() => value);
+  }
+  return value;
+}
+
+for (const kind of ['chromium', 'firefox'] as Kind[]) {
+  const path = browserPath(kind);
+  if (!path && !IN_CI) console.warn(`e2e: ${kind} not found; the frames tests are SKIPPED. Under CI=true this is a failure.`);
+
+  describe.skipIf(!path && !IN_CI)(`StateLens with frames in ${kind}`, () => {
+    let browser: Browser;
+    let extensionOrigin: string;
+    let server: FixtureServer;
+    beforeAll(async () => {
+      if (!path) throw new Error(`${kind} is required under CI=true but was not found`);
+      server = await serveFixtures();
+      ({ browser, extensionOrigin } = await launchWithExtension(kind, path));
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('reads the frame of the page\'s origin, leaves the other origin\'s frame alone, and counts both documents in the badge and the popup', async () => {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 900 });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${server.origin}/frames/source.html`);
+      const frameOf = (host: string) => page.frames().find((f) => f.url().includes(`//${host}:`) && f.url().endsWith('/frames/live.html'));
+
+      expect(await until(() => highlightedIn(page), (t) => t.length === 2)).toEqual(['Syrian Arab News Agency (SANA)', 'Xinhua']);
+      const same = frameOf('127.0.0.1');
+      expect(same, 'the same-origin frame').toBeDefined();
+      expect(await until(() => highlightedIn(same!), (t) => t.length === 2)).toEqual(['SANA', 'TASS']);
+      // The other origin's frame did load, and StateLens highlighted nothing in it.
+      const other = await until(async () => frameOf('localhost'), (f) => f !== undefined);
+      expect(other, 'the other origin\'s frame').toBeDefined();
+      expect(await until(() => other!.evaluate(() => document.body.textContent ?? ''), (t) => t.includes('TASS'))).toContain('TASS said');
+      expect(await highlightedIn(other!)).toEqual([]);
+
+      // The badge counts the page and its same-origin frame; the popup lists both documents' citations.
+      const popup = await browser.newPage();
+      await openExtensionPage(popup, `${extensionOrigin}/popup.html`, '#app h1');
+      const tabId = await popup.evaluate(async () => {
+        const api = ((globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi }).browser
+          ?? (globalThis as unknown as { chrome: ExtensionApi }).chrome);
+        // (Tabs' addresses are hidden without the "tabs" permission: the tab is the one whose top document
+        // answers with the article's two citations.)
+        for (const tab of await api.tabs.query({})) {
+          if (tab.id === undefined) continue;
+          const summary = await api.tabs.sendMessage(tab.id, { type: 'page/summary' }, { frameId: 0 }).catch(() => null);
+          if ((summary as { total?: number } | null)?.total === 2) return tab.id;
+        }
+        return -1;
+      });
+      expect(tabId).toBeGreaterThanOrEqual(0);
+      const badge = await until(() => popup.evaluate(async (id) => {
+        const api = ((globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi }).browser
+          ?? (globalThis as unknown as { chrome: ExtensionApi }).chrome);
+        return api.action.getBadgeText({ tabId: id });
+      }, tabId), (b) => b === '4');
+      expect(badge).toBe('4');
+      await openExtensionPage(popup, `${extensionOrigin}/popup.html?tab=${tabId}`, 'button.outlet');
+      const items = await popup.$$eval('button.outlet', (buttons) => buttons.map((b) => `${b.querySelector('.name')?.textContent}: ${b.querySelector('.count')?.textContent}`));
+      expect(items.sort(), JSON.stringify(items)).toEqual(['Syrian Arab News Agency: 2', 'TASS: 1', 'Xinhua News Agency: 1']);
+      expect(errors).toEqual([]);
+      await popup.close();
+      await page.close();
+    }, 60_000);
+  });
+}
