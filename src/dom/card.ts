@@ -1,6 +1,6 @@
 /**
  * The hover card: who the outlet is, who controls it, its category with the three criteria, and the sources.
- * Rendered in a shadow root so the page's styles cannot reach it; positioned with Floating UI.
+ * Rendered in a shadow root so the page's styles cannot reach it; placed beside its citation by placeCard.
  */
 import type { ControlPeriod } from '../core/registry/schema';
 import type { Outlet } from '../core/registry/types';
