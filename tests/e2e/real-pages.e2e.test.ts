@@ -226,8 +226,10 @@ async function visit(session: Session, name: string): Promise<Visit> {
     page.on('request', (request) => {
       if (request.isInterceptResolutionHandled()) return;
       const target = request.url();
-      if (target.startsWith(`${server.origin}/`) || /^(data|blob|about|chrome-extension|moz-extension):/.test(target)) void request.continue();
-      else void request.abort('blockedbyclient');
+      // (A request of a page that has moved on or closed is gone by the time it is answered: that is not a failure.)
+      const gone = () => undefined;
+      if (target.startsWith(`${server.origin}/`) || /^(data|blob|about|chrome-extension|moz-extension):/.test(target)) request.continue().catch(gone);
+      else request.abort('blockedbyclient').catch(gone);
     });
     try {
       await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
