@@ -239,55 +239,59 @@ export function placeCard(reference: Box, card: { width: number; height: number 
 
 /** The card's host element and shadow root, made on first use. */
 export class CardView {
-  private host: HTMLElement | null = null;
-  private root: ShadowRoot | null = null;
-  private current: HTMLElement | null = null;
+  #host: HTMLElement | null = null;
+  #root: ShadowRoot | null = null;
+  #current: HTMLElement | null = null;
 
-  constructor(private readonly doc: Document) {}
+  readonly #doc: Document;
+
+  constructor(doc: Document) {
+    this.#doc = doc;
+  }
 
   get element(): HTMLElement | null {
-    return this.current;
+    return this.#current;
   }
 
   get hostElement(): HTMLElement | null {
-    return this.host;
+    return this.#host;
   }
 
   show(card: HTMLElement, anchor: Range): void {
-    if (!this.host) {
-      this.host = this.doc.createElement(HOST_TAG);
-      this.host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;';
-      this.root = this.host.attachShadow({ mode: 'closed' });
-      const style = this.doc.createElement('style');
+    if (!this.#host) {
+      this.#host = this.#doc.createElement(HOST_TAG);
+      this.#host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;';
+      this.#root = this.#host.attachShadow({ mode: 'closed' });
+      const style = this.#doc.createElement('style');
       style.textContent = CARD_CSS;
-      this.root.append(style);
+      this.#root.append(style);
     }
-    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
-    this.current?.remove();
-    this.current = card;
-    this.root!.append(card);
+    if (!this.#host.isConnected) this.#doc.documentElement.append(this.#host);
+    this.#current?.remove();
+    this.#current = card;
+    this.#root!.append(card);
     this.place(anchor);
   }
 
   place(anchor: Range): void {
-    const card = this.current;
-    if (!card || !this.host) return;
+    const card = this.#current;
+    if (!card || !this.#host) return;
     // A citation that wraps over two lines: the card hangs from its first line. The host is position: fixed
     // at the top left, so window coordinates are the card's.
     const r = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
     const size = card.getBoundingClientRect();
-    const root = this.doc.documentElement;
+    const root = this.#doc.documentElement;
     const { x, y } = placeCard({ x: r.left, y: r.top, width: r.width, height: r.height }, size, { width: root.clientWidth, height: root.clientHeight });
-    this.host.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    this.#host.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }
 
   hide(): void {
-    this.current?.remove();
-    this.current = null;
-    this.host?.remove();
+    this.#current?.remove();
+    this.#current = null;
+    this.#host?.remove();
   }
 
   contains(node: Node | null): boolean {
-    return Boolean(node && this.host && (node === this.host || this.host.contains(node)));
+    return Boolean(node && this.#host && (node === this.#host || this.#host.contains(node)));
   }
 }

@@ -23,59 +23,107 @@ export function supportsHighlights(doc: Document): boolean {
   return Boolean(win?.CSS?.highlights && win.Highlight);
 }
 
+/**
+ * Above this many citations, only those near the window are painted, and the others as the reader scrolls:
+ * the browser's frame that registers and paints thousands of highlights at once blocks the page for tens of
+ * milliseconds.
+ */
+export const PAINT_ALL_MAX = 400;
+
+type Item = { range: Range; typology: Typology | null };
+
 export class Highlighter {
-  private names = new Set<string>();
+  #names = new Set<string>();
   /** The shadow roots given StateLens's highlight styles, and that style sheet. */
-  private styled = new Set<ShadowRoot>();
-  private sheet: CSSStyleSheet | null = null;
+  #styled = new Set<ShadowRoot>();
+  #sheet: CSSStyleSheet | null = null;
+  /** Watches the citations' elements when only those near the window are painted. */
+  #observer: IntersectionObserver | null = null;
 
   /**
    * css: the ::highlight rules (content.css). The page has them from the manifest; a shadow root with a
    * citation in it gets them too, since the page's styles do not reach into it.
    */
-  constructor(private readonly doc: Document, private readonly css = '') {}
+  readonly #doc: Document;
+  readonly #css: string;
+
+  constructor(doc: Document, css = '') {
+    this.#doc = doc;
+    this.#css = css;
+  }
 
   /** Replaces all of StateLens's highlights with these ranges, grouped by category. */
-  apply(items: ReadonlyArray<{ range: Range; typology: Typology | null }>, style: Style = 'background'): void {
-    const win = this.doc.defaultView as unknown as HighlightWindow | null;
-    const registry = win?.CSS?.highlights;
+  apply(items: readonly Item[], style: Style = 'background'): void {
+    const win = this.#doc.defaultView as unknown as HighlightWindow & { IntersectionObserver?: typeof IntersectionObserver } | null;
     this.clear();
-    if (!registry || !win?.Highlight || style === 'none') return;
+    if (!win?.CSS?.highlights || !win.Highlight || style === 'none') return;
+    for (const { range } of items) {
+      const root = range.startContainer.getRootNode();
+      if (root !== this.#doc && 'host' in root) this.#style(root as ShadowRoot);
+    }
+    if (items.length <= PAINT_ALL_MAX || !win.IntersectionObserver) return this.#paint(items, style);
+    // Many citations: those whose element is within a window's height of the view, as the view moves.
+    const byElement = new Map<Element, Item[]>();
+    for (const item of items) {
+      const node = item.range.startContainer;
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el) continue;
+      const list = byElement.get(el);
+      if (list) list.push(item);
+      else byElement.set(el, [item]);
+    }
+    const near = new Set<Element>();
+    this.#observer = new win.IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) near.add(entry.target);
+        else near.delete(entry.target);
+      }
+      this.#paint([...near].flatMap((el) => byElement.get(el)!), style);
+    }, { rootMargin: '100% 0px' });
+    for (const el of byElement.keys()) this.#observer.observe(el);
+  }
+
+  /** Registers these ranges as the highlights, in place of the ones before. */
+  #paint(items: readonly Item[], style: Style): void {
+    const win = this.#doc.defaultView as unknown as HighlightWindow;
+    const registry = win.CSS.highlights!;
+    for (const name of this.#names) registry.delete(name);
+    this.#names.clear();
     const groups = new Map<string, Range[]>();
     for (const { range, typology } of items) {
       const name = highlightName(typology, style);
       const group = groups.get(name);
       if (group) group.push(range);
       else groups.set(name, [range]);
-      const root = range.startContainer.getRootNode();
-      if (root !== this.doc && 'host' in root) this.style(root as ShadowRoot);
     }
     for (const [name, ranges] of groups) {
-      registry.set(name, new win.Highlight(...ranges));
-      this.names.add(name);
+      registry.set(name, new win.Highlight!(...ranges));
+      this.#names.add(name);
     }
   }
 
-  private style(root: ShadowRoot): void {
-    if (this.styled.has(root) || !this.css) return;
+  #style(root: ShadowRoot): void {
+    if (this.#styled.has(root) || !this.#css) return;
     try {
-      const Sheet = (this.doc.defaultView as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet;
-      if (!this.sheet) {
-        this.sheet = new Sheet();
-        this.sheet.replaceSync(this.css);
+      const Sheet = (this.#doc.defaultView as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet;
+      if (!this.#sheet) {
+        this.#sheet = new Sheet();
+        this.#sheet.replaceSync(this.#css);
       }
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
-      this.styled.add(root);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
+      this.#styled.add(root);
     } catch {
       // A root that takes no style sheet: its citations count, and show no colour.
     }
   }
 
   clear(): void {
-    const registry = (this.doc.defaultView as unknown as HighlightWindow | null)?.CSS?.highlights;
-    for (const name of this.names) registry?.delete(name);
-    this.names.clear();
-    for (const root of this.styled) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
-    this.styled.clear();
+    this.#observer?.disconnect();
+    this.#observer = null;
+    const registry = (this.#doc.defaultView as unknown as HighlightWindow | null)?.CSS?.highlights;
+    for (const name of this.#names) registry?.delete(name);
+    this.#names.clear();
+    for (const root of this.#styled) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.#sheet);
+    this.#styled.clear();
   }
 }

@@ -637,6 +637,33 @@ async function shadowRoots(browser: Browser, kind: Kind, server: FixtureServer):
   }
 }
 
+async function manyCitations(browser: Browser, kind: Kind, server: FixtureServer): Promise<void> {
+  const { page, errors } = await openFixture(browser, server, 'many-citations');
+  try {
+    // The paragraphs (by number) whose citation is painted now.
+    const painted = () => page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
+      const numbers: number[] = [];
+      for (const [name, highlight] of registry ?? []) {
+        if (!name.startsWith('statelens-')) continue;
+        for (const range of highlight) numbers.push(Number(range.startContainer.parentElement?.id.slice(1)));
+      }
+      return numbers.sort((a, b) => a - b);
+    });
+    const first = await poll(painted, (n) => n.includes(1), SETTLE_MS);
+    // 600 citations: the ones near the window are painted (the first ones), not all of them.
+    expect(first.value?.[0], 'B7 the first paragraph\'s citation is painted').toBe(1);
+    expect(first.value!.length, 'B7 only the citations near the window are painted').toBeLessThan(200);
+    await page.evaluate(() => document.getElementById('p600')!.scrollIntoView({ block: 'center' }));
+    const last = await poll(painted, (n) => n.includes(600) && !n.includes(1), SETTLE_MS);
+    expect(last.value?.includes(600), 'B7 after scrolling to the end, the last citation is painted').toBe(true);
+    expect(last.value?.includes(1), 'B7 and the first is not').toBe(false);
+    expectNoErrors(kind, 'many-citations', errors);
+  } finally {
+    await page.close();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 const KINDS: Kind[] = ['chromium', 'firefox'];
@@ -693,5 +720,9 @@ for (const kind of KINDS) {
     it('B6: citations inside an open shadow root and its slot are highlighted and open the card; a closed root is not read', async () => {
       await shadowRoots(browser, kind, fixtures);
     }, 30_000);
+
+    it('B7: a page with 600 citations paints those near the window, and the others as the reader scrolls', async () => {
+      await manyCitations(browser, kind, fixtures);
+    }, 40_000);
   });
 }

@@ -6,7 +6,11 @@
  */
 export class HostIndex {
   /** table: outlet index by host written backwards (the packed index's h), used as it is. */
-  constructor(private readonly table: Readonly<Record<string, number>>) {}
+  readonly #table: Readonly<Record<string, number>>;
+
+  constructor(table: Readonly<Record<string, number>>) {
+    this.#table = table;
+  }
 
   /** From [host, outlet] pairs. */
   static of(entries: Iterable<readonly [string, number]>): HostIndex {
@@ -23,7 +27,7 @@ export class HostIndex {
       const domain = host.slice(0, end);
       if (!domain.includes('.')) return -1;
       // (A number, never an inherited property.)
-      const hit = this.table[domain];
+      const hit = this.#table[domain];
       if (typeof hit === 'number') return hit;
     }
     return -1;

@@ -55,12 +55,12 @@ const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وب', 'ول', '
 
 export class Matcher {
   /** The index's records by first word key and by first character (runs); see src/core/registry/pack.ts. */
-  private readonly records: Record<string, string>;
-  private readonly runRecords: Record<string, string>;
-  private readonly hasRuns: boolean;
+  readonly #records: Record<string, string>;
+  readonly #runRecords: Record<string, string>;
+  readonly #hasRuns: boolean;
   /** Records parsed into entries, on first use. */
-  private readonly byFirstWord = new Map<string, AliasEntry[]>();
-  private readonly byFirstChar = new Map<string, AliasEntry[]>();
+  readonly #byFirstWord = new Map<string, AliasEntry[]>();
+  readonly #byFirstChar = new Map<string, AliasEntry[]>();
 
   /** Country (ISO alpha-2) of an outlet, or null; used to tell outlets that share an alias apart. */
   readonly countryOf: (outlet: number) => string | null;
@@ -73,47 +73,47 @@ export class Matcher {
     if (packed.v !== PACKED_VERSION) throw new Error(`matcher index version ${String(packed.v)}, expected ${PACKED_VERSION}`);
     if (typeof packed.a !== 'object' || typeof packed.r !== 'object') throw new Error('matcher index: the alias tables (a, r) are missing');
     this.countryOf = (outlet) => countryAt(packed, outlet);
-    this.records = packed.a;
-    this.runRecords = packed.r;
-    this.hasRuns = Object.keys(packed.r).length > 0;
+    this.#records = packed.a;
+    this.#runRecords = packed.r;
+    this.#hasRuns = Object.keys(packed.r).length > 0;
   }
 
   /** The aliases whose first word key is this, longest first ("Syrian Arab News Agency" before "Syrian ..."). */
-  private startingWith(key: string): AliasEntry[] | null {
-    let list = this.byFirstWord.get(key);
+  #startingWith(key: string): AliasEntry[] | null {
+    let list = this.#byFirstWord.get(key);
     if (!list) {
       // (A string, never an inherited property: "constructor" is a word too.)
-      const records = this.records[key];
+      const records = this.#records[key];
       if (typeof records !== 'string') return null;
-      this.byFirstWord.set(key, (list = records.split(RECORD).map((r) => parseRecord(key + r)).sort((a, b) => b.keys.length - a.keys.length)));
+      this.#byFirstWord.set(key, (list = records.split(RECORD).map((r) => parseRecord(key + r)).sort((a, b) => b.keys.length - a.keys.length)));
     }
     return list;
   }
 
   /** The run aliases (Chinese, Japanese, Korean) that start with this character, longest first. */
-  private runsStartingWith(ch: string): AliasEntry[] | null {
-    let list = this.byFirstChar.get(ch);
+  #runsStartingWith(ch: string): AliasEntry[] | null {
+    let list = this.#byFirstChar.get(ch);
     if (!list) {
-      const records = this.runRecords[ch];
+      const records = this.#runRecords[ch];
       if (typeof records !== 'string') return null;
-      this.byFirstChar.set(ch, (list = records.split(RECORD).map((r) => parseRecord(ch + r)).sort((a, b) => b.run!.length - a.run!.length)));
+      this.#byFirstChar.set(ch, (list = records.split(RECORD).map((r) => parseRecord(ch + r)).sort((a, b) => b.run!.length - a.run!.length)));
     }
     return list;
   }
 
   /** Every alias entry (all parsed). */
   *aliases(): Iterable<AliasEntry> {
-    for (const key of Object.keys(this.records)) yield* this.startingWith(key)!;
-    for (const ch of Object.keys(this.runRecords)) yield* this.runsStartingWith(ch)!;
+    for (const key of Object.keys(this.#records)) yield* this.#startingWith(key)!;
+    for (const ch of Object.keys(this.#runRecords)) yield* this.#runsStartingWith(ch)!;
   }
 
   /** Every alias's keys, read from the records without parsing them (what the prefilter hashes). */
   *aliasKeys(): Iterable<Pick<AliasEntry, 'keys' | 'run'>> {
-    for (const key of Object.keys(this.records)) {
-      for (const r of this.records[key].split(RECORD)) yield { keys: (key + r.slice(0, r.indexOf(FIELD))).split(' '), run: null };
+    for (const key of Object.keys(this.#records)) {
+      for (const r of this.#records[key].split(RECORD)) yield { keys: (key + r.slice(0, r.indexOf(FIELD))).split(' '), run: null };
     }
-    for (const ch of Object.keys(this.runRecords)) {
-      for (const r of this.runRecords[ch].split(RECORD)) {
+    for (const ch of Object.keys(this.#runRecords)) {
+      for (const r of this.#runRecords[ch].split(RECORD)) {
         const run = ch + r.slice(0, r.indexOf(FIELD));
         yield { keys: [run], run };
       }
@@ -127,16 +127,16 @@ export class Matcher {
     const key = (i: number) => (keys[i] ??= wordKey(folded.slice(tokens[i].start, tokens[i].end)));
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      if (this.hasRuns && RUN_SCRIPT.test(text[token.start])) {
-        this.findInRun(folded, token, i, hits);
+      if (this.#hasRuns && RUN_SCRIPT.test(text[token.start])) {
+        this.#findInRun(folded, token, i, hits);
         continue;
       }
       const k = key(i);
-      let last = this.matchWords(text, folded, tokens, i, k, 0, key, hits);
+      let last = this.#matchWords(text, folded, tokens, i, k, 0, key, hits);
       if (last < 0 && ARABIC.test(k)) {
         for (const prefix of ARABIC_PREFIXES) {
           if (k.length > prefix.length + 1 && k.startsWith(prefix)) {
-            last = this.matchWords(text, folded, tokens, i, k.slice(prefix.length), prefix.length, key, hits);
+            last = this.#matchWords(text, folded, tokens, i, k.slice(prefix.length), prefix.length, key, hits);
             if (last >= 0) break;
           }
         }
@@ -146,18 +146,18 @@ export class Matcher {
     return hits;
   }
 
-  private matchWords(
+  #matchWords(
     text: string, folded: string, tokens: Token[], i: number, firstKey: string, offset: number,
     key: (i: number) => string, hits: AliasHit[],
   ): number {
-    const candidates = this.startingWith(firstKey);
+    const candidates = this.#startingWith(firstKey);
     if (!candidates) return -1;
     let chosen: { alias: AliasEntry; last: number } | null = null;
     let fallback: { alias: AliasEntry; last: number } | null = null;
     // Exact capitalisation first; capitals for a title-case name ("MONTSAME") only when nothing else matches.
     for (let pass = 0; pass < 2 && !chosen; pass++) for (const alias of candidates) {
       if (chosen) break;
-      const last = this.matchAt(text, folded, tokens, i, alias, offset, key, pass === 1);
+      const last = this.#matchAt(text, folded, tokens, i, alias, offset, key, pass === 1);
       if (last < 0) continue;
       // "the pro-government daily Sabah": a lower-case description before a name is not the name "Daily Sabah".
       if (last > i && alias.shapes[0] !== 'lower' && caseShape(text.slice(tokens[i].start, tokens[i].end)) === 'lower'
@@ -182,14 +182,14 @@ export class Matcher {
     if (alias.shared) {
       const same = alias.keys.join(' ');
       hit.alternatives = candidates.filter((c) => c !== alias && c.shared && c.keys.join(' ') === same && c.outlet !== alias.outlet
-        && this.matchAt(text, folded, tokens, i, c, offset, key, false) === last);
+        && this.#matchAt(text, folded, tokens, i, c, offset, key, false) === last);
     }
     hits.push(hit);
     return last;
   }
 
   /** Index of the alias's last token when it matches at token i, else -1. */
-  private matchAt(
+  #matchAt(
     text: string, folded: string, tokens: Token[], i: number, alias: AliasEntry, offset: number, key: (i: number) => string,
     lenient: boolean,
   ): number {
@@ -223,9 +223,9 @@ export class Matcher {
     return boundaryOk(folded, tokens[i].start + offset, tokens[i + n - 1].end, alias) ? i + n - 1 : -1;
   }
 
-  private findInRun(folded: string, token: Token, i: number, hits: AliasHit[]): void {
+  #findInRun(folded: string, token: Token, i: number, hits: AliasHit[]): void {
     for (let p = token.start; p < token.end; p++) {
-      const candidates = this.runsStartingWith(folded[p]);
+      const candidates = this.#runsStartingWith(folded[p]);
       if (!candidates) continue;
       for (const alias of candidates) {
         const run = alias.run!;

@@ -91,24 +91,24 @@ function hashKey(key: string, from = 0): number {
 
 /** An open-addressing set of non-zero 32-bit hashes. */
 class HashSet {
-  private readonly table: Int32Array;
-  private readonly mask: number;
+  readonly #table: Int32Array;
+  readonly #mask: number;
 
   constructor(values: Iterable<number>, count: number) {
     let size = 16;
     while (size < count * 4) size <<= 1;
-    this.table = new Int32Array(size);
-    this.mask = size - 1;
+    this.#table = new Int32Array(size);
+    this.#mask = size - 1;
     for (const v of values) {
-      let i = v & this.mask;
-      while (this.table[i] !== 0 && this.table[i] !== v) i = (i + 1) & this.mask;
-      this.table[i] = v;
+      let i = v & this.#mask;
+      while (this.#table[i] !== 0 && this.#table[i] !== v) i = (i + 1) & this.#mask;
+      this.#table[i] = v;
     }
   }
 
   has(v: number): boolean {
-    for (let i = v & this.mask; ; i = (i + 1) & this.mask) {
-      const x = this.table[i];
+    for (let i = v & this.#mask; ; i = (i + 1) & this.#mask) {
+      const x = this.#table[i];
       if (x === v) return true;
       if (x === 0) return false;
     }
@@ -116,8 +116,8 @@ class HashSet {
 }
 
 export class Prefilter {
-  private readonly words: HashSet;
-  private readonly runs: HashSet;
+  readonly #words: HashSet;
+  readonly #runs: HashSet;
 
   constructor(aliases: Iterable<Pick<AliasEntry, 'keys' | 'run'>>) {
     const words: number[] = [];
@@ -130,14 +130,15 @@ export class Prefilter {
       else if (alias.keys.length === 2) words.push(pair(hashKey(alias.keys[0]), hashKey(alias.keys[1])));
       else words.push(pair(pair(hashKey(alias.keys[0]), hashKey(alias.keys[1])), hashKey(alias.keys[2])));
     }
-    this.words = new HashSet(words, words.length);
-    this.runs = new HashSet(runs, runs.length);
+    this.#words = new HashSet(words, words.length);
+    this.#runs = new HashSet(runs, runs.length);
   }
 
   /** Offsets in text (of a token, or of a position in a run) where an alias may be: one or more per hit. */
   flagged(text: string, from = 0, to = text.length, firstOnly = false): number[] {
     const out: number[] = [];
-    const { words, runs } = this;
+    const words = this.#words;
+    const runs = this.#runs;
     // The current token: kind 0 none, 1 a Han/Kana run, 2 other letters; its hashes from key positions 0..3
     // (1..3: without an Arabic clitic), its key length, and whether it is matched as a run. Everything is in
     // local variables of this one loop (no closure), so that they stay in registers.

@@ -94,17 +94,18 @@ function isFullStop(c: number): boolean {
   return c === 46 || c === 0x2024 || c === 0xfe52 || c === 0xff0e;
 }
 
-/** "!", "?", "‼", "⁇"-"⁉", Arabic "؟" and "۔", Devanagari "।" "॥", "。", fullwidth and small forms ("STerm"). */
+/** Beyond ASCII's "!" and "?": "‼", "⁇"-"⁉", Arabic "؟" and "۔", Devanagari "।" "॥", "。", fullwidth and small forms ("STerm"). */
+const TERMINALS = new Set([...'‼⁇⁈⁉؟۔।॥。！？｡﹖﹗'].map((ch) => ch.charCodeAt(0)));
+
 function isTerminal(c: number): boolean {
-  return c === 33 || c === 63 || c === 0x203c || (c >= 0x2047 && c <= 0x2049) || c === 0x61f || c === 0x6d4 || c === 0x964
-    || c === 0x965 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff61 || c === 0xfe56 || c === 0xfe57;
+  return c < 128 ? c === 33 || c === 63 : TERMINALS.has(c);
 }
 
 /** Brackets and quotation marks, which may follow a sentence's last mark ("Close"). */
 const CLOSE = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'\u00ab\u00bb]/u;
 const SPACE = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]/;
 /** Punctuation that continues a sentence after its mark (UAX #29 "SContinue"). */
-const CONTINUES = /[,;:\-\u055d\u060c\u060d\u07f8\u1802\u1808\u2013\u2014\u3001\ufe10\ufe11\ufe13\ufe31\ufe32\ufe50\ufe51\ufe55\ufe58\ufe63\uff0c\uff0d\uff1a\uff1b\uff64]/;
+const CONTINUES = /[,;:\-՝،؍߸᠂᠈–—、︐︑︓︱︲﹐﹑﹕﹘﹣，－：；､]/;
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
 const UPPER = /\p{Lu}|\p{Lt}/u;
