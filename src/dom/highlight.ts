@@ -75,7 +75,9 @@ export class Highlighter {
     const near = new Set<Element>();
     this.#observer = new win.IntersectionObserver((entries) => {
       for (const entry of entries) {
-        if (entry.isIntersecting) near.add(entry.target);
+        // An element without a box of its own (display: contents) never intersects: it stays painted.
+        const { width, height } = entry.boundingClientRect;
+        if (entry.isIntersecting || !(width || height)) near.add(entry.target);
         else near.delete(entry.target);
       }
       this.#paint([...near].flatMap((el) => byElement.get(el)!), style);

@@ -71,7 +71,6 @@ export class Matcher {
    */
   constructor(packed: PackedIndex) {
     if (packed.v !== PACKED_VERSION) throw new Error(`matcher index version ${String(packed.v)}, expected ${PACKED_VERSION}`);
-    if (typeof packed.a !== 'object' || typeof packed.r !== 'object') throw new Error('matcher index: the alias tables (a, r) are missing');
     this.countryOf = (outlet) => countryAt(packed, outlet);
     this.#records = packed.a;
     this.#runRecords = packed.r;
