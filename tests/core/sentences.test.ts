@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { segmentRange } from '../../src/core/match/sentences';
+import { paragraphBreakAfter, segmentRange } from '../../src/core/match/sentences';
 import { ROOT, SHARED } from '../helpers/registry';
 
 const intl = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -74,5 +74,18 @@ describe('sentence bounds', () => {
     const text = 'Before. SANA said it. After!';
     expect(segmentRange(text, 8, 21)).toEqual([{ start: 8, end: 21 }]);
     expect(segmentRange(text, 0, text.length).map((s) => text.slice(s.start, s.end))).toEqual(['Before. ', 'SANA said it. ', 'After!']);
+  });
+});
+
+describe('paragraph breaks', () => {
+  it('are what /\\n\\s*\\n/ matches, in any text made of line breaks, spaces and words', () => {
+    const alphabet = ['\n', '\r\n', ' ', '\t', '\u00a0', '\u2029', '\u3000', 'a', 'SANA', '.', '\n\n'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      const want = [...text.matchAll(/\n\s*\n/g)].map((m) => [m.index!, m.index! + m[0].length]);
+      const got: number[][] = [];
+      for (let b = paragraphBreakAfter(text, 0); b; b = paragraphBreakAfter(text, b[1])) got.push(b);
+      expect(got, JSON.stringify(text)).toEqual(want);
+    }), { numRuns: 20_000, seed: 1126 });
   });
 });

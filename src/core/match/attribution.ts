@@ -16,7 +16,7 @@ import {
   VERBS_BEFORE,
 } from './context-words';
 import { skipClause } from './context';
-import { lastAtOrBefore, segmentRange, type Span } from './sentences';
+import { lastAtOrBefore, paragraphBreakAfter, segmentRange, type Span } from './sentences';
 import type { Token } from './tokens';
 
 /** A follow-up ("the report added") counts for the outlet last attributed at most this many paragraphs before. */
@@ -149,6 +149,6 @@ export function attribute(text: string, folded: string, tokens: Token[], citatio
 /** Offsets where paragraphs start (after a blank line). */
 export function paragraphStarts(text: string): number[] {
   const starts = [0];
-  for (const m of text.matchAll(/\n\s*\n/g)) starts.push(m.index! + m[0].length);
+  for (let b = paragraphBreakAfter(text, 0); b; b = paragraphBreakAfter(text, b[1])) starts.push(b[1]);
   return starts;
 }

@@ -100,12 +100,6 @@ export class Matcher {
     return list;
   }
 
-  /** Every alias entry (all parsed). */
-  *aliases(): Iterable<AliasEntry> {
-    for (const key of Object.keys(this.#records)) yield* this.#startingWith(key)!;
-    for (const ch of Object.keys(this.#runRecords)) yield* this.#runsStartingWith(ch)!;
-  }
-
   /** Every alias's keys, read from the records without parsing them (what the prefilter hashes). */
   *aliasKeys(): Iterable<Pick<AliasEntry, 'keys' | 'run'>> {
     for (const key of Object.keys(this.#records)) {

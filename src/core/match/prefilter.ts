@@ -12,7 +12,7 @@
  */
 import { foldChar } from './fold';
 import type { AliasEntry } from './matcher';
-import type { Span } from './sentences';
+import { paragraphBreakAfter, type Span } from './sentences';
 
 const WORD = 1;
 /** Ignored inside a word when words are compared (combining marks, tatweel; see wordKey). */
@@ -272,15 +272,14 @@ export class Prefilter {
    */
   *paragraphSteps(text: string): Generator<void, Span[]> {
     const out: Span[] = [];
-    const breaks = /\n\s*\n/g;
     let start = 0;
     let since = 0;
     for (;;) {
-      const m = breaks.exec(text);
-      const end = m ? m.index : text.length;
+      const m = paragraphBreakAfter(text, start);
+      const end = m ? m[0] : text.length;
       if (end > start && this.flagged(text, start, end, true).length) out.push({ start, end });
       if (!m) return out;
-      start = m.index + m[0].length;
+      start = m[1];
       if (start - since > CHARS_PER_STEP) {
         since = start;
         yield;

