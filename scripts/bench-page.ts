@@ -7,17 +7,15 @@
 import compressed from 'statelens:compressed-index';
 // @ts-expect-error: mark.js ships no type declarations (see MarkInstance below)
 import MarkJs from 'mark.js';
-import { installContextWords } from '../src/core/match/context-words';
 import { findTextCitations } from '../src/core/match/find-citations';
 import { HostIndex } from '../src/core/match/hosts';
 import { Matcher } from '../src/core/match/matcher';
-import { typologyAt, type PackedIndex } from '../src/core/registry/pack';
+import { typologyAt } from '../src/core/registry/pack';
 import { defaultSettings, type Settings } from '../src/core/settings';
 import { summarize, type OutletSummary } from '../src/core/summary';
 import type { Typology } from '../src/core/typology';
-import { inflateIndex, inflateSites } from '../src/content/load-index';
+import { inflateSites, loadMatcher as loadContentMatcher } from '../src/content/load-index';
 import { Highlighter } from '../src/dom/highlight';
-import { indexRangesByNode } from '../src/dom/hit-test';
 import { defaultYield, scanPageSliced, type PageCitation } from '../src/dom/scan-page';
 
 interface MarkInstance {
@@ -38,7 +36,6 @@ export interface PipelineResult {
   isArticle: boolean;
   citations: PageCitation[];
   outlets: OutletSummary[];
-  byNode: Map<Node, number[]>;
   /** The longest stretch of StateLens's work between two yields, highlighting included. */
   longestSliceMs: number;
 }
@@ -51,11 +48,11 @@ export async function loadMatcher(doc: Document, marks: { sites?: number; inflat
   // As the content script does: the sites part first (every page loads it), then the aliases part.
   const sites = await inflateSites(compressed);
   marks.sites = performance.now();
-  const index: PackedIndex = await inflateIndex(compressed, sites);
-  marks.inflated = performance.now();
-  installContextWords(index.w, true);
+  const matcher = await loadContentMatcher(compressed, sites, () => {
+    marks.inflated = performance.now();
+  });
   return {
-    matcher: new Matcher(index),
+    matcher,
     hosts: new HostIndex(sites.h),
     typologyOf: (outlet) => typologyAt(sites, outlet),
     highlighter: new Highlighter(doc),
@@ -65,8 +62,7 @@ export async function loadMatcher(doc: Document, marks: { sites?: number; inflat
 /**
  * StateLens's pipeline, the one function the benchmark times as "scan". It does what run() in
  * src/content/main.ts does synchronously once the matcher is ready: scan the page (article detection, main text, citations,
- * attribution), keep the categories the reader shows, count them per outlet, highlight them, and index their
- * ranges for the hover hit test. (Messages to the background are left out: they are asynchronous and cross
+ * attribution), keep the categories the reader shows, count them per outlet, and highlight them. (Messages to the background are left out: they are asynchronous and cross
  * processes.) Async so that a chunked pipeline can take its place without changing the callers.
  */
 export async function statelensPipeline(doc: Document, ready: Ready, settings: Settings = defaultSettings()): Promise<PipelineResult> {
@@ -87,13 +83,10 @@ export async function statelensPipeline(doc: Document, ready: Ready, settings: S
     return typology !== null && settings.categories[typology];
   });
   const outlets = summarize(citations, ready.typologyOf);
-  let byNode = new Map<Node, number[]>();
-  if (citations.length) {
-    ready.highlighter.apply(citations.map((c) => ({ range: c.range, typology: ready.typologyOf(c.outlet) })), settings.style);
-    byNode = indexRangesByNode(citations.map((c) => c.range));
-  }
+  // (The ranges' index for the pointer's hit test is made on the first pointer move, not here.)
+  if (citations.length) ready.highlighter.apply(citations.map((c) => ({ range: c.range, typology: ready.typologyOf(c.outlet) })), settings.style);
   longestSlice = Math.max(longestSlice, performance.now() - resumed);
-  return { isArticle: scan.article.isArticle, citations, outlets, byNode, longestSliceMs: longestSlice };
+  return { isArticle: scan.article.isArticle, citations, outlets, longestSliceMs: longestSlice };
 }
 
 // ---------------------------------------------------------------------------------------------------------

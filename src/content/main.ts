@@ -1,10 +1,9 @@
 /** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
 import compressed from 'statelens:compressed-index';
 import HIGHLIGHT_CSS from './content.css?raw';
-import { installContextWords } from '../core/match/context-words';
 import { HostIndex } from '../core/match/hosts';
 import { typologyAt } from '../core/registry/pack';
-import { inflateIndex, inflateSites } from './load-index';
+import { inflateSites, loadMatcher } from './load-index';
 import { Matcher } from '../core/match/matcher';
 import type { Message, PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
@@ -45,10 +44,7 @@ async function main(): Promise<void> {
   const sites = await inflateSites(compressed);
   let matcher: Matcher | Promise<Matcher> | undefined;
   const shared: Shared = {
-    matcher: () => (matcher ??= inflateIndex(compressed, sites).then((index) => {
-      installContextWords(index.w, true);
-      return (matcher = new Matcher(index));
-    })),
+    matcher: () => (matcher ??= loadMatcher(compressed, sites).then((made) => (matcher = made))),
     hosts: new HostIndex(sites.h),
     typologyOf: (outlet) => typologyAt(sites, outlet),
     highlighter: new Highlighter(document, HIGHLIGHT_CSS),
@@ -141,7 +137,8 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   };
   let citations = (scan?.citations ?? []).filter(shown);
   let ranges: Range[] = [];
-  let byNode = new Map<Node, number[]>();
+  /** The ranges by text node, for the pointer's hit test: made when the pointer first needs it. */
+  let byNode: Map<Node, number[]> | null = null;
   const summaryOf = (withAttribution: boolean): PageSummary => {
     const outlets = summarize(citations, typologyOf, withAttribution ? scan?.attribution ?? undefined : undefined);
     return {
@@ -160,7 +157,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   const show = (report: boolean) => {
     highlighter.apply(citations.map((c) => ({ range: c.range, typology: typologyOf(c.outlet) })), settings.style);
     ranges = citations.map((c) => c.range);
-    byNode = indexRangesByNode(ranges);
+    byNode = null;
     if (report && (citations.length || shared.counted)) {
       shared.counted = citations.length > 0;
       void send({ type: 'page/report', summary: summaryOf(false) }).catch(() => {
@@ -235,7 +232,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     requestAnimationFrame(() => {
       pending = false;
       if (card.contains(document.elementFromPoint(lastX, lastY))) return cancelClose();
-      const i = rangeAtPoint(document, lastX, lastY, ranges, byNode);
+      const i = rangeAtPoint(document, lastX, lastY, ranges, (byNode ??= indexRangesByNode(ranges)));
       if (i >= 0) {
         cancelClose();
         if (i !== open) void openCard(i);
@@ -248,7 +245,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   // Touch: a tap on a citation opens its card (there is no hover).
   document.addEventListener('pointerdown', (event) => {
     if (event.pointerType !== 'touch' || card.contains(event.target as Node)) return;
-    const i = rangeAtPoint(document, event.clientX, event.clientY, ranges, byNode);
+    const i = rangeAtPoint(document, event.clientX, event.clientY, ranges, (byNode ??= indexRangesByNode(ranges)));
     if (i >= 0) void openCard(i);
     else if (open >= 0) closeCard();
   }, { passive: true, signal });

@@ -16,7 +16,7 @@ import {
   VERBS_BEFORE,
 } from './context-words';
 import { skipClause } from './context';
-import { lastAtOrBefore, paragraphBreakAfter, segmentRange, type Span } from './sentences';
+import { lastAtOrBefore, paragraphBreaks, segmentRange, type Span } from './sentences';
 import type { Token } from './tokens';
 
 /** A follow-up ("the report added") counts for the outlet last attributed at most this many paragraphs before. */
@@ -148,7 +148,9 @@ export function attribute(text: string, folded: string, tokens: Token[], citatio
 
 /** Offsets where paragraphs start (after a blank line). */
 export function paragraphStarts(text: string): number[] {
+  // The ends of the breaks the sentence lookups found already (kept for the last text).
+  const breaks = paragraphBreaks(text);
   const starts = [0];
-  for (let b = paragraphBreakAfter(text, 0); b; b = paragraphBreakAfter(text, b[1])) starts.push(b[1]);
+  for (let i = 1; i < breaks.length; i += 2) starts.push(breaks[i]);
   return starts;
 }
