@@ -5,7 +5,7 @@
  */
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserPath, IN_CI, launchWithExtension, openExtensionPage, serveFixtures, type FixtureServer, type Kind } from './harness';
+import { browserPath, IN_CI, launchWithExtension, openExtensionPage, serveFixtures, until, type FixtureServer, type Kind } from './harness';
 
 interface ExtensionApi {
   tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: object, o: object): Promise<unknown> };
@@ -19,16 +19,6 @@ const highlightedIn = (frame: Page | Frame) => frame.evaluate(() => {
   for (const [name, highlight] of registry ?? []) if (name.startsWith('statelens-')) for (const range of highlight) texts.push(range.toString());
   return texts.sort();
 });
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read().catch(() => value);
-  }
-  return value;
-}
 
 for (const kind of ['chromium', 'firefox'] as Kind[]) {
   const path = browserPath(kind);

@@ -258,3 +258,17 @@ export async function axeViolations(page: Page, context?: string): Promise<strin
   }, context ?? null);
 }
 
+/**
+ * Reads `read` until `ok` holds or `ms` pass, and returns the last value (the caller asserts on it, so a
+ * timeout fails with what was seen). For state that settles asynchronously, such as the badge, which the
+ * background sets after it has stored the frame's count.
+ */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read().catch(() => value);
+  }
+  return value;
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import {
-  axeViolations, isLocal, launchWithExtension, openExtensionPage, openShadow, openTestArticle, OUTLET_SITE, pointOf, recordRequests, resultsDir, serveFixtures, waitForCard, type Kind,
+  axeViolations, isLocal, launchWithExtension, openExtensionPage, openShadow, openTestArticle, OUTLET_SITE, pointOf, recordRequests, resultsDir, serveFixtures, until, waitForCard, type Kind,
 } from './harness';
 
 export const EXPECTED_CITATIONS = [
@@ -181,11 +181,12 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
       }
     });
     expect(tabId).toBeGreaterThanOrEqual(0);
-    const badge = await popup.evaluate(async (id) => {
+    // The background sets the badge once it has stored the frame's count: read it until it settles.
+    const badgeText = () => popup.evaluate(async (id) => {
       const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
       return (g.browser ?? g.chrome)!.action.getBadgeText({ tabId: id });
     }, tabId);
-    expect(badge).toBe('8');
+    expect(await until(badgeText, (b) => b === '8')).toBe('8');
 
     // Keyboard access to plain-text citations: the shortcut (Alt+Shift+N) makes the background send page/step
     // to the tab; here the popup sends it the same way. The first press opens the first citation's card with
@@ -229,11 +230,7 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     await popup.click('input[name="category-SC"]');
     // The article's tab is in the background: poll on a timer, not on animation frames.
     await page.waitForFunction(() => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('statelens-sc'), { timeout: 10_000, polling: 100 });
-    const badgeAfter = await popup.evaluate(async (id) => {
-      const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
-      return (g.browser ?? g.chrome)!.action.getBadgeText({ tabId: id });
-    }, tabId);
-    expect(badgeAfter).toBe('');
+    expect(await until(badgeText, (b) => b === '')).toBe('');
     await popup.click('input[name="category-SC"]');
     await popup.click('input[name="style"][value="underline"]');
     await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('statelens-sc-line'), { timeout: 10_000, polling: 100 });
