@@ -141,6 +141,23 @@ const rawCssPlugin = {
   },
 };
 
+/**
+ * Readability's isProbablyReaderable ships as a CommonJS file (module.exports). Bundled as such, it brings
+ * esbuild's CommonJS interop helpers (about 500 bytes) into the content script, which has a budget. Its one
+ * top-level function is exported as an ES module instead; the file's own code is unchanged (its
+ * `typeof module` test is false in a bundle).
+ */
+const readerableAsModule = {
+  name: 'readerable-esm',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@mozilla[\\/]readability[\\/]Readability-readerable\.js$/ }, (a) => {
+      const source = readFileSync(a.path, 'utf8');
+      if (!/^function isProbablyReaderable\(/m.test(source)) throw new Error(`${a.path}: isProbablyReaderable is no longer a top-level function; update readerableAsModule in build.mjs`);
+      return { contents: `${source}\nexport default isProbablyReaderable;\n`, loader: 'js' };
+    });
+  },
+};
+
 const ZIP_DATE = new Date(Date.UTC(2020, 0, 1));
 
 function zipDir(dir) {
@@ -189,7 +206,7 @@ if (first.error && !watch) {
 }
 export const common = {
   absWorkingDir: ROOT, bundle: true, minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox140'],
-  plugins: [registryPlugin(registry), rawCssPlugin],
+  plugins: [registryPlugin(registry), rawCssPlugin, readerableAsModule],
   // The card's "Report a correction" link: the project's issue tracker, given at build; no link when unset.
   define: { __CORRECTIONS_URL__: JSON.stringify(correctionsUrl()) },
 };

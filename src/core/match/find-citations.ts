@@ -221,7 +221,7 @@ export function* findFlaggedSteps(text: string, matcher: Matcher, prefilter: Pre
   const spans = yield* prefilter.paragraphSteps(text);
   if (!spans.length) return [];
   yield;
-  interface Piece { text: string; spans: Span[]; starts: number[]; prepared: PreparedText; hits: AliasHit[] }
+  interface Piece { text: string; spans: Span[]; starts: number[]; flags: number[]; prepared: PreparedText; hits: AliasHit[] }
   const pieces: Piece[] = [];
   let piece: Piece | null = null;
   let length = 0;
@@ -230,16 +230,17 @@ export function* findFlaggedSteps(text: string, matcher: Matcher, prefilter: Pre
     if (!piece) return;
     piece.text = parts.join('\n\n');
     piece.prepared = prepareText(piece.text);
-    piece.hits = matcher.find(piece.text, piece.prepared.tokens, piece.prepared.folded);
+    piece.hits = matcher.find(piece.text, piece.prepared.tokens, piece.prepared.folded, piece.flags);
     pieces.push(piece);
     piece = null;
     parts.length = 0;
     length = 0;
   };
   for (const span of spans) {
-    piece ??= { text: '', spans: [], starts: [], prepared: { tokens: [], folded: '' }, hits: [] };
+    piece ??= { text: '', spans: [], starts: [], flags: [], prepared: { tokens: [], folded: '' }, hits: [] };
     piece.spans.push(span);
     piece.starts.push(length);
+    for (const f of span.flags) piece.flags.push(f - span.start + length);
     parts.push(text.slice(span.start, span.end));
     length += span.end - span.start + 2;
     if (length >= PIECE_CHARS) {

@@ -113,12 +113,28 @@ export class Matcher {
     }
   }
 
-  /** All alias hits in text, left to right, never overlapping. */
-  find(text: string, tokens: Token[] = tokenize(text), folded: string = fold(text)): AliasHit[] {
+  /**
+   * All alias hits in text, left to right, never overlapping. flags: the prefilter's offsets in this text (see
+   * Prefilter.flagged); only the tokens they point at are tried, the same hits as trying every token, since
+   * every hit is flagged.
+   */
+  find(text: string, tokens: Token[] = tokenize(text), folded: string = fold(text), flags?: readonly number[]): AliasHit[] {
     const hits: AliasHit[] = [];
     const keys: Array<string | undefined> = new Array(tokens.length);
     const key = (i: number) => (keys[i] ??= wordKey(folded.slice(tokens[i].start, tokens[i].end)));
+    let tried: Uint8Array | undefined;
+    if (flags) {
+      // A flag is at the token that completes an alias's first three keys: the alias starts there or up to
+      // two tokens before.
+      tried = new Uint8Array(tokens.length + 2);
+      let j = 0;
+      for (const f of flags) {
+        while (j < tokens.length && tokens[j].end <= f) j++;
+        tried[j] = tried[j + 1] = tried[j + 2] = 1;
+      }
+    }
     for (let i = 0; i < tokens.length; i++) {
+      if (tried && !tried[i + 2]) continue;
       const token = tokens[i];
       if (this.#hasRuns && RUN_SCRIPT.test(text[token.start])) {
         this.#findInRun(folded, token, i, hits);

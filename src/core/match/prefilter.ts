@@ -27,10 +27,6 @@ const ARABIC = 32;
 /** May separate two words of one alias (after folding): space, tab, - . ' / & */
 const GAP = 64;
 
-const classes = new Uint8Array(65536);
-const classified = new Uint8Array(65536);
-const folds = new Uint16Array(65536);
-const folded = new Uint8Array(65536);
 const astral = new Map<number, number>();
 
 function classify(cp: number): number {
@@ -46,23 +42,21 @@ function classify(cp: number): number {
   return c;
 }
 
-function classOf(code: number): number {
-  if (!classified[code]) {
-    classes[code] = classify(code);
-    const f = foldCode(code);
-    if (f === 32 || f === 9 || f === 45 || f === 46 || f === 39 || f === 47 || f === 38) classes[code] |= GAP;
-    classified[code] = 1;
-  }
-  return classes[code];
-}
+/** A unit the fast path leaves to the full loop: surrogates (astral characters are classified as a pair). */
+const SLOW = 128;
+/** Per UTF-16 unit: its folded unit << 8 | its class, or 0 before it is first seen. */
+const infos = new Int32Array(65536);
 
-function foldCode(code: number): number {
-  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code === 96 ? 39 : code;
-  if (!folded[code]) {
-    folds[code] = code >= 0xd800 && code <= 0xdfff ? code : foldChar(String.fromCharCode(code)).charCodeAt(0);
-    folded[code] = 1;
+function infoOf(unit: number): number {
+  let info = infos[unit];
+  if (info === 0) {
+    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
+    const f = surrogate ? unit : foldChar(String.fromCharCode(unit)).charCodeAt(0);
+    let c = classify(unit) | (surrogate ? SLOW : 0);
+    if (f === 32 || f === 9 || f === 45 || f === 46 || f === 39 || f === 47 || f === 38) c |= GAP;
+    info = infos[unit] = (f << 8) | c;
   }
-  return folds[code];
+  return info;
 }
 
 /** Characters read between two chances to yield. */
@@ -83,8 +77,9 @@ function hashKey(key: string, from = 0): number {
   let h = SEED;
   for (let i = from; i < key.length; i++) {
     const unit = key.charCodeAt(i);
-    if (classOf(unit) & IGNORED) continue;
-    h = step(h, foldCode(unit));
+    const info = infoOf(unit);
+    if (info & IGNORED) continue;
+    h = step(h, info >>> 8);
   }
   return finish(h);
 }
@@ -134,8 +129,12 @@ export class Prefilter {
     this.#runs = new HashSet(runs, runs.length);
   }
 
-  /** Offsets in text (of a token, or of a position in a run) where an alias may be: one or more per hit. */
-  flagged(text: string, from = 0, to = text.length, firstOnly = false): number[] {
+  /**
+   * Offsets in text where an alias may end or start, one or more per hit: for words, the start of the token
+   * that completes its first three keys (so the alias starts at that token or one of the two before it); in a
+   * run of Chinese or Japanese, the position of its first character.
+   */
+  flagged(text: string, from = 0, to = text.length): number[] {
     const out: number[] = [];
     const words = this.#words;
     const runs = this.#runs;
@@ -166,8 +165,21 @@ export class Prefilter {
     let gapOk = false;
     let prevGapOk = false;
     let gap = 0;
+    /** Within a token of other letters that is neither Arabic nor matched as a run (the fast path above). */
+    let plain = false;
 
     for (let i = from; i <= to; i++) {
+      // The common case first: a letter that continues a plain word (no run script, no Arabic, no mark), one
+      // table lookup for its class and fold together.
+      if (plain && i < to) {
+        const unit = text.charCodeAt(i);
+        const info = infoOf(unit);
+        if ((info & (T2 | IGNORED | SLOW)) === T2) {
+          h0 = Math.imul(h0 ^ (info >>> 8), 0x01000193);
+          keyLength++;
+          continue;
+        }
+      }
       // One step past the end: a unit of no class, which ends the last token.
       let cls = 0;
       let width = 1;
@@ -179,7 +191,7 @@ export class Prefilter {
           if (c === undefined) astral.set(cp, (c = classify(cp)));
           cls = c;
           width = 2;
-        } else cls = classified[unit] ? classes[unit] : classOf(unit);
+        } else cls = infoOf(unit) & 255;
       }
       // Which token does this unit belong to (the tokenizer's rule: Han/Kana runs apart from other letters)?
       const t1 = (cls & T1) !== 0;
@@ -199,7 +211,6 @@ export class Prefilter {
               || (joined && prevGapOk && (words.has(pair(pair(pp0, p0), f0))
                 || (prevPrevArabic && (words.has(pair(pair(pp1, p0), f0)) || words.has(pair(pair(pp2, p0), f0)) || words.has(pair(pair(pp3, p0), f0))))))) {
               out.push(start);
-              if (firstOnly) return out;
             }
             pp0 = p0;
             pp1 = p1;
@@ -220,6 +231,7 @@ export class Prefilter {
           gapOk = true;
           gap = 0;
           kind = 0;
+          plain = false;
         }
         if (t1 || t2) {
           kind = t1 ? 1 : 2;
@@ -229,6 +241,7 @@ export class Prefilter {
           runToken = (cls & RUN_START) !== 0;
           arabic = false;
           lastUnit = -1;
+          plain = false;
         } else {
           // Between tokens: the gap that may join two words of one alias.
           if (!(cls & GAP)) gapOk = false;
@@ -239,18 +252,20 @@ export class Prefilter {
       }
       for (let k = 0; k < width; k++) {
         const unit = text.charCodeAt(i + k);
-        const f = unit < 128 ? (unit >= 65 && unit <= 90 ? unit + 32 : unit === 96 ? 39 : unit) : foldCode(unit);
+        const f = infoOf(unit) >>> 8;
         if (runToken) {
           // Aliases in scripts without spaces start anywhere in the run: their first one or two characters.
           if (runs.has(finish(step(SEED, f))) || (lastUnit >= 0 && runs.has(pair(lastUnit, f)))) {
             out.push(i + k - (lastUnit >= 0 ? 1 : 0));
-            if (firstOnly) return out;
           }
           lastUnit = f;
           continue;
         }
         if (cls & IGNORED) continue;
-        if (keyLength === 0) arabic = (cls & ARABIC) !== 0;
+        if (keyLength === 0) {
+          arabic = (cls & ARABIC) !== 0;
+          plain = kind === 2 && !runToken && !arabic;
+        }
         if (arabic) {
           // The Arabic clitic variants: the same key without its first one, two or three units.
           if (keyLength >= 1) h1 = Math.imul(h1 ^ f, 0x01000193);
@@ -266,18 +281,19 @@ export class Prefilter {
   }
 
   /**
-   * The paragraphs of text that may hold a citation, in order, yielding every few tens of kilobytes (run it
-   * with drain() to have them at once). Paragraphs are read one by one, and each only until its
-   * first flag; no alias spans a paragraph break, so nothing is lost at their edges.
+   * The paragraphs of text that may hold a citation, in order, each with its flags (see flagged), yielding
+   * every few tens of kilobytes (run it with drain() to have them at once). No alias spans a paragraph break,
+   * so nothing is lost at their edges.
    */
-  *paragraphSteps(text: string): Generator<void, Span[]> {
-    const out: Span[] = [];
+  *paragraphSteps(text: string): Generator<void, FlaggedSpan[]> {
+    const out: FlaggedSpan[] = [];
     let start = 0;
     let since = 0;
     for (;;) {
       const m = paragraphBreakAfter(text, start);
       const end = m ? m[0] : text.length;
-      if (end > start && this.flagged(text, start, end, true).length) out.push({ start, end });
+      const flags = end > start ? this.flagged(text, start, end) : [];
+      if (flags.length) out.push({ start, end, flags });
       if (!m) return out;
       start = m[1];
       if (start - since > CHARS_PER_STEP) {
@@ -286,4 +302,9 @@ export class Prefilter {
       }
     }
   }
+}
+
+/** A paragraph the prefilter flags, and where: the offsets flagged() gives. */
+export interface FlaggedSpan extends Span {
+  flags: number[];
 }
