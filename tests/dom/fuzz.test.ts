@@ -5,7 +5,9 @@
  *   2. a rescan gives the same citations, also while the highlights are applied;
  *   3. no citation covers text StateLens must never read (scripts, styles, code, forms, editable regions,
  *      SVG, navigation, asides, aria-hidden), and a text citation's range reads as its surface;
- *   4. no generated page makes scanPage throw.
+ *   4. no generated page makes scanPage throw;
+ *   5. collectText, which judges each element once as its walk enters it, reads what the rules say when they
+ *      are applied to each text node on its own (climbing its ancestors), node for node and offset for offset.
  * Properties 1, 2 and 4 are checked together on each page (one test), property 3 on its own: a failure of one
  * test leaves the other running. The trees are built with DOM calls, so they also hold what the HTML parser
  * never makes (children of a <template> element outside its content, elements inside <script> or <input>,
@@ -17,6 +19,7 @@ import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { Typology } from '../../src/core/typology';
+import { blockOf, collectText, isSkipped } from '../../src/dom/collect-text';
 import { Highlighter, type Style } from '../../src/dom/highlight';
 import { scanPage, type PageScan } from '../../src/dom/scan-page';
 import { realRegistry } from '../helpers/registry';
@@ -443,6 +446,36 @@ function readRange(range: Range): string {
   return out;
 }
 const collapse = (s: string) => s.replace(/\s+/g, ' ');
+
+/**
+ * collectText's rules applied one text node at a time: a node is read unless it or an ancestor below the root
+ * is skipped; its block is the nearest block element; blocks are separated by a blank line, a <br> by a line
+ * break, and whitespace alone between blocks is not text.
+ */
+function collectByClimbing(root: Element): { text: string; nodes: Text[]; starts: number[] } {
+  let text = '';
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let lastBlock: Element | null = null;
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    let skipped = false;
+    for (let e = node.parentElement; e && e !== root; e = e.parentElement) skipped ||= isSkipped(e);
+    if (!node.data || skipped) continue;
+    const block = blockOf(node, root);
+    if (block !== lastBlock && !/\S/.test(node.data)) {
+      if (lastBlock) lastBlock = block;
+      continue;
+    }
+    if (lastBlock && block !== lastBlock) text += '\n\n';
+    else if (node.previousSibling?.nodeName === 'BR') text += '\n';
+    lastBlock = block;
+    nodes.push(node);
+    starts.push(text.length);
+    text += node.data.replace(/[\n\r\t\f]/g, ' ');
+  }
+  return { text, nodes, starts };
+}
 const scan = (page: Page, doc: Document) => scanPage(doc, matcher, hosts, { allPages: page.allPages });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -508,6 +541,21 @@ describe('scanPage and Highlighter on random DOM trees', () => {
         }
       }),
       { seed: 0x5e1e77, numRuns: RUNS },
+    );
+  }, 300_000);
+
+  it('5: collectText reads what the rules give node by node', () => {
+    fc.assert(
+      property((_page, { doc }) => {
+        for (const root of [doc.body, ...doc.querySelectorAll('article, main')].filter((r): r is HTMLElement => r !== null)) {
+          const { text, nodes, starts } = collectText(root);
+          const expected = collectByClimbing(root);
+          expect(text).toBe(expected.text);
+          expect(starts).toEqual(expected.starts);
+          expect(nodes.length === expected.nodes.length && nodes.every((n, i) => n === expected.nodes[i]), 'the same text nodes').toBe(true);
+        }
+      }),
+      { seed: 0x5e1e78, numRuns: RUNS },
     );
   }, 300_000);
 });

@@ -113,19 +113,26 @@ class HashSet {
 export class Prefilter {
   readonly #words: HashSet;
   readonly #runs: HashSet;
+  /** First keys of aliases of several words. */
+  readonly #leads: HashSet;
 
   constructor(aliases: Iterable<Pick<AliasEntry, 'keys' | 'run'>>) {
     const words: number[] = [];
     const runs: number[] = [];
+    const leads: number[] = [];
     for (const alias of aliases) {
       if (alias.run !== null) {
         const run = alias.run;
         runs.push(run.length === 1 ? finish(step(SEED, run.charCodeAt(0))) : pair(run.charCodeAt(0), run.charCodeAt(1)));
       } else if (alias.keys.length === 1) words.push(hashKey(alias.keys[0]));
-      else if (alias.keys.length === 2) words.push(pair(hashKey(alias.keys[0]), hashKey(alias.keys[1])));
-      else words.push(pair(pair(hashKey(alias.keys[0]), hashKey(alias.keys[1])), hashKey(alias.keys[2])));
+      else {
+        const first = hashKey(alias.keys[0]);
+        leads.push(first);
+        words.push(alias.keys.length === 2 ? pair(first, hashKey(alias.keys[1])) : pair(pair(first, hashKey(alias.keys[1])), hashKey(alias.keys[2])));
+      }
     }
     this.#words = new HashSet(words, words.length);
+    this.#leads = new HashSet(leads, leads.length);
     this.#runs = new HashSet(runs, runs.length);
   }
 
@@ -138,6 +145,7 @@ export class Prefilter {
     const out: number[] = [];
     const words = this.#words;
     const runs = this.#runs;
+    const leads = this.#leads;
     // The current token: kind 0 none, 1 a Han/Kana run, 2 other letters; its hashes from key positions 0..3
     // (1..3: without an Arabic clitic), its key length, and whether it is matched as a run. Everything is in
     // local variables of this one loop (no closure), so that they stay in registers.
@@ -162,6 +170,8 @@ export class Prefilter {
     let pp3 = 0;
     let prevArabic = false;
     let prevPrevArabic = false;
+    let prevLead = false;
+    let prevPrevLead = false;
     let gapOk = false;
     let prevGapOk = false;
     let gap = 0;
@@ -205,13 +215,16 @@ export class Prefilter {
             const f2 = arabic ? finish(h2) : 0;
             const f3 = arabic ? finish(h3) : 0;
             const joined = gapOk && gap >= 1 && gap <= 3;
+            // Pairs and triples are hashed only after a word that may start an alias of several words.
             if (words.has(f0)
               || (arabic && ((keyLength > 2 && words.has(f1)) || (keyLength > 3 && words.has(f2)) || (keyLength > 4 && words.has(f3))))
-              || (joined && (words.has(pair(p0, f0)) || (prevArabic && (words.has(pair(p1, f0)) || words.has(pair(p2, f0)) || words.has(pair(p3, f0))))))
-              || (joined && prevGapOk && (words.has(pair(pair(pp0, p0), f0))
+              || (joined && prevLead && (words.has(pair(p0, f0)) || (prevArabic && (words.has(pair(p1, f0)) || words.has(pair(p2, f0)) || words.has(pair(p3, f0))))))
+              || (joined && prevGapOk && prevPrevLead && (words.has(pair(pair(pp0, p0), f0))
                 || (prevPrevArabic && (words.has(pair(pair(pp1, p0), f0)) || words.has(pair(pair(pp2, p0), f0)) || words.has(pair(pair(pp3, p0), f0))))))) {
               out.push(start);
             }
+            prevPrevLead = prevLead;
+            prevLead = leads.has(f0) || (arabic && (leads.has(f1) || leads.has(f2) || leads.has(f3)));
             pp0 = p0;
             pp1 = p1;
             pp2 = p2;
@@ -224,6 +237,7 @@ export class Prefilter {
             prevArabic = arabic;
             prevGapOk = joined;
           } else {
+            prevLead = prevPrevLead = false;
             p0 = p1 = p2 = p3 = 0;
             prevArabic = false;
             prevGapOk = false;
