@@ -45,6 +45,15 @@ export function isSkipped(el: Element): boolean {
   return FURNITURE.test(cls) || FURNITURE.test(el.id);
 }
 
+/**
+ * Is el, or an ancestor of it below scope, never read? Iterative, so 10,000-deep markup cannot overflow the
+ * stack.
+ */
+export function hasSkippedAncestor(el: Element, scope: Node): boolean {
+  for (let e: Element | null = el; e && e !== scope; e = e.parentElement) if (isSkipped(e)) return true;
+  return false;
+}
+
 /** Text nodes read between two chances to yield (see collectTextSteps). */
 const NODES_PER_STEP = 512;
 
@@ -63,42 +72,18 @@ export function* collectTextSteps(root: Element): Generator<void, CollectedText>
   const slices: string[] = [];
   let length = 0;
   let lastBlock: Element | null = null;
-  const skipCache = new Map<Element, boolean>();
-
-  // Whether an element is inside something we skip; iterative, so 10,000-deep markup cannot overflow the stack.
-  const skipped = (start: Element | null): boolean => {
-    const chain: Element[] = [];
-    let verdict = false;
-    for (let el = start; el && el !== root.parentElement; el = el.parentElement) {
-      const cached = skipCache.get(el);
-      if (cached !== undefined) {
-        verdict = cached;
-        break;
-      }
-      chain.push(el);
-      if (el !== root && isSkipped(el)) {
-        verdict = true;
-        break;
-      }
-    }
-    // The walk stopped at the nearest skipped ancestor (or a cached one, or the root): the whole chain below
-    // it shares its verdict.
-    for (const el of chain) skipCache.set(el, verdict);
-    return verdict;
-  };
-
   /**
    * Each element the walk enters, judged once from its parent's verdict (the walker enters a parent before
    * its children): the block its own text belongs to, or null when it is skipped. Where the parent was not
    * entered by this walk (the walk's top, a shadow root's children, slotted nodes), the verdict comes from
-   * climbing the tree instead.
+   * climbing the tree instead (rare: no cache).
    */
   const verdicts = new Map<Node, Element | null>();
   const blockFor = (node: Node, top: Node): Element | null => {
     const parent = node === top ? undefined : verdicts.get(node.parentNode!);
     if (parent === undefined) {
       const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-      return skipped(el) ? null : blockOf(node, root, flat > 0);
+      return el && hasSkippedAncestor(el, root) ? null : blockOf(node, root, flat > 0);
     }
     if (parent === null || node.nodeType !== 1) return parent;
     const el = node as Element;

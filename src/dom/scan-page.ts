@@ -7,7 +7,7 @@ import type { HostIndex } from '../core/match/hosts';
 import type { Matcher } from '../core/match/matcher';
 import { Prefilter } from '../core/match/prefilter';
 import { drain } from '../core/steps';
-import { blockOf, collectText, collectTextSteps, isSkipped, locate, type CollectedText } from './collect-text';
+import { blockOf, collectText, collectTextSteps, hasSkippedAncestor, isSkipped, locate, type CollectedText } from './collect-text';
 import { detectArticle, type ArticleInfo } from './detect-article';
 
 export interface PageCitation {
@@ -382,10 +382,5 @@ function insideSkipped(scope: Element): boolean {
       if (editable !== null && editable !== 'false') return true;
     } else if (isSkipped(e)) return true;
   }
-  return false;
-}
-
-function hasSkippedAncestor(el: Element, scope: Node): boolean {
-  for (let e: Element | null = el; e && e !== scope; e = e.parentElement) if (isSkipped(e)) return true;
   return false;
 }

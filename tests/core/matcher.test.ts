@@ -103,3 +103,18 @@ describe('Arabic clitics', () => {
     expect(found).toEqual(['سانا']);
   });
 });
+
+describe('headlines in capitals', () => {
+  it('reads a title-case name written in capitals inside a headline in capitals', () => {
+    expect(cite('XINHUA SAYS FLOOD WATERS RECEDING')).toEqual([['xinhua', 'XINHUA']]);
+  });
+
+  it('looks for the headline only in the name\'s own paragraph (the next one does not change it)', () => {
+    // Found by the prefilter's property test: the matcher counted the next paragraph's first word as part of
+    // the words around the name, so reading a paragraph alone and with its neighbour gave different citations.
+    const headline = 'la nueva radio ya 人民 7 DAYS';
+    const alone = cite(headline);
+    expect(cite(`${headline}\n\nthe story continues here`)).toEqual(alone);
+    expect(cite(`${headline}\n\nTHE STORY CONTINUES HERE`)).toEqual(alone);
+  });
+});

@@ -268,9 +268,13 @@ function parseRecord(record: string): AliasEntry {
   };
 }
 
-/** Are the words around tokens [first, last] in capitals too (a headline written in capitals)? */
+/**
+ * Are the words around tokens [first, last] in capitals too (a headline written in capitals)? Only words of
+ * the same paragraph count: a paragraph's citations never depend on the next one.
+ */
 function isShouting(text: string, tokens: Token[], first: number, last: number): boolean {
-  const around = [tokens[first - 1], tokens[last + 1], tokens[last + 2]].filter((t): t is Token => Boolean(t));
+  const around = [tokens[first - 1], tokens[last + 1], tokens[last + 2]].filter((t): t is Token =>
+    Boolean(t) && !/\n\s*\n/.test(t.end <= tokens[first].start ? text.slice(t.end, tokens[first].start) : text.slice(tokens[last].end, t.start)));
   if (!around.length) return false;
   return around.every((t) => {
     const word = text.slice(t.start, t.end);

@@ -181,13 +181,10 @@ export class Prefilter {
     for (let i = from; i <= to; i++) {
       // The common case first: a letter that continues a plain word (no run script, no Arabic, no mark), one
       // table lookup for its class and fold together.
-      if (plain && i < to) {
-        const unit = text.charCodeAt(i);
-        const info = infoOf(unit);
-        if ((info & (T2 | IGNORED | SLOW)) === T2) {
+      // (keyLength only matters for Arabic words, which never take this path.)
+      if (plain) {
+        for (let info = 0; i < to && ((info = infoOf(text.charCodeAt(i))) & (T2 | IGNORED | SLOW)) === T2; i++) {
           h0 = Math.imul(h0 ^ (info >>> 8), 0x01000193);
-          keyLength++;
-          continue;
         }
       }
       // One step past the end: a unit of no class, which ends the last token.
