@@ -118,3 +118,10 @@ describe('headlines in capitals', () => {
     expect(cite(`${headline}\n\nTHE STORY CONTINUES HERE`)).toEqual(alone);
   });
 });
+
+describe('context stays in its paragraph', () => {
+  it('a name in Chinese is not cited through a reporting word at the start of the next paragraph', () => {
+    expect(cite('求是\n\nによると the')).toEqual(cite('求是'));
+    expect(cite('求是\n\nによると the')).toEqual([]);
+  });
+});

@@ -58,6 +58,6 @@ describe('the prefilter', () => {
     const text = fc.array(fc.tuple(fc.oneof(alias, word, alias), gap), { minLength: 1, maxLength: 40 }).map((parts) => parts.flat().join(''));
     fc.assert(fc.property(text, (t) => {
       expect(findFlaggedCitations(t, matcher, prefilter)).toEqual(findTextCitations(t, matcher));
-    }), { numRuns: Number(process.env.PREFILTER_RUNS ?? 1500), seed: Number(process.env.PREFILTER_SEED ?? 20261125) });
+    }), { numRuns: Number(process.env.PREFILTER_RUNS ?? 10_000), seed: Number(process.env.PREFILTER_SEED ?? 20261125) });
   });
 });

@@ -121,14 +121,14 @@ export function mediaContext({ text, folded, tokens, hit, sentence, covered }: C
 
   // Scripts without spaces: the words around the name within the run ("中央社報導", "据新华社", "노동신문은 사설에서").
   if (hit.alias.run) {
-    const after = text.slice(hit.end, hit.end + 8);
+    const after = text.slice(hit.end, Math.min(hit.end + 8, sentence.end));
     const before = text.slice(Math.max(sentence.start, hit.start - 4), hit.start);
     if (RUN_CONTEXT_AFTER.some((w) => after.startsWith(w) || (w.length > 1 && after.includes(w)))) return 'verb';
     if (RUN_CONTEXT_BEFORE.some((w) => before.endsWith(w))) return 'introducer';
   }
 
   // A wire credit in a dateline, "HAVANA, Feb 3 (PL) —", or a headline credit, "SPUTNIK: CONVOY REACHES...".
-  if (text[hit.start - 1] === '(' && /^\)\s*[-–—:]/.test(text.slice(hit.end, hit.end + 4))) return 'credit';
+  if (text[hit.start - 1] === '(' && /^\)\s*[-–—:]/.test(text.slice(hit.end, Math.min(hit.end + 4, sentence.end)))) return 'credit';
   if (!hit.alias.strict && !/\p{L}/u.test(text.slice(sentence.start, hit.start)) && /^\s*:/.test(text.slice(hit.end, hit.end + 2))) return 'credit';
 
   // A reporting verb right after, past auxiliaries and other outlets: "SANA said", "SANA has also reported",
