@@ -219,13 +219,13 @@ export class Matcher {
       }
     }
     if (alias.caseSensitive) {
-      const shouting = isShouting(text, tokens, i, i + n - 1);
+      let shouting: boolean | undefined;
       for (let k = 0; k < n; k++) {
         const t = tokens[i + k];
         const shape = caseShape(text.slice(t.start + (k === 0 ? offset : 0), t.end));
         // In an all-capitals headline, "XINHUA SAYS" is the title-case name "Xinhua"; some agencies write their
         // one-word name in capitals ("MONTSAME").
-        const capitals = lenient && shape === 'upper' && alias.shapes[k] === 'title' && (shouting || (n === 1 && t.end - t.start >= 4));
+        const capitals = lenient && shape === 'upper' && alias.shapes[k] === 'title' && ((shouting ??= isShouting(text, tokens, i, i + n - 1)) || (n === 1 && t.end - t.start >= 4));
         if (shape !== alias.shapes[k] && !capitals) return -1;
       }
     }
