@@ -182,7 +182,8 @@ function finish() {
     cpSync(STAGE, out, { recursive: true });
     cpSync(join(ROOT, 'src', 'popup', 'popup.html'), join(out, 'popup.html'));
     cpSync(join(ROOT, 'src', 'popup', 'popup.css'), join(out, 'popup.css'));
-    cpSync(join(ROOT, 'src', 'content', 'content.css'), join(out, 'content.css'));
+    // The highlights' rules, made by the code that names the highlights (the content script has the same).
+    writeFileSync(join(out, 'content.css'), `/* StateLens highlights (CSS Custom Highlight API): the page's DOM is never changed to show them. */\n${compiler.highlightCss()}\n`);
     cpSync(join(ROOT, 'src', 'options', 'options.html'), join(out, 'options.html'));
     cpSync(join(ROOT, 'src', 'options', 'options.css'), join(out, 'options.css'));
     cpSync(join(ROOT, 'src', 'report', 'report.html'), join(out, 'report.html'));

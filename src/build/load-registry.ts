@@ -33,3 +33,5 @@ export function loadRegistry(dataDir: string): CompiledRegistry {
 /** The context rules' word lists, which the build ships inside the content script's compressed index. */
 export { WORDS } from '../core/match/context-words.data';
 export { keyedWords } from '../core/match/context-words';
+/** The highlights' ::highlight rules, which the build writes to content.css. */
+export { highlightCss } from '../dom/highlight';

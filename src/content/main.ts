@@ -1,6 +1,5 @@
 /** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
 import compressed from 'statelens:compressed-index';
-import HIGHLIGHT_CSS from './content.css?raw';
 import { HostIndex } from '../core/match/hosts';
 import { typologyAt } from '../core/registry/pack';
 import { inflateSites, loadMatcher } from './load-index';
@@ -10,7 +9,7 @@ import type { Outlet } from '../core/registry/types';
 import { summarize } from '../core/summary';
 import type { Typology } from '../core/typology';
 import { CardView, renderCard } from '../dom/card';
-import { Highlighter, HIGHLIGHT_PREFIX } from '../dom/highlight';
+import { Highlighter, highlightCss, HIGHLIGHT_PREFIX } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
 import { rescanChanged, scanPageSliced, type PageCitation, type PageScan } from '../dom/scan-page';
 import { isOffOn, type Settings } from '../core/settings';
@@ -47,7 +46,7 @@ async function main(): Promise<void> {
     matcher: () => (matcher ??= loadMatcher(compressed, sites).then((made) => (matcher = made))),
     hosts: new HostIndex(sites.h),
     typologyOf: (outlet) => typologyAt(sites, outlet),
-    highlighter: new Highlighter(document, HIGHLIGHT_CSS),
+    highlighter: new Highlighter(document, highlightCss()),
     card: new CardView(document),
     counted: false,
   };

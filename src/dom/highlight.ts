@@ -1,8 +1,8 @@
 /**
  * Highlights with the CSS Custom Highlight API: the page's DOM is not changed at all, so its layout, its
- * scripts and its frameworks never see StateLens. The colours are in content.css (::highlight rules).
+ * scripts and its frameworks never see StateLens. The colours are ::highlight rules (highlightCss).
  */
-import type { Typology } from '../core/typology';
+import { TYPOLOGIES, type Typology } from '../core/typology';
 
 export const HIGHLIGHT_PREFIX = 'statelens-';
 
@@ -11,6 +11,25 @@ export type Style = 'background' | 'underline' | 'none';
 /** "statelens-sc" (background and underline) or "statelens-sc-line" (underline only). */
 export function highlightName(typology: Typology | null, style: Style = 'background'): string {
   return `${HIGHLIGHT_PREFIX}${(typology ?? 'unknown').toLowerCase()}${style === 'underline' ? '-line' : ''}`;
+}
+
+/** Background (with opacity) and underline colours by category; the other categories share the last. */
+const COLOURS: Partial<Record<Typology, [string, string]>> = { SC: ['d32f2f38', 'c62828'], CaPu: ['ef6c0038', 'e65100'], CaPr: ['8e24aa33', '7b1fa2'] };
+const OTHERS = ['1e88e529', '1e88e5'];
+
+/**
+ * The ::highlight rules for every name highlightName gives, and the popup's flash. Written once: the build
+ * puts them in content.css, which the manifest adds to every page, and the content script adopts them into
+ * open shadow roots, which the page's styles do not reach.
+ */
+export function highlightCss(): string {
+  let css = `::highlight(${HIGHLIGHT_PREFIX}flash){background-color:#ffd600bf}`;
+  for (const typology of [...TYPOLOGIES, null]) {
+    const [background, line] = (typology && COLOURS[typology]) || OTHERS;
+    const underline = `text-decoration:underline 2px #${line};text-underline-offset:3px`;
+    css += `::highlight(${highlightName(typology)}){background-color:#${background};${underline}}::highlight(${highlightName(typology, 'underline')}){${underline}}`;
+  }
+  return css;
 }
 
 interface HighlightWindow {
@@ -41,7 +60,7 @@ export class Highlighter {
   #observer: IntersectionObserver | null = null;
 
   /**
-   * css: the ::highlight rules (content.css). The page has them from the manifest; a shadow root with a
+   * css: the ::highlight rules (highlightCss). The page has them from the manifest; a shadow root with a
    * citation in it gets them too, since the page's styles do not reach into it.
    */
   readonly #doc: Document;

@@ -130,7 +130,7 @@ export function* scanSteps(
   for (const shadow of collected.shadowRoots ?? []) links.push(...findLinkCitations(shadow, hosts).filter((l) => l.outlet !== site));
   const known = new Set(links.map((l) => l.outlet));
   const ready = made instanceof Promise ? ((yield made) as Matcher) : made;
-  const found = yield* findFlaggedSteps(collected.text, ready, prefilterFor(ready), { knownOutlets: known });
+  const found = yield* findFlaggedSteps(collected, ready, prefilterFor(ready), { knownOutlets: known });
   yield;
   const all = yield* combineSteps(doc, collected, found, links);
   return withLazyAttribution({ article, scope, site, collected, citations: all, attribution: null }, all);
@@ -139,8 +139,12 @@ export function* scanSteps(
 /** Ranges for the text citations, the links that are not also text citations, all in page order. */
 function* combineSteps(doc: Document, collected: CollectedText, found: readonly TextCitation[], links: readonly PageCitation[]): Generator<void, MutableCitation[]> {
   const citations: MutableCitation[] = [];
+  const { slices, sliceStarts } = collected;
   let count = 0;
+  // The slice of the text each citation is in (the citations are in order, and none crosses a paragraph break).
+  let k = 0;
   for (const c of found) {
+    while (k + 1 < sliceStarts.length && sliceStarts[k + 1] <= c.start) k++;
     if (++count % 256 === 0) yield;
     const range = doc.createRange();
     const from = locate(collected, c.start);
@@ -152,7 +156,7 @@ function* combineSteps(doc: Document, collected: CollectedText, found: readonly 
       // The page changed this text while the scan paused: it is read again by the rescan the change triggers.
       continue;
     }
-    const surface = collected.text.slice(c.start, c.end);
+    const surface = slices[k].slice(c.start - sliceStarts[k], c.end - sliceStarts[k]);
     // A name read across something StateLens skips ("Syrian Arab <script>…</script>News Agency", a hidden
     // box) would highlight that too: such a match is not a citation a reader sees.
     if (from.node !== to.node && crossesSkipped(range)) continue;

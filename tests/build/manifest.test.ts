@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { manifestFor } from '../../scripts/manifest.mjs';
 import { KINDS } from '../../src/core/registry/schema';
 import { TYPOLOGIES } from '../../src/core/typology';
+import { highlightName } from '../../src/dom/highlight';
 import { ROOT } from '../helpers/registry';
 
 function sourceFiles(dir: string): string[] {
@@ -83,6 +84,18 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     for (const key of Object.keys(messages)) expect(key, 'Chrome accepts only [A-Za-z0-9_] in message names').toMatch(/^[A-Za-z0-9_]+$/);
     expect(used.size).toBeGreaterThan(20);
     for (const key of used) expect(messages[key], key).toBeDefined();
+  });
+
+  it('content.css has a ::highlight rule for every highlight name, in the category\'s colour', () => {
+    const css = readFileSync(join(ROOT, 'dist', 'chrome', 'content.css'), 'utf8');
+    const rule = (name: string) => new RegExp(`::highlight\\(${name}\\)\\{([^}]*)\\}`).exec(css)?.[1];
+    for (const typology of [...TYPOLOGIES, null]) {
+      expect(rule(highlightName(typology)), String(typology)).toMatch(/background-color:#[0-9a-f]{8};text-decoration:underline 2px #[0-9a-f]{6}/);
+      expect(rule(highlightName(typology, 'underline')), String(typology)).toMatch(/^text-decoration:underline 2px #[0-9a-f]{6};text-underline-offset:3px$/);
+    }
+    expect(rule(highlightName('SC'))).toContain('#c62828');
+    expect(rule(highlightName('ISM'))).toContain('#1e88e5');
+    expect(rule('statelens-flash')).toBe('background-color:#ffd600bf');
   });
 
   it('the content script, which runs on every page, stays within its budget of 100 KB (KiB: 102,400 bytes) minified', () => {

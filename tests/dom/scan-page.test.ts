@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { findFlaggedSteps } from '../../src/core/match/find-citations';
+import { Prefilter } from '../../src/core/match/prefilter';
+import { drain } from '../../src/core/steps';
 import { collectText } from '../../src/dom/collect-text';
 import { detectArticle } from '../../src/dom/detect-article';
 import { scanPage } from '../../src/dom/scan-page';
@@ -120,5 +123,41 @@ describe('bad input', () => {
       <form><p>SANA said three.</p></form><pre>SANA said four.</pre><template><p>SANA said five.</p></template>
       <noscript><p>SANA said six.</p></noscript></article>`;
     expect(scanPage(doc(html), matcher, hosts).citations.map((c) => c.range.startContainer.textContent)).toEqual(['SANA said one.']);
+  });
+});
+
+describe('long texts in slices', () => {
+  // Paragraphs of every shape a slice may end beside: line breaks, white space at a block's edges, inline
+  // elements, empty and white-space-only blocks, and citations that need the rest of the page ("SANA" counts
+  // once the agency is named in full elsewhere).
+  const BLOCKS = [
+    '<p>The Syrian Arab News Agency (SANA) said the road had reopened.</p>',
+    '<p>Officials met in Geneva on Monday, according to TASS.</p>',
+    '<p>Photographs from SANA show the bridge. </p>',
+    '<div> The talks resumed <b>after</b> a pause.<br>RT reported a second meeting.</div>',
+    '<p>Line one<br><br></p>',
+    '<p>   </p>',
+    '<li>Xinhua said prices rose</li>',
+    '<p>Sana Haddad, a teacher, said the school had reopened.</p>',
+    '<blockquote>“SANA said nothing,” he added.<br> </blockquote>',
+    '<p></p>',
+  ];
+
+  it('never splits a paragraph: the slices give the citations of the whole text, at the same offsets', () => {
+    let html = '<article>';
+    for (let i = 0; i < 3000; i++) html += BLOCKS[(i * 7 + (i >> 3)) % BLOCKS.length];
+    const d = doc(`${html}</article>`);
+    const collected = collectText(d.querySelector('article')!);
+    expect(collected.slices.length).toBeGreaterThan(5);
+    expect(collected.slices.join('')).toBe(collected.text);
+    collected.sliceStarts.forEach((start, k) => {
+      expect(start).toBe(collected.slices.slice(0, k).join('').length);
+      // Each slice after the first begins with a paragraph break that the text before it does not reach into.
+      if (k > 0) expect(collected.text.slice(start - 1, start + 2)).toMatch(/^\S\n\n$/);
+    });
+    const prefilter = new Prefilter(matcher.aliasKeys());
+    const whole = drain(findFlaggedSteps(collected.text, matcher, prefilter));
+    expect(whole.length).toBeGreaterThan(1000);
+    expect(drain(findFlaggedSteps(collected, matcher, prefilter))).toEqual(whole);
   });
 });

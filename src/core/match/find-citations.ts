@@ -7,7 +7,7 @@ import { looksLikePerson, meansSomethingElse, mediaContext, placeLike } from './
 import { fold } from './fold';
 import type { AliasEntry, AliasHit, Matcher } from './matcher';
 import { drain } from '../steps';
-import type { Prefilter } from './prefilter';
+import type { FlaggedSpan, Prefilter } from './prefilter';
 import { paragraphAt, sentenceAt, type Span } from './sentences';
 import { tokenize, type Token } from './tokens';
 import { NOT_MEDIA_AFTER } from './context-words';
@@ -208,6 +208,12 @@ export function attributeCitations(
   };
 }
 
+/** A text in slices that each end at a paragraph break (see CollectedText), and where each starts in it. */
+export interface TextSlices {
+  slices: readonly string[];
+  sliceStarts: readonly number[];
+}
+
 /** Candidate paragraphs are read in pieces of about this many characters, so that a page can yield between. */
 const PIECE_CHARS = 16_000;
 
@@ -217,8 +223,11 @@ const PIECE_CHARS = 16_000;
  * the unit of every context rule, the prefilter never misses a hit, and what one piece learns about the
  * outlets the page names is shared with all), at a fraction of the cost on long pages.
  */
-export function* findFlaggedSteps(text: string, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): Generator<void, TextCitation[]> {
-  const spans = yield* prefilter.paragraphSteps(text);
+export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): Generator<void, TextCitation[]> {
+  const { slices, sliceStarts } = typeof text === 'string' ? { slices: [text], sliceStarts: [0] } : text;
+  // The flagged paragraphs of every slice, with the slice they are in.
+  const spans: Array<[FlaggedSpan, number]> = [];
+  for (let k = 0; k < slices.length; k++) for (const span of yield* prefilter.paragraphSteps(slices[k])) spans.push([span, k]);
   if (!spans.length) return [];
   yield;
   interface Piece { text: string; spans: Span[]; starts: number[]; flags: number[]; prepared: PreparedText; hits: AliasHit[] }
@@ -236,12 +245,12 @@ export function* findFlaggedSteps(text: string, matcher: Matcher, prefilter: Pre
     parts.length = 0;
     length = 0;
   };
-  for (const span of spans) {
+  for (const [span, k] of spans) {
     piece ??= { text: '', spans: [], starts: [], flags: [], prepared: { tokens: [], folded: '' }, hits: [] };
-    piece.spans.push(span);
+    piece.spans.push({ start: span.start + sliceStarts[k], end: span.end + sliceStarts[k] });
     piece.starts.push(length);
     for (const f of span.flags) piece.flags.push(f - span.start + length);
-    parts.push(text.slice(span.start, span.end));
+    parts.push(slices[k].slice(span.start, span.end));
     length += span.end - span.start + 2;
     if (length >= PIECE_CHARS) {
       close();
