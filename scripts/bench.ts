@@ -7,7 +7,7 @@
  * Every figure is the median of N runs (default 5) after one warm-up run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -19,6 +19,7 @@ import { loadRegistry } from '../src/build/load-registry';
 import { findTextCitations } from '../src/core/match/find-citations';
 import { matcherFromIndex } from '../src/core/match/from-index';
 import type { CompiledRegistry } from '../src/core/registry/types';
+import { highlightCss } from '../src/dom/highlight';
 // @ts-expect-error: plain JavaScript module shared with the end-to-end tests
 import { findBrowser } from '../tests/e2e/browsers.mjs';
 import { articlePage, MUTATOR, prose, proseText, shopPage } from './bench-text';
@@ -447,7 +448,7 @@ async function main(): Promise<void> {
   const { bench, card: cardPage } = pages();
   const files = new Map<string, { body: string; type: string }>([
     ['/bench.js', { body: benchJs, type: 'text/javascript; charset=utf-8' }],
-    ['/content.css', { body: readFileSync(join(ROOT, 'src', 'content', 'content.css'), 'utf8'), type: 'text/css; charset=utf-8' }],
+    ['/content.css', { body: highlightCss(), type: 'text/css; charset=utf-8' }],
     ['/card.html', { body: cardPage, type: 'text/html; charset=utf-8' }],
     ...bench.map((p) => [`/${p.name}.html`, { body: p.html, type: 'text/html; charset=utf-8' }] as const),
   ]);
