@@ -10,54 +10,9 @@
  * pages and random text); it may flag more (a hash collision, "Sana'a", a name the context rules reject).
  * So it follows the tokenizer's idea of a word and wordKey's folding exactly, and is lenient everywhere else.
  */
-import { foldChar } from './fold';
+import { ARABIC, classOfPoint, GAP, IGNORED, infoOf, RUN_START, SLOW, T1, T2 } from './classes';
 import type { AliasEntry } from './matcher';
 import { paragraphBreakAfter, type Span } from './sentences';
-
-const WORD = 1;
-/** Ignored inside a word when words are compared (combining marks, tatweel; see wordKey). */
-const IGNORED = 2;
-/** Chinese and Japanese: a run of them is one token of its own. */
-const T1 = 4;
-/** Letters, marks and digits outside Han, Hiragana and Katakana. */
-const T2 = 8;
-/** Tokens starting with these are matched inside their run (see Matcher.find). */
-const RUN_START = 16;
-const ARABIC = 32;
-/** May separate two words of one alias (after folding): space, tab, - . ' / & */
-const GAP = 64;
-
-const astral = new Map<number, number>();
-
-function classify(cp: number): number {
-  const ch = String.fromCodePoint(cp);
-  let c = 0;
-  if (/[\p{L}\p{M}\p{N}]/u.test(ch)) c |= WORD;
-  if (/[\p{M}\u0640]/u.test(ch)) c |= IGNORED;
-  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch);
-  if (cjk || cp === 0x30fc) c |= T1;
-  if (c & WORD && !cjk) c |= T2;
-  if (cjk || /\p{Script=Hangul}/u.test(ch)) c |= RUN_START;
-  if (/\p{Script=Arabic}/u.test(ch)) c |= ARABIC;
-  return c;
-}
-
-/** A unit the fast path leaves to the full loop: surrogates (astral characters are classified as a pair). */
-const SLOW = 128;
-/** Per UTF-16 unit: its folded unit << 8 | its class, or 0 before it is first seen. */
-const infos = new Int32Array(65536);
-
-function infoOf(unit: number): number {
-  let info = infos[unit];
-  if (info === 0) {
-    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
-    const f = surrogate ? unit : foldChar(String.fromCharCode(unit)).charCodeAt(0);
-    let c = classify(unit) | (surrogate ? SLOW : 0);
-    if (f === 32 || f === 9 || f === 45 || f === 46 || f === 39 || f === 47 || f === 38) c |= GAP;
-    info = infos[unit] = (f << 8) | c;
-  }
-  return info;
-}
 
 /** Characters read between two chances to yield. */
 const CHARS_PER_STEP = 64_000;
@@ -193,10 +148,7 @@ export class Prefilter {
       if (i < to) {
         const unit = text.charCodeAt(i);
         if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-          const cp = ((unit - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000;
-          let c = astral.get(cp);
-          if (c === undefined) astral.set(cp, (c = classify(cp)));
-          cls = c;
+          cls = classOfPoint(((unit - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
           width = 2;
         } else cls = infoOf(unit) & 255;
       }

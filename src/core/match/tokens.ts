@@ -2,6 +2,8 @@
  * Words: runs of letters, marks and digits. A run in a script written without spaces (Chinese, Japanese) is
  * its own word, so "NHKによると" is "NHK" and "によると".
  */
+import { classOfPoint, infoOf, T1, T2 } from './classes';
+
 export interface Token {
   start: number;
   end: number;
@@ -9,13 +11,34 @@ export interface Token {
 
 /** Scripts matched inside runs of text rather than word by word (Korean particles attach to the noun). */
 export const RUN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
 
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+/**
+ * The words of text: runs of Han, Hiragana and Katakana (and the prolonged sound mark "ー"), and runs of other
+ * letters, marks and digits. One pass with the character tables of classes.ts (no regular expression, no
+ * strings made per word); the prefilter reads words the same way.
+ */
+export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    tokens.push({ start: m.index, end: Math.min(m.index + m[0].length, to) });
+  // The current token: 0 none, 1 a Han/Kana run, 2 other letters.
+  let kind = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    // One step past the end: a unit of no class, which ends the last token.
+    let cls = 0;
+    let width = 1;
+    if (i < text.length) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        cls = classOfPoint(text.codePointAt(i)!);
+        width = 2;
+      } else cls = infoOf(unit);
+    }
+    if (!((kind === 1 && cls & T1) || (kind === 2 && cls & T2))) {
+      if (kind) tokens.push({ start, end: i });
+      kind = cls & T1 ? 1 : cls & T2 ? 2 : 0;
+      start = i;
+    }
+    i += width - 1;
   }
   return tokens;
 }

@@ -1,0 +1,58 @@
+/**
+ * Character classes for the scanners over page text (the tokenizer and the prefilter), from tables filled on
+ * first sight of a character: what makes a word, how a word is split into runs of Chinese and Japanese and
+ * runs of other letters, and each UTF-16 unit's folded form (fold.ts) packed with its class.
+ */
+import { foldChar } from './fold';
+
+export const WORD = 1;
+/** Ignored inside a word when words are compared (combining marks, tatweel; see wordKey). */
+export const IGNORED = 2;
+/** Chinese and Japanese: a run of them is one token of its own. */
+export const T1 = 4;
+/** Letters, marks and digits outside Han, Hiragana and Katakana. */
+export const T2 = 8;
+/** Tokens starting with these are matched inside their run (see Matcher.find). */
+export const RUN_START = 16;
+export const ARABIC = 32;
+/** May separate two words of one alias (after folding): space, tab, - . ' / & */
+export const GAP = 64;
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  let c = 0;
+  if (/[\p{L}\p{M}\p{N}]/u.test(ch)) c |= WORD;
+  if (/[\p{M}\u0640]/u.test(ch)) c |= IGNORED;
+  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch);
+  if (cjk || cp === 0x30fc) c |= T1;
+  if (c & WORD && !cjk) c |= T2;
+  if (cjk || /\p{Script=Hangul}/u.test(ch)) c |= RUN_START;
+  if (/\p{Script=Arabic}/u.test(ch)) c |= ARABIC;
+  return c;
+}
+
+const astral = new Map<number, number>();
+
+/** The class of a code point beyond the first 65,536 (written as two UTF-16 units). */
+export function classOfPoint(cp: number): number {
+  let c = astral.get(cp);
+  if (c === undefined) astral.set(cp, (c = classify(cp)));
+  return c;
+}
+
+/** A unit the fast path leaves to the full loop: surrogates (astral characters are classified as a pair). */
+export const SLOW = 128;
+/** Per UTF-16 unit: its folded unit << 8 | its class, or 0 before it is first seen. */
+const infos = new Int32Array(65536);
+
+export function infoOf(unit: number): number {
+  let info = infos[unit];
+  if (info === 0) {
+    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
+    const f = surrogate ? unit : foldChar(String.fromCharCode(unit)).charCodeAt(0);
+    let c = classify(unit) | (surrogate ? SLOW : 0);
+    if (f === 32 || f === 9 || f === 45 || f === 46 || f === 39 || f === 47 || f === 38) c |= GAP;
+    info = infos[unit] = (f << 8) | c;
+  }
+  return info;
+}
