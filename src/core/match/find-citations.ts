@@ -227,7 +227,11 @@ export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, p
   const { slices, sliceStarts } = typeof text === 'string' ? { slices: [text], sliceStarts: [0] } : text;
   // The flagged paragraphs of every slice, with the slice they are in.
   const spans: Array<[FlaggedSpan, number]> = [];
-  for (let k = 0; k < slices.length; k++) for (const span of yield* prefilter.paragraphSteps(slices[k])) spans.push([span, k]);
+  for (let k = 0; k < slices.length; k++) {
+    for (const span of yield* prefilter.paragraphSteps(slices[k])) spans.push([span, k]);
+    // (A slice is the text of a few hundred nodes: a chance to yield after each.)
+    yield;
+  }
   if (!spans.length) return [];
   yield;
   interface Piece { text: string; spans: Span[]; starts: number[]; flags: number[]; prepared: PreparedText; hits: AliasHit[] }
