@@ -220,7 +220,7 @@ export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: 
     if (block !== scope && hasSkippedAncestor(block, scope)) continue;
     const collected = collectText(block);
     const links = findLinkCitations(block, hosts).filter((l) => l.outlet !== scan.site);
-    added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected.text, matcher, prefilterFor(matcher), { knownOutlets: known }), links)));
+    added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected, matcher, prefilterFor(matcher), { knownOutlets: known }), links)));
   }
   const all = [...kept.map((c) => ({ outlet: c.outlet, via: c.via, range: c.range, surface: c.surface, start: c.start, end: c.end, attributed: false })), ...added].sort(inPageOrder);
   return withLazyAttribution({ ...scan, citations: all, attribution: null }, all);

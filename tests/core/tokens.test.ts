@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/core/match/tokens';
+import { isRunStart, isWordChar, tokenize } from '../../src/core/match/tokens';
 import { ROOT, SHARED } from '../helpers/registry';
 
 const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
@@ -21,6 +21,14 @@ describe('tokenize', () => {
   it('splits words, and runs of Chinese and Japanese apart from other letters', () => {
     const text = 'NHKによると、SANA said 3.5% of 人民日报 readers — ل الوكالة café';
     expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['NHK', 'によると', 'SANA', 'said', '3', '5', 'of', '人民日报', 'readers', 'ل', 'الوكالة', 'café']);
+  });
+
+  it('knows letters, marks and digits, and the scripts matched inside runs, as Unicode\'s properties say, for every UTF-16 unit', () => {
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const ch = String.fromCharCode(unit);
+      expect(isWordChar(ch), unit.toString(16)).toBe(/[\p{L}\p{M}\p{N}]/u.test(ch));
+      expect(isRunStart(ch, 0), unit.toString(16)).toBe(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch));
+    }
   });
 
   it('gives the regular expression\'s words for the labelled sentences and the seed article', () => {

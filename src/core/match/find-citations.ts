@@ -288,7 +288,7 @@ export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, p
 }
 
 /** findFlaggedSteps in one go. */
-export function findFlaggedCitations(text: string, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): TextCitation[] {
+export function findFlaggedCitations(text: string | TextSlices, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): TextCitation[] {
   return drain(findFlaggedSteps(text, matcher, prefilter, options));
 }
 

@@ -10,7 +10,7 @@ import { DESCRIPTIONS, TURKISH_SUFFIXES } from './context-words';
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
 
 const SHAPES: Record<string, CaseShape> = { U: 'upper', T: 'title', L: 'lower' };
-import { isWordChar, RUN_SCRIPT, tokenize, type Token } from './tokens';
+import { isRunStart, isWordChar, tokenize, type Token } from './tokens';
 
 export interface AliasEntry {
   outlet: number;
@@ -136,7 +136,7 @@ export class Matcher {
     for (let i = 0; i < tokens.length; i++) {
       if (tried && !tried[i + 2]) continue;
       const token = tokens[i];
-      if (this.#hasRuns && RUN_SCRIPT.test(text[token.start])) {
+      if (this.#hasRuns && isRunStart(text, token.start)) {
         this.#findInRun(folded, token, i, hits);
         continue;
       }

@@ -2,15 +2,20 @@
  * Words: runs of letters, marks and digits. A run in a script written without spaces (Chinese, Japanese) is
  * its own word, so "NHKによると" is "NHK" and "によると".
  */
-import { classOfPoint, infoOf, T1, T2 } from './classes';
+import { classOfPoint, infoOf, RUN_START, T1, T2, WORD } from './classes';
 
 export interface Token {
   start: number;
   end: number;
 }
 
-/** Scripts matched inside runs of text rather than word by word (Korean particles attach to the noun). */
-export const RUN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/**
+ * Is text[i] in a script matched inside runs of text rather than word by word (Han, Hiragana, Katakana, and
+ * Hangul, whose particles attach to the noun)?
+ */
+export function isRunStart(text: string, i: number): boolean {
+  return (infoOf(text.charCodeAt(i)) & RUN_START) !== 0;
+}
 
 /**
  * The words of text: runs of Han, Hiragana and Katakana (and the prolonged sound mark "ー"), and runs of other
@@ -43,6 +48,7 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** A letter, mark or digit (one UTF-16 unit). */
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{M}\p{N}]/u.test(ch);
+  return ch !== undefined && (infoOf(ch.charCodeAt(0)) & WORD) !== 0;
 }

@@ -11,7 +11,7 @@
  * ";" and "|" never occur in word keys, and need no escaping in JSON.
  */
 import { caseShape, fold, wordKey } from '../match/fold';
-import { RUN_SCRIPT, tokenize } from '../match/tokens';
+import { isRunStart, tokenize } from '../match/tokens';
 import { isTypology, TYPOLOGIES, type Typology } from '../typology';
 import { ALIAS_SHARED, type MatcherIndex } from './types';
 import type { ContextWords } from '../match/context-words';
@@ -38,7 +38,7 @@ export interface PackedIndex {
 
 export function isRunAlias(text: string): boolean {
   const tokens = tokenize(text);
-  return tokens.length > 0 && RUN_SCRIPT.test(text[tokens[0].start]);
+  return tokens.length > 0 && isRunStart(text, tokens[0].start);
 }
 
 export function aliasKeys(text: string): string[] {
