@@ -9,7 +9,7 @@ import type { Outlet } from '../core/registry/types';
 import { summarize } from '../core/summary';
 import type { Typology } from '../core/typology';
 import { CardView, renderCard } from '../dom/card';
-import { Highlighter, highlightCss, HIGHLIGHT_PREFIX } from '../dom/highlight';
+import { Highlighter, HIGHLIGHT_PREFIX } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
 import { rescanChanged, scanPageSliced, type PageCitation, type PageScan } from '../dom/scan-page';
 import { isOffOn, type Settings } from '../core/settings';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     matcher: () => (matcher ??= loadMatcher(compressed, sites).then((made) => (matcher = made))),
     hosts: new HostIndex(sites.h),
     typologyOf: (outlet) => typologyAt(sites, outlet),
-    highlighter: new Highlighter(document, highlightCss()),
+    highlighter: new Highlighter(document),
     card: new CardView(document),
     counted: false,
   };

@@ -59,16 +59,15 @@ export class Highlighter {
   /** Watches the citations' elements when only those near the window are painted. */
   #observer: IntersectionObserver | null = null;
 
-  /**
-   * css: the ::highlight rules (highlightCss). The page has them from the manifest; a shadow root with a
-   * citation in it gets them too, since the page's styles do not reach into it.
-   */
   readonly #doc: Document;
-  readonly #css: string;
 
-  constructor(doc: Document, css = '') {
+  /**
+   * The page has the ::highlight rules from the manifest (content.css); a shadow root with a citation in it
+   * gets them too (highlightCss, made when the first one needs them), since the page's styles do not reach
+   * into it.
+   */
+  constructor(doc: Document) {
     this.#doc = doc;
-    this.#css = css;
   }
 
   /** Replaces all of StateLens's highlights with these ranges, grouped by category. */
@@ -124,12 +123,12 @@ export class Highlighter {
   }
 
   #style(root: ShadowRoot): void {
-    if (this.#styled.has(root) || !this.#css) return;
+    if (this.#styled.has(root)) return;
     try {
       const Sheet = (this.#doc.defaultView as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet;
       if (!this.#sheet) {
         this.#sheet = new Sheet();
-        this.#sheet.replaceSync(this.#css);
+        this.#sheet.replaceSync(highlightCss());
       }
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
       this.#styled.add(root);
