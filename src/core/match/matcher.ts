@@ -10,6 +10,7 @@ import { DESCRIPTIONS, TURKISH_SUFFIXES } from './context-words';
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
 
 const SHAPES: Record<string, CaseShape> = { U: 'upper', T: 'title', L: 'lower' };
+import { paragraphBreakAfter } from './sentences';
 import { isRunStart, isWordChar, tokenize, type Token } from './tokens';
 
 export interface AliasEntry {
@@ -274,7 +275,7 @@ function parseRecord(record: string): AliasEntry {
  */
 function isShouting(text: string, tokens: Token[], first: number, last: number): boolean {
   const around = [tokens[first - 1], tokens[last + 1], tokens[last + 2]].filter((t): t is Token =>
-    Boolean(t) && !/\n\s*\n/.test(t.end <= tokens[first].start ? text.slice(t.end, tokens[first].start) : text.slice(tokens[last].end, t.start)));
+    Boolean(t) && !paragraphBreakAfter(t.end <= tokens[first].start ? text.slice(t.end, tokens[first].start) : text.slice(tokens[last].end, t.start), 0));
   if (!around.length) return false;
   return around.every((t) => {
     const word = text.slice(t.start, t.end);
