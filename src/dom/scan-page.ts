@@ -6,7 +6,7 @@ import { attributeCitations, findFlaggedCitations, findFlaggedSteps, type TextCi
 import type { HostIndex } from '../core/match/hosts';
 import type { Matcher } from '../core/match/matcher';
 import { Prefilter } from '../core/match/prefilter';
-import { drain } from '../core/steps';
+import { drain, nextTask } from '../core/steps';
 import { blockOf, collectText, collectTextSteps, hasSkippedAncestor, isSkipped, locate, type CollectedText } from './collect-text';
 import { detectArticle, type ArticleInfo } from './detect-article';
 
@@ -77,7 +77,7 @@ export interface SliceOptions {
 export async function scanPageSliced(
   doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: HostIndex, options: ScanOptions & SliceOptions = {},
 ): Promise<PageScan | null> {
-  const { sliceMs = 8, yieldToPage = defaultYield, signal } = options;
+  const { sliceMs = 8, yieldToPage = nextTask, signal } = options;
   const steps = scanSteps(doc, matcher, hosts, options);
   let sliceStart = performance.now();
   let input: unknown;
@@ -98,11 +98,6 @@ export async function scanPageSliced(
   }
 }
 
-export function defaultYield(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /**
  * The scan as steps: it yields wherever it may pause. matcher: or a function that makes or loads it, called
@@ -294,21 +289,10 @@ export function findLinkCitations(scope: Element | ShadowRoot, hosts: HostIndex)
   for (const a of scope.querySelectorAll('a[href]')) {
     if (!based && !ABSOLUTE.test(a.getAttribute('href')!)) continue;
     // The link's host first (cheap, and most links lead nowhere of interest); where it sits only for outlets.
-    let host: string;
-    const anchor = a as HTMLAnchorElement;
-    if (typeof anchor.protocol === 'string' && typeof anchor.hostname === 'string') {
-      // An HTML link: the browser has parsed its address already.
-      if (anchor.protocol !== 'http:' && anchor.protocol !== 'https:') continue;
-      host = anchor.hostname;
-    } else {
-      try {
-        const url = new URL(a.getAttribute('href') ?? '', a.ownerDocument.baseURI);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-        host = url.hostname;
-      } catch {
-        continue;
-      }
-    }
+    // The browser has parsed an HTML link's address already (a link in SVG has no such properties: StateLens
+    // never reads SVG).
+    const { protocol, hostname: host } = a as HTMLAnchorElement;
+    if (protocol !== 'http:' && protocol !== 'https:') continue;
     let outlet = outlets.get(host);
     if (outlet === undefined) outlets.set(host, (outlet = hosts.lookup(host)));
     if (outlet < 0 || hasSkippedAncestor(a, scope)) continue;

@@ -296,19 +296,16 @@ export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, p
 
 const NO_WORDS = new Int32Array(0);
 
-/** Tokens as start, end pairs in one array. */
+/** Tokens as start, end pairs in one array, and back. */
 function packTokens(tokens: readonly Token[]): Int32Array {
   const out = new Int32Array(tokens.length * 2);
-  for (let i = 0; i < tokens.length; i++) {
-    out[2 * i] = tokens[i].start;
-    out[2 * i + 1] = tokens[i].end;
-  }
+  tokens.forEach((t, i) => out.set([t.start, t.end], 2 * i));
   return out;
 }
 
 function unpackTokens(packed: Int32Array): Token[] {
-  const out: Token[] = new Array(packed.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = { start: packed[2 * i], end: packed[2 * i + 1] };
+  const out: Token[] = [];
+  for (let i = 0; i < packed.length; i += 2) out.push({ start: packed[i], end: packed[i + 1] });
   return out;
 }
 
