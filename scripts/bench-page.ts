@@ -16,7 +16,7 @@ import { summarize, type OutletSummary } from '../src/core/summary';
 import type { Typology } from '../src/core/typology';
 import { inflateSites, loadMatcher as loadContentMatcher } from '../src/content/load-index';
 import { Highlighter } from '../src/dom/highlight';
-import { nextTask } from '../src/core/steps';
+import { nextTask } from '../src/dom/next-task';
 import { scanPageSliced, type PageCitation } from '../src/dom/scan-page';
 
 interface MarkInstance {

@@ -52,5 +52,8 @@ export async function loadMatcher(compressed: Compressed, sites: Sites, inflated
   const index = await inflateIndex(compressed, sites);
   inflated?.();
   installContextWords(index.w, true);
-  return new Matcher(index);
+  const matcher = new Matcher(index);
+  // Ready means ready to scan: the prefilter's tables are built here, not in the page's first scan.
+  void matcher.prefilter;
+  return matcher;
 }

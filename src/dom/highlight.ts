@@ -2,7 +2,7 @@
  * Highlights with the CSS Custom Highlight API: the page's DOM is not changed at all, so its layout, its
  * scripts and its frameworks never see StateLens. The colours are ::highlight rules (highlightCss).
  */
-import { nextTask } from '../core/steps';
+import { nextTask } from './next-task';
 import { TYPOLOGIES, type Typology } from '../core/typology';
 
 export const HIGHLIGHT_PREFIX = 'statelens-';

@@ -5,8 +5,8 @@
 import { attributeCitations, findFlaggedCitations, findFlaggedSteps, type TextCitation } from '../core/match/find-citations';
 import type { HostIndex } from '../core/match/hosts';
 import type { Matcher } from '../core/match/matcher';
-import { Prefilter } from '../core/match/prefilter';
-import { drain, nextTask } from '../core/steps';
+import { drain } from '../core/steps';
+import { nextTask } from './next-task';
 import { blockOf, collectText, collectTextSteps, hasSkippedAncestor, isSkipped, locate, type CollectedText } from './collect-text';
 import { detectArticle, type ArticleInfo } from './detect-article';
 
@@ -44,15 +44,6 @@ export interface PageScan {
 export interface ScanOptions {
   /** Scan the text of pages that are not articles too (the reader's "all pages" choice). */
   allPages?: boolean;
-}
-
-/** The prefilter of each matcher, built once (it hashes the matcher's aliases: well under a millisecond). */
-const prefilters = new WeakMap<Matcher, Prefilter>();
-
-function prefilterFor(matcher: Matcher): Prefilter {
-  let prefilter = prefilters.get(matcher);
-  if (!prefilter) prefilters.set(matcher, (prefilter = new Prefilter(matcher.aliasKeys())));
-  return prefilter;
 }
 
 /** The whole scan at once. */
@@ -125,7 +116,7 @@ export function* scanSteps(
   for (const shadow of collected.shadowRoots ?? []) links.push(...findLinkCitations(shadow, hosts).filter((l) => l.outlet !== site));
   const known = new Set(links.map((l) => l.outlet));
   const ready = made instanceof Promise ? ((yield made) as Matcher) : made;
-  const found = yield* findFlaggedSteps(collected, ready, prefilterFor(ready), { knownOutlets: known });
+  const found = yield* findFlaggedSteps(collected, ready, ready.prefilter, { knownOutlets: known });
   yield;
   const all = yield* combineSteps(doc, collected, found, links);
   return withLazyAttribution({ article, scope, site, collected, citations: all, attribution: null }, all);
@@ -215,7 +206,7 @@ export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: 
     if (block !== scope && hasSkippedAncestor(block, scope)) continue;
     const collected = collectText(block);
     const links = findLinkCitations(block, hosts).filter((l) => l.outlet !== scan.site);
-    added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected, matcher, prefilterFor(matcher), { knownOutlets: known }), links)));
+    added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected, matcher, matcher.prefilter, { knownOutlets: known }), links)));
   }
   const all = [...kept.map((c) => ({ outlet: c.outlet, via: c.via, range: c.range, surface: c.surface, start: c.start, end: c.end, attributed: false })), ...added].sort(inPageOrder);
   return withLazyAttribution({ ...scan, citations: all, attribution: null }, all);

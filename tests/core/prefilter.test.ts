@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findFlaggedCitations, findTextCitations } from '../../src/core/match/find-citations';
+import { IGNORED, infoOf } from '../../src/core/match/classes';
 import { Prefilter } from '../../src/core/match/prefilter';
 import { drain } from '../../src/core/steps';
 import { realRegistry, ROOT, SHARED } from '../helpers/registry';
@@ -21,6 +22,21 @@ const sentences = readdirSync(join(ROOT, 'tests', 'eval')).filter((f) => f.endsW
 const same = (text: string) => expect(findFlaggedCitations(text, matcher, prefilter), text.slice(0, 200)).toEqual(findTextCitations(text, matcher));
 
 describe('the prefilter', () => {
+  it('hashes alias keys unit by unit: the scanner\'s folding leaves every unit of every key as it is', () => {
+    let units = 0;
+    for (const alias of matcher.aliasKeys()) {
+      for (const key of alias.keys) {
+        for (let i = 0; i < key.length; i++) {
+          const unit = key.charCodeAt(i);
+          expect(infoOf(unit) >>> 8, `${key}[${i}]`).toBe(unit);
+          expect(infoOf(unit) & IGNORED, `${key}[${i}]`).toBe(0);
+          units++;
+        }
+      }
+    }
+    expect(units).toBeGreaterThan(10_000);
+  });
+
   it('hides no citation of the labelled sentences, one by one', () => {
     expect(sentences.length).toBeGreaterThan(800);
     for (const s of sentences) same(s);

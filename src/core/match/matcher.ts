@@ -12,6 +12,7 @@ import { caseShape, fold, wordKey, type CaseShape } from './fold';
 const SHAPES: Record<string, CaseShape> = { U: 'upper', T: 'title', L: 'lower' };
 import { paragraphBreakAfter } from './sentences';
 import { isRunStart, isWordChar, tokenize, type Token } from './tokens';
+import { Prefilter } from './prefilter';
 
 export interface AliasEntry {
   outlet: number;
@@ -99,6 +100,13 @@ export class Matcher {
       this.#byFirstChar.set(ch, (list = records.split(RECORD).map((r) => parseRecord(ch + r)).sort((a, b) => b.run!.length - a.run!.length)));
     }
     return list;
+  }
+
+  #prefilter: Prefilter | null = null;
+
+  /** The prefilter over this matcher's aliases (see prefilter.ts), built on first use. */
+  get prefilter(): Prefilter {
+    return (this.#prefilter ??= new Prefilter(this.aliasKeys()));
   }
 
   /** Every alias's keys, read from the records without parsing them (what the prefilter hashes). */

@@ -27,15 +27,15 @@ function finish(h: number): number {
 }
 const pair = (a: number, b: number) => finish(Math.imul(a ^ 0x9e3779b9, 0xc2b2ae35) ^ b);
 
-/** Hash of a string as the scanner computes it for a token (units folded, ignored ones skipped). */
-function hashKey(key: string, from = 0): number {
+/**
+ * Hash of an alias key as the scanner computes it for a token. Keys are folded and keyed already (wordKey): the
+ * scanner's folding leaves their units as they are (a test checks every key), so they are hashed as they are,
+ * without the character tables (on every article page, the tables' first look at each character costs more than
+ * the hashing).
+ */
+function hashKey(key: string): number {
   let h = SEED;
-  for (let i = from; i < key.length; i++) {
-    const unit = key.charCodeAt(i);
-    const info = infoOf(unit);
-    if (info & IGNORED) continue;
-    h = step(h, info >>> 8);
-  }
+  for (let i = 0; i < key.length; i++) h = step(h, key.charCodeAt(i));
   return finish(h);
 }
 
