@@ -110,16 +110,21 @@ export class Matcher {
   }
 
   /** Every alias's keys, read from the records without parsing them (what the prefilter hashes). */
-  *aliasKeys(): Iterable<Pick<AliasEntry, 'keys' | 'run'>> {
-    for (const key of Object.keys(this.#records)) {
-      for (const r of this.#records[key].split(RECORD)) yield { keys: (key + r.slice(0, r.indexOf(FIELD))).split(' '), run: null };
-    }
-    for (const ch of Object.keys(this.#runRecords)) {
-      for (const r of this.#runRecords[ch].split(RECORD)) {
-        const run = ch + r.slice(0, r.indexOf(FIELD));
-        yield { keys: [run], run };
+  aliasKeys(): Array<Pick<AliasEntry, 'keys' | 'run'>> {
+    const out: Array<Pick<AliasEntry, 'keys' | 'run'>> = [];
+    for (const tables of [this.#records, this.#runRecords]) {
+      for (const first of Object.keys(tables)) {
+        // A record's keys run from its start to its first field separator (see pack.ts).
+        const records = tables[first];
+        for (let at = 0; ; ) {
+          const keys = first + records.slice(at, records.indexOf(FIELD, at));
+          out.push(tables === this.#records ? { keys: keys.split(' '), run: null } : { keys: [keys], run: keys });
+          at = records.indexOf(RECORD, at) + 1;
+          if (at === 0) break;
+        }
       }
     }
+    return out;
   }
 
   /**

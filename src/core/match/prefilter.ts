@@ -44,16 +44,20 @@ class HashSet {
   readonly #table: Int32Array;
   readonly #mask: number;
 
-  constructor(values: Iterable<number>, count: number) {
+  constructor(values: readonly number[]) {
     let size = 16;
-    while (size < count * 4) size <<= 1;
-    this.#table = new Int32Array(size);
-    this.#mask = size - 1;
-    for (const v of values) {
-      let i = v & this.#mask;
-      while (this.#table[i] !== 0 && this.#table[i] !== v) i = (i + 1) & this.#mask;
-      this.#table[i] = v;
+    while (size < values.length * 4) size <<= 1;
+    // (Locals, not the fields, in the loop: it runs once per page, mostly before the engine optimises it.)
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
+      let i = v & mask;
+      while (table[i] !== 0 && table[i] !== v) i = (i + 1) & mask;
+      table[i] = v;
     }
+    this.#table = table;
+    this.#mask = mask;
   }
 
   has(v: number): boolean {
@@ -86,9 +90,9 @@ export class Prefilter {
         words.push(alias.keys.length === 2 ? pair(first, hashKey(alias.keys[1])) : pair(pair(first, hashKey(alias.keys[1])), hashKey(alias.keys[2])));
       }
     }
-    this.#words = new HashSet(words, words.length);
-    this.#leads = new HashSet(leads, leads.length);
-    this.#runs = new HashSet(runs, runs.length);
+    this.#words = new HashSet(words);
+    this.#leads = new HashSet(leads);
+    this.#runs = new HashSet(runs);
   }
 
   /**
