@@ -116,7 +116,7 @@ export function* scanSteps(
   for (const shadow of collected.shadowRoots ?? []) links.push(...findLinkCitations(shadow, hosts).filter((l) => l.outlet !== site));
   const known = new Set(links.map((l) => l.outlet));
   const ready = made instanceof Promise ? ((yield made) as Matcher) : made;
-  const found = yield* findFlaggedSteps(collected, ready, ready.prefilter, { knownOutlets: known });
+  const found = yield* findFlaggedSteps(collected, ready, { knownOutlets: known });
   yield;
   const all = yield* combineSteps(doc, collected, found, links);
   return withLazyAttribution({ article, scope, site, collected, citations: all, attribution: null }, all);
@@ -206,7 +206,7 @@ export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: 
     if (block !== scope && hasSkippedAncestor(block, scope)) continue;
     const collected = collectText(block);
     const links = findLinkCitations(block, hosts).filter((l) => l.outlet !== scan.site);
-    added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected, matcher, matcher.prefilter, { knownOutlets: known }), links)));
+    added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected, matcher, { knownOutlets: known }), links)));
   }
   const all = [...kept.map((c) => ({ outlet: c.outlet, via: c.via, range: c.range, surface: c.surface, start: c.start, end: c.end, attributed: false })), ...added].sort(inPageOrder);
   return withLazyAttribution({ ...scan, citations: all, attribution: null }, all);

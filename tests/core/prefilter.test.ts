@@ -10,16 +10,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findFlaggedCitations, findTextCitations } from '../../src/core/match/find-citations';
 import { IGNORED, infoOf } from '../../src/core/match/classes';
-import { Prefilter } from '../../src/core/match/prefilter';
 import { drain } from '../../src/core/steps';
 import { realRegistry, ROOT, SHARED } from '../helpers/registry';
 
 const { matcher } = realRegistry();
-const prefilter = new Prefilter(matcher.aliasKeys());
+const { prefilter } = matcher;
 const sentences = readdirSync(join(ROOT, 'tests', 'eval')).filter((f) => f.endsWith('.jsonl')).flatMap((f) =>
   readFileSync(join(ROOT, 'tests', 'eval', f), 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text));
 
-const same = (text: string) => expect(findFlaggedCitations(text, matcher, prefilter), text.slice(0, 200)).toEqual(findTextCitations(text, matcher));
+const same = (text: string) => expect(findFlaggedCitations(text, matcher), text.slice(0, 200)).toEqual(findTextCitations(text, matcher));
 
 describe('the prefilter', () => {
   it('hashes alias keys unit by unit: the scanner\'s folding leaves every unit of every key as it is', () => {
@@ -73,7 +72,7 @@ describe('the prefilter', () => {
     });
     const text = fc.array(fc.tuple(fc.oneof(alias, word, alias), gap), { minLength: 1, maxLength: 40 }).map((parts) => parts.flat().join(''));
     fc.assert(fc.property(text, (t) => {
-      expect(findFlaggedCitations(t, matcher, prefilter)).toEqual(findTextCitations(t, matcher));
+      expect(findFlaggedCitations(t, matcher)).toEqual(findTextCitations(t, matcher));
     }), { numRuns: Number(process.env.PREFILTER_RUNS ?? 10_000), seed: Number(process.env.PREFILTER_SEED ?? 20261125) });
   });
 });

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { findFlaggedSteps } from '../../src/core/match/find-citations';
-import { Prefilter } from '../../src/core/match/prefilter';
 import { drain } from '../../src/core/steps';
 import { collectText } from '../../src/dom/collect-text';
 import { detectArticle } from '../../src/dom/detect-article';
@@ -155,9 +154,8 @@ describe('long texts in slices', () => {
       // Each slice after the first begins with a paragraph break that the text before it does not reach into.
       if (k > 0) expect(collected.text.slice(start - 1, start + 2)).toMatch(/^\S\n\n$/);
     });
-    const prefilter = new Prefilter(matcher.aliasKeys());
-    const whole = drain(findFlaggedSteps(collected.text, matcher, prefilter));
+    const whole = drain(findFlaggedSteps(collected.text, matcher));
     expect(whole.length).toBeGreaterThan(1000);
-    expect(drain(findFlaggedSteps(collected, matcher, prefilter))).toEqual(whole);
+    expect(drain(findFlaggedSteps(collected, matcher))).toEqual(whole);
   });
 });

@@ -7,7 +7,7 @@ import { looksLikePerson, meansSomethingElse, mediaContext, placeLike } from './
 import { fold } from './fold';
 import type { AliasEntry, AliasHit, Matcher } from './matcher';
 import { drain } from '../steps';
-import type { FlaggedSpan, Prefilter } from './prefilter';
+import type { FlaggedSpan } from './prefilter';
 import { paragraphAt, sentenceAt, type Span } from './sentences';
 import { tokenize, type Token } from './tokens';
 import { NOT_MEDIA_AFTER } from './context-words';
@@ -223,7 +223,8 @@ const PIECE_CHARS = 16_000;
  * the unit of every context rule, the prefilter never misses a hit, and what one piece learns about the
  * outlets the page names is shared with all), at a fraction of the cost on long pages.
  */
-export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): Generator<void, TextCitation[]> {
+export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, options: FindOptions = {}): Generator<void, TextCitation[]> {
+  const { prefilter } = matcher;
   const { slices, sliceStarts } = typeof text === 'string' ? { slices: [text], sliceStarts: [0] } : text;
   // The flagged paragraphs of every slice, with the slice they are in.
   const spans: Array<[FlaggedSpan, number]> = [];
@@ -310,8 +311,8 @@ function unpackTokens(packed: Int32Array): Token[] {
 }
 
 /** findFlaggedSteps in one go. */
-export function findFlaggedCitations(text: string | TextSlices, matcher: Matcher, prefilter: Prefilter, options: FindOptions = {}): TextCitation[] {
-  return drain(findFlaggedSteps(text, matcher, prefilter, options));
+export function findFlaggedCitations(text: string | TextSlices, matcher: Matcher, options: FindOptions = {}): TextCitation[] {
+  return drain(findFlaggedSteps(text, matcher, options));
 }
 
 export function analyzeText(text: string, matcher: Matcher, options: FindOptions = {}): TextAnalysis {
