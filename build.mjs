@@ -206,7 +206,7 @@ if (first.error && !watch) {
   process.exit(1);
 }
 export const common = {
-  absWorkingDir: ROOT, bundle: true, minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox140'],
+  absWorkingDir: ROOT, bundle: true, minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', target: ['chrome140', 'firefox142'],
   plugins: [registryPlugin(registry), rawCssPlugin, readerableAsModule],
   // The card's "Report a correction" link: the project's issue tracker, given at build; no link when unset.
   define: { __CORRECTIONS_URL__: JSON.stringify(correctionsUrl()) },

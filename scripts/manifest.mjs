@@ -1,7 +1,7 @@
 /**
  * One source manifest (manifest.json) for both browsers; each build target gets the keys it understands.
- * Chrome: background.service_worker, no browser_specific_settings. Firefox: background.scripts and the gecko
- * settings (id, strict_min_version, data_collection_permissions).
+ * Chrome: background.service_worker and minimum_chrome_version, no browser_specific_settings. Firefox:
+ * background.scripts and the gecko settings (id, strict_min_version, data_collection_permissions).
  */
 export const TARGETS = ['chrome', 'firefox'];
 
@@ -16,6 +16,7 @@ export function manifestFor(source, target, version) {
     delete manifest.browser_specific_settings;
   } else {
     manifest.background = { scripts, ...rest };
+    delete manifest.minimum_chrome_version;
     const gecko = manifest.browser_specific_settings?.gecko;
     if (!gecko?.id) throw new Error('manifest.json: browser_specific_settings.gecko.id is required for Firefox');
   }

@@ -1,23 +1,27 @@
 /**
  * The content script's copy of the index: two parts, deflated and base64-encoded by the build, inflated at
- * page load. What comes out must be the packed index itself. (Node has no Uint8Array.fromBase64: this runs the
- * fallback decoder; the browsers' e2e tests run the native one.)
+ * page load. What comes out must be the packed index itself. (Node 20 has no Uint8Array.fromBase64, which the
+ * browsers the manifests ask for have: here Node's own base64 decoder stands in for it; the browsers' e2e tests
+ * run the native one.)
  */
-import fc from 'fast-check';
 import { deflateRawSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { base64Bytes, inflateIndex, inflateSites } from '../../src/content/load-index';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inflateIndex, inflateSites } from '../../src/content/load-index';
 import { Matcher } from '../../src/core/match/matcher';
 import { packIndex } from '../../src/core/registry/pack';
 import { realRegistry } from '../helpers/registry';
 
 const part = (value: unknown) => deflateRawSync(Buffer.from(JSON.stringify(value)), { level: 9 }).toString('base64');
 
+type WithBase64 = { fromBase64?: (text: string) => Uint8Array };
+const native = (Uint8Array as WithBase64).fromBase64;
+
 describe('the index as the content script ships it', () => {
-  it('decodes base64 to the bytes it was made from, for any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      expect(base64Bytes(Buffer.from(bytes).toString('base64'))).toEqual(bytes);
-    }), { numRuns: 500 });
+  beforeAll(() => {
+    (Uint8Array as WithBase64).fromBase64 ??= (text) => new Uint8Array(Buffer.from(text, 'base64'));
+  });
+  afterAll(() => {
+    (Uint8Array as WithBase64).fromBase64 = native;
   });
 
   it('inflates to the packed index, whose tables the matcher uses as they are', async () => {

@@ -34,6 +34,8 @@ describe('manifest generation', () => {
     expect(m.version).toBe('1.2.3');
     expect(m.background).toEqual({ service_worker: 'background.js', type: 'module' });
     expect(m.browser_specific_settings).toBeUndefined();
+    // Uint8Array.fromBase64, which loads the index, ships in Chrome 140.
+    expect(Number.parseInt(m.minimum_chrome_version, 10)).toBeGreaterThanOrEqual(140);
   });
 
   it('Firefox gets background scripts, the gecko id, a minimum version of at least 142 and no data collection', () => {
@@ -43,6 +45,7 @@ describe('manifest generation', () => {
     expect(gecko.id).toMatch(/^[^@\s]+@[^@\s]+$/);
     expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(m.minimum_chrome_version).toBeUndefined();
   });
 
   it('does not change the source and rejects what it cannot build', () => {
