@@ -16,7 +16,10 @@ import {
   VERBS_BEFORE,
 } from './context-words';
 import { skipClause } from './context';
-import { lastAtOrBefore, paragraphBreaks, segmentRange, type Span } from './sentences';
+import { lastAtOrBefore, paragraphBreakAfter, segmentRange, type Span } from './sentences';
+import { fold } from './fold';
+import { drain } from '../steps';
+import { tokenize } from './tokens';
 import type { Token } from './tokens';
 
 /** A follow-up ("the report added") counts for the outlet last attributed at most this many paragraphs before. */
@@ -37,13 +40,6 @@ export interface AttributionResult {
   total: number;
 }
 
-
-/** The text's sentences (with a letter), paragraph by paragraph (see segmentRange). */
-export function segmentSentences(text: string): Span[] {
-  const starts = paragraphStarts(text);
-  return starts.flatMap((start, i) => segmentRange(text, start, i + 1 < starts.length ? starts[i + 1] : text.length))
-    .filter((span) => /\p{L}/u.test(text.slice(span.start, span.end)));
-}
 
 function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
   let lo = 0;
@@ -101,56 +97,100 @@ export function isFollowUp(folded: string, tokens: Token[], sentence: Span): boo
   return false;
 }
 
-export function attribute(text: string, folded: string, tokens: Token[], citations: readonly CitationSpan[], paragraphStarts: readonly number[]): AttributionResult {
-  const spans = segmentSentences(text);
-  const spanStarts = spans.map((s) => s.start);
-  const attributed = citations.map(() => false);
-  const bySentence = new Map<number, Set<number>>();
-  const add = (sentence: number, outlet: number) => {
-    const set = bySentence.get(sentence) ?? new Set<number>();
-    set.add(outlet);
-    bySentence.set(sentence, set);
-  };
-  const citedIn = new Map<number, number[]>();
-  citations.forEach((c, k) => {
-    const s = lastAtOrBefore(spanStarts, c.start);
-    citedIn.set(s, [...(citedIn.get(s) ?? []), k]);
-    if (!spans.length) return;
-    const first = firstTokenAtOrAfter(tokens, c.start);
-    const end = firstTokenAtOrAfter(tokens, c.end);
-    if (end > first && attributes(text, folded, tokens, first, end, spans[s])) {
-      attributed[k] = true;
-      add(s, c.outlet);
-    }
-  });
-
-  // Follow-ups, in reading order: they continue the account of the outlet attributed last, if it was recent.
-  const paragraphOf = (offset: number) => lastAtOrBefore(paragraphStarts, offset);
-  let last: { outlet: number; paragraph: number } | null = null;
-  spans.forEach((span, s) => {
-    const here = citedIn.get(s);
-    if (here) {
-      const own = here.filter((k) => attributed[k]);
-      const k = (own.length ? own : here).at(-1)!;
-      last = own.length ? { outlet: citations[k].outlet, paragraph: paragraphOf(span.start) } : null;
-      return;
-    }
-    if (last && paragraphOf(span.start) - last.paragraph <= FOLLOW_UP_PARAGRAPHS && isFollowUp(folded, tokens, span)) {
-      add(s, last.outlet);
-      last = { outlet: last.outlet, paragraph: paragraphOf(span.start) };
-    }
-  });
-
-  const sentences = new Map<number, number>();
-  for (const outlets of bySentence.values()) for (const o of outlets) sentences.set(o, (sentences.get(o) ?? 0) + 1);
-  return { attributed, sentences, total: spans.length };
+/** A text in slices that each end before a paragraph break (the next one starts with it). */
+export interface TextSlices {
+  slices: readonly string[];
+  sliceStarts: readonly number[];
 }
 
-/** Offsets where paragraphs start (after a blank line). */
-export function paragraphStarts(text: string): number[] {
-  // The ends of the breaks the sentence lookups found already (kept for the last text).
-  const breaks = paragraphBreaks(text);
-  const starts = [0];
-  for (let i = 1; i < breaks.length; i += 2) starts.push(breaks[i]);
-  return starts;
+/** Characters read between two chances to yield (see attributeSteps). */
+const CHARS_PER_STEP = 32_000;
+
+export function attribute(text: string | TextSlices, citations: readonly CitationSpan[]): AttributionResult {
+  return drain(attributeSteps(text, citations));
+}
+
+/**
+ * attribute, paragraph by paragraph, yielding every few tens of kilobytes. Every paragraph is segmented (the
+ * share counts all the text's sentences), but only the paragraphs that hold a citation, or that may follow
+ * up on one, are split into words: on a long page that is a small part of the text (the words of all of it
+ * took most of the time, in one task of half a second at 5 MB). citations: in text order, offsets in text.
+ */
+export function* attributeSteps(text: string | TextSlices, citations: readonly CitationSpan[]): Generator<void, AttributionResult> {
+  const { slices, sliceStarts } = typeof text === 'string' ? { slices: [text], sliceStarts: [0] } : text;
+  const attributed = citations.map(() => false);
+  const sentences = new Map<number, number>();
+  let total = 0;
+  /** The next citation (in order) not yet placed in a paragraph. */
+  let next = 0;
+  /** The paragraph's index in the whole text: the paragraph breaks before it. */
+  let paragraph = 0;
+  // The outlet attributed last and its paragraph: follow-ups continue its account if it was recent.
+  let last: { outlet: number; paragraph: number } | null = null;
+  let since = 0;
+  for (let k = 0; k < slices.length; k++) {
+    const slice = slices[k];
+    const base = sliceStarts[k];
+    for (let start = 0; ; ) {
+      const br = paragraphBreakAfter(slice, start);
+      const end = br ? br[0] : slice.length;
+      const spans = segmentRange(slice, start, end).filter((span) => hasLetter(slice, span.start, span.end));
+      total += spans.length;
+      const here: number[] = [];
+      for (; next < citations.length && citations[next].start < base + end; next++) if (citations[next].start >= base + start) here.push(next);
+      if (spans.length && (here.length || (last && paragraph - last.paragraph <= FOLLOW_UP_PARAGRAPHS))) {
+        // The paragraph on its own: its words, its folded form, its sentences and citations at its offsets.
+        const local = slice.slice(start, end);
+        const folded = fold(local);
+        const tokens = tokenize(local);
+        const at = base + start;
+        const starts = spans.map((span) => span.start - start);
+        const citedIn = new Map<number, number[]>();
+        for (const c of here) {
+          const s = lastAtOrBefore(starts, citations[c].start - at);
+          citedIn.set(s, [...(citedIn.get(s) ?? []), c]);
+          const first = firstTokenAtOrAfter(tokens, citations[c].start - at);
+          const stop = firstTokenAtOrAfter(tokens, citations[c].end - at);
+          const sentence = { start: starts[s], end: spans[s].end - start };
+          if (stop > first && attributes(local, folded, tokens, first, stop, sentence)) attributed[c] = true;
+        }
+        // Sentence by sentence, in reading order: the outlets each rests on.
+        for (let s = 0; s < spans.length; s++) {
+          const outlets = new Set<number>();
+          const cited = citedIn.get(s);
+          if (cited) {
+            const own = cited.filter((c) => attributed[c]);
+            for (const c of own) outlets.add(citations[c].outlet);
+            last = own.length ? { outlet: citations[own.at(-1)!].outlet, paragraph } : null;
+          } else if (last && paragraph - last.paragraph <= FOLLOW_UP_PARAGRAPHS
+            && isFollowUp(folded, tokens, { start: starts[s], end: spans[s].end - start })) {
+            outlets.add(last.outlet);
+            last = { outlet: last.outlet, paragraph };
+          }
+          for (const o of outlets) sentences.set(o, (sentences.get(o) ?? 0) + 1);
+        }
+      }
+      if (!br) break;
+      paragraph++;
+      start = br[1];
+      if (start - since > CHARS_PER_STEP) {
+        since = start;
+        yield;
+      }
+    }
+    since = 0;
+    yield;
+  }
+  return { attributed, sentences, total };
+}
+
+const LETTER = /\p{L}/u;
+
+/** Does text[start, end) hold a letter? (ASCII ones are told without a regular expression or a copy.) */
+function hasLetter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (((c | 32) - 97) >>> 0 < 26 || (c >= 128 && LETTER.test(text[i]))) return true;
+  }
+  return false;
 }

@@ -2,7 +2,8 @@
  * From alias hits to citations: ambiguous hits need media context; "Syrian Arab News Agency (SANA)" is one
  * citation, not two.
  */
-import { attribute, paragraphStarts } from './attribution';
+import { attributeSteps, type TextSlices } from './attribution';
+export type { TextSlices } from './attribution';
 import { looksLikePerson, meansSomethingElse, mediaContext, placeLike } from './context';
 import { fold } from './fold';
 import type { AliasEntry, AliasHit, Matcher } from './matcher';
@@ -193,13 +194,13 @@ export interface TextAnalysis {
 
 /**
  * Attribution for citations found in text (and links placed in it): which citations' sentences give content
- * to the outlet, and how many sentences rest on each outlet.
+ * to the outlet, and how many sentences rest on each outlet. In steps (see attributeSteps) over the text or
+ * its slices; attributeCitations does it at once.
  */
-export function attributeCitations(
-  text: string, citations: readonly TextCitation[], prepared: PreparedText = prepareText(text),
-): TextAnalysis {
-  const placed = citations.filter((c) => c.start >= 0);
-  const result = attribute(text, prepared.folded, prepared.tokens, placed, paragraphStarts(text));
+export function* attributeCitationSteps(text: string | TextSlices, citations: readonly TextCitation[]): Generator<void, TextAnalysis> {
+  // In text order (a citation's place in the list is kept for its flag); links whose text was not read have none.
+  const placed = citations.filter((c) => c.start >= 0).sort((a, b) => a.start - b.start);
+  const result = yield* attributeSteps(text, placed);
   const flags = new Map(placed.map((c, k) => [c, result.attributed[k]]));
   return {
     citations: citations.map((c) => ({ ...c, attributed: flags.get(c) ?? false })),
@@ -208,11 +209,10 @@ export function attributeCitations(
   };
 }
 
-/** A text in slices that each end at a paragraph break (see CollectedText), and where each starts in it. */
-export interface TextSlices {
-  slices: readonly string[];
-  sliceStarts: readonly number[];
+export function attributeCitations(text: string | TextSlices, citations: readonly TextCitation[]): TextAnalysis {
+  return drain(attributeCitationSteps(text, citations));
 }
+
 
 /** Candidate paragraphs are read in pieces of about this many characters, so that a page can yield between. */
 const PIECE_CHARS = 16_000;
@@ -316,6 +316,5 @@ export function findFlaggedCitations(text: string | TextSlices, matcher: Matcher
 }
 
 export function analyzeText(text: string, matcher: Matcher, options: FindOptions = {}): TextAnalysis {
-  const prepared = prepareText(text);
-  return attributeCitations(text, findTextCitations(text, matcher, options, prepared), prepared);
+  return attributeCitations(text, findTextCitations(text, matcher, options));
 }
