@@ -17,7 +17,7 @@ export interface BannerActions {
 
 export function showBanner(doc: Document, outlet: Outlet, t: Translate, dir: 'ltr' | 'rtl', actions: BannerActions): () => void {
   const host = doc.createElement(HOST_TAG);
-  host.style.cssText = 'all: initial; position: fixed; bottom: 0; inset-inline: 0; z-index: 2147483646;';
+  host.style.cssText = 'all:initial;position:fixed;bottom:0;inset-inline:0;z-index:2147483646';
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = BANNER_CSS;

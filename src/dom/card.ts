@@ -260,7 +260,7 @@ export class CardView {
   show(card: HTMLElement, anchor: Range): void {
     if (!this.#host) {
       this.#host = this.#doc.createElement(HOST_TAG);
-      this.#host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;';
+      this.#host.style.cssText = 'all:initial;position:fixed;top:0;left:0;z-index:2147483647';
       this.#root = this.#host.attachShadow({ mode: 'closed' });
       const style = this.#doc.createElement('style');
       style.textContent = CARD_CSS;
