@@ -238,6 +238,11 @@ interface Row {
   longtaskMs: number | null;
   /** The longest stretch of StateLens's own work between two yields (the rest of a long task is rendering). */
   longestSliceMs: number;
+  /**
+   * Time to work out the attribution after the scan, in slices (the content script starts it when the page is
+   * idle; the card and the popup wait for it). Its tasks count in longestTaskMs.
+   */
+  attributionMs: number | null;
   heapKB: number | null;
   runs: number;
 }
@@ -268,7 +273,7 @@ async function benchPage(page: Page, origin: string, spec: PageSpec, union: { so
     }
   }
   const s = { floor: [] as number[], scan: [] as number[], scanFrame: [] as number[], mark: [] as number[], markFrame: [] as number[],
-    longest: [] as number[], oneHighlight: [] as number[], loaf: [] as number[], longtask: [] as number[], slice: [] as number[], heap: [] as number[] };
+    longest: [] as number[], oneHighlight: [] as number[], loaf: [] as number[], longtask: [] as number[], slice: [] as number[], heap: [] as number[], attribution: [] as number[] };
   let hits = { statelens: -1, markjs: -1 };
   let article = false;
   let runs = RUNS;
@@ -317,6 +322,7 @@ async function benchPage(page: Page, origin: string, spec: PageSpec, union: { so
     if (longest.loafMs !== null) s.loaf.push(longest.loafMs);
     if (longest.longtaskMs !== null) s.longtask.push(longest.longtaskMs);
     s.slice.push(longest.longestSliceMs);
+    s.attribution.push(scan.attributionMs);
     if (alive === scan.hits) s.heap.push((after - before) / 1024);
   }
   // On the 1 MB page: the matcher and the RegExp alone over its text, in this browser (Node's counterparts).
@@ -351,6 +357,7 @@ async function benchPage(page: Page, origin: string, spec: PageSpec, union: { so
     loafMs: s.loaf.length ? round(m(s.loaf), 1) : null,
     longtaskMs: s.longtask.length ? round(m(s.longtask), 1) : null,
     longestSliceMs: round(m(s.slice), 2)!,
+    attributionMs: round(m(s.attribution)),
     heapKB: s.heap.length ? round(m(s.heap), 1) : null,
     runs,
   };
@@ -558,6 +565,7 @@ function printTable(r: Result): void {
     ['mark.js/scan (frame)', (row) => `${f(row.markjsFramePerScanFrame, 1)}×`],
     ['longest task', (row) => f(row.longestTaskMs)],
     ['1 highlight', (row) => f(row.oneHighlightTaskMs)],
+    ['attribution', (row) => f(row.attributionMs)],
     ['heap KB', (row) => f(row.heapKB, 0)],
     ['hits SL / mark.js', (row) => `${row.hits.statelens} / ${row.hits.markjs}`],
   ];

@@ -60,12 +60,12 @@ function scanHtml(file: string, html: string): FileResult {
   const { window } = new JSDOM(html, { url });
   try {
     const scan = scanPage(window.document, matcher, hosts, {});
-    const { collected } = scan;
-    const mentions = scan.citations.map((c) => {
+    const { collected, attribution } = scan;
+    const mentions = scan.citations.map((c, i) => {
       const sentence = collected && c.start >= 0 ? sentenceText(collected.text, c.start) : null;
-      return mention(c.outlet, c.surface, c.via, sentence, collected && c.start >= 0 ? c.attributed : null);
+      return mention(c.outlet, c.surface, c.via, sentence, attribution && c.start >= 0 ? attribution.attributed[i] : null);
     });
-    return result(file, scan.article.isArticle, scan.article.published, mentions, scan.citations, scan.attribution ?? undefined);
+    return result(file, scan.article.isArticle, scan.article.published, mentions, scan.citations, attribution ?? undefined);
   } finally {
     window.close();
   }

@@ -2,7 +2,7 @@
  * One scan of a document: article detection, the main text's citations and the links to outlets' sites.
  * Takes the document and the matcher as parameters; never touches browser.* and never changes the page.
  */
-import { attributeCitations, findFlaggedCitations, findFlaggedSteps, type TextCitation } from '../core/match/find-citations';
+import { attributeCitationSteps, findFlaggedCitations, findFlaggedSteps, type TextCitation } from '../core/match/find-citations';
 import type { HostIndex } from '../core/match/hosts';
 import type { Matcher } from '../core/match/matcher';
 import { drain } from '../core/steps';
@@ -19,11 +19,16 @@ export interface PageCitation {
   /** Offsets in the collected text (-1 for a link whose text is not in it), for sentence lookups. */
   start: number;
   end: number;
-  /**
-   * Whether its sentence gives content to the outlet ("SANA said that..."). Worked out on first use, for all
-   * the page's citations at once (see PageScan.attribution): highlighting does not need it.
-   */
-  readonly attributed: boolean;
+}
+
+/** What the citations of a page's text attribute to their outlets. */
+export interface Attribution {
+  /** Per outlet index: the sentences that rest on it. */
+  attributedSentences: Map<number, number>;
+  /** Sentences in the text. */
+  sentences: number;
+  /** Per citation (in the scan's order): whether its sentence gives content to the outlet ("SANA said that..."). */
+  attributed: boolean[];
 }
 
 export interface PageScan {
@@ -35,10 +40,16 @@ export interface PageScan {
   /** The outlet whose site this page is on (index), or -1. */
   site: number;
   /**
-   * Attribution counts over the collected text, or null when the text was not read. Worked out on first
-   * use (it segments every sentence of the text, which costs more than finding the citations).
+   * Attribution over the collected text, or null when the text was not read. Worked out on first use (it
+   * segments every sentence of the text, which costs more than finding the citations): highlighting does not
+   * need it.
    */
-  readonly attribution: { attributedSentences: Map<number, number>; sentences: number } | null;
+  readonly attribution: Attribution | null;
+  /**
+   * The attribution, worked out in slices (see SliceOptions) rather than in one task, which on a long page is
+   * long (the content script's path). Null when the signal stops it.
+   */
+  attributionSliced(options?: SliceOptions): Promise<Attribution | null>;
 }
 
 export interface ScanOptions {
@@ -65,30 +76,30 @@ export interface SliceOptions {
  * StateLens. The page may change between slices: what was removed simply is not highlighted (the rescan that
  * its change triggers catches up).
  */
-export async function scanPageSliced(
+export function scanPageSliced(
   doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: HostIndex, options: ScanOptions & SliceOptions = {},
 ): Promise<PageScan | null> {
-  const { sliceMs = 8, yieldToPage = nextTask, signal } = options;
-  const steps = scanSteps(doc, matcher, hosts, options);
+  return runSliced(scanSteps(doc, matcher, hosts, options), options);
+}
+
+/**
+ * Runs steps in slices of at most sliceMs of work, giving the page its main thread back between them, and
+ * waits for any promise they yield (sending its value back in). Null when the signal stops it.
+ */
+async function runSliced<T>(steps: Generator<unknown, T, unknown>, { sliceMs = 8, yieldToPage = nextTask, signal }: SliceOptions = {}): Promise<T | null> {
   let sliceStart = performance.now();
   let input: unknown;
   for (;;) {
     const step = steps.next(input);
     input = undefined;
     if (step.done) return step.value;
-    if (step.value instanceof Promise) {
-      // The matcher is still loading: the page runs meanwhile.
-      input = await step.value;
-      if (signal?.aborted) return null;
-      sliceStart = performance.now();
-    } else if (performance.now() - sliceStart >= sliceMs) {
-      await yieldToPage();
-      if (signal?.aborted) return null;
-      sliceStart = performance.now();
-    }
+    if (step.value instanceof Promise) input = await step.value;
+    else if (performance.now() - sliceStart >= sliceMs) await yieldToPage();
+    else continue;
+    if (signal?.aborted) return null;
+    sliceStart = performance.now();
   }
 }
-
 
 /**
  * The scan as steps: it yields wherever it may pause. matcher: or a function that makes or loads it, called
@@ -101,11 +112,11 @@ export function* scanSteps(
   const site = /^https?:$/.test(doc.location?.protocol ?? '') ? hosts.lookup(doc.location.hostname) : -1;
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
   // An article inside an editable region, a form field or a hidden box is not read at all.
-  if (insideSkipped(scope)) return { article, scope, site, collected: null, citations: [], attribution: null };
+  if (insideSkipped(scope)) return unread({ article, scope, site, citations: [] });
   // Links within an outlet's own site are its navigation, not citations.
   const links = findLinkCitations(scope, hosts).filter((l) => l.outlet !== site);
   // (A document in design mode is editable from end to end: StateLens never reads editable text.)
-  if ((!article.isArticle && !options.allPages) || doc.designMode === 'on') return { article, scope, site, collected: null, citations: links, attribution: null };
+  if ((!article.isArticle && !options.allPages) || doc.designMode === 'on') return unread({ article, scope, site, citations: links });
   yield;
 
   // The matcher loads (if it must) while the text is collected.
@@ -119,12 +130,17 @@ export function* scanSteps(
   const found = yield* findFlaggedSteps(collected, ready, { knownOutlets: known });
   yield;
   const all = yield* combineSteps(doc, collected, found, links);
-  return withLazyAttribution({ article, scope, site, collected, citations: all, attribution: null }, all);
+  return withLazyAttribution({ article, scope, site, collected, citations: all } as PageScan, all, collected);
+}
+
+/** The scan of a page whose text was not read: no attribution. */
+function unread(scan: Pick<PageScan, 'article' | 'scope' | 'site' | 'citations'>): PageScan {
+  return { ...scan, collected: null, attribution: null, attributionSliced: async () => null };
 }
 
 /** Ranges for the text citations, the links that are not also text citations, all in page order. */
-function* combineSteps(doc: Document, collected: CollectedText, found: readonly TextCitation[], links: readonly PageCitation[]): Generator<void, MutableCitation[]> {
-  const citations: MutableCitation[] = [];
+function* combineSteps(doc: Document, collected: CollectedText, found: readonly TextCitation[], links: readonly PageCitation[]): Generator<void, PageCitation[]> {
+  const citations: PageCitation[] = [];
   const { slices, sliceStarts } = collected;
   let count = 0;
   // The slice of the text each citation is in (the citations are in order, and none crosses a paragraph break).
@@ -146,7 +162,7 @@ function* combineSteps(doc: Document, collected: CollectedText, found: readonly 
     // A name read across something StateLens skips ("Syrian Arab <script>…</script>News Agency", a hidden
     // box) would highlight that too: such a match is not a citation a reader sees.
     if (from.node !== to.node && crossesSkipped(range)) continue;
-    citations.push({ outlet: c.outlet, via: 'text', range, surface, start: c.start, end: c.end, attributed: false });
+    citations.push({ outlet: c.outlet, via: 'text', range, surface, start: c.start, end: c.end });
   }
   // A link whose text is itself a text citation counts once.
   const textNodes = new Map<Node, number[]>();
@@ -155,7 +171,7 @@ function* combineSteps(doc: Document, collected: CollectedText, found: readonly 
     if (list) list.push(t.outlet);
     else textNodes.set(t.range.startContainer, [t.outlet]);
   }
-  const linkOnly: MutableCitation[] = links.filter((l) => !linkHasTextCitation(l, textNodes)).map((l) => ({ ...l }));
+  const linkOnly: PageCitation[] = links.filter((l) => !linkHasTextCitation(l, textNodes)).map((l) => ({ ...l }));
   if (!linkOnly.length) return citations;
   placeLinks(linkOnly, collected);
   // Text citations are in page order already; links join them by their place in the text, and only links
@@ -201,18 +217,18 @@ export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: 
   const inChanged = (node: Node) => blocks.some((b) => b.contains(node));
   const kept = scan.citations.filter((c) => c.range.startContainer.isConnected && !c.range.collapsed && !inChanged(c.range.startContainer));
   const known = new Set(kept.map((c) => c.outlet));
-  const added: MutableCitation[] = [];
+  const added: PageCitation[] = [];
   for (const block of blocks) {
     if (block !== scope && hasSkippedAncestor(block, scope)) continue;
     const collected = collectText(block);
     const links = findLinkCitations(block, hosts).filter((l) => l.outlet !== scan.site);
     added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected, matcher, { knownOutlets: known }), links)));
   }
-  const all = [...kept.map((c) => ({ outlet: c.outlet, via: c.via, range: c.range, surface: c.surface, start: c.start, end: c.end, attributed: false })), ...added].sort(inPageOrder);
-  return withLazyAttribution({ ...scan, citations: all, attribution: null }, all);
+  const all = [...kept.map((c) => ({ ...c })), ...added].sort(inPageOrder);
+  // (Not a spread of the scan: that would read its attribution, working it out for the text as it was.)
+  const { article, site, collected } = scan;
+  return withLazyAttribution({ article, scope, site, collected, citations: all } as PageScan, all);
 }
-
-type MutableCitation = { -readonly [K in keyof PageCitation]: PageCitation[K] };
 
 function linkHasTextCitation(link: PageCitation, textNodes: Map<Node, number[]>): boolean {
   if (!textNodes.size) return false;
@@ -223,34 +239,41 @@ function linkHasTextCitation(link: PageCitation, textNodes: Map<Node, number[]>)
 }
 
 /**
- * Attribution is worked out when first asked for, by the scan's attribution or any citation's attributed,
- * over the scope's text as it is then (after incremental rescans, offsets are found again from the ranges).
+ * Attribution is worked out when first asked for, by the scan's attribution (at once) or by attributionSliced
+ * (in slices). collected: the text the citations' offsets are in, for a full scan; after an incremental
+ * rescan, the scope's text is read again and the offsets found from the ranges.
  */
-function withLazyAttribution(scan: PageScan, citations: MutableCitation[]): PageScan {
-  let attribution: PageScan['attribution'] | undefined;
-  const flags: boolean[] = [];
-  const compute = () => {
-    if (attribution !== undefined) return;
-    attribution = null;
-    if (!citations.length || !scan.scope.isConnected) return;
-    const collected = collectText(scan.scope);
-    const position = new Map<Node, number>(collected.nodes.map((n, i) => [n, i]));
-    const placed = citations.map((c) => {
-      const at = firstTextIn(c.range, position);
-      if (at < 0) return { outlet: c.outlet, start: -1, end: -1 };
-      const start = collected.starts[at] + (c.range.startContainer === collected.nodes[at] ? c.range.startOffset : 0);
-      return { outlet: c.outlet, start, end: start + c.range.toString().length };
-    });
-    const analysis = attributeCitations(collected.text, placed);
-    analysis.citations.forEach((c, i) => {
-      flags[i] = c.attributed;
-    });
-    attribution = { attributedSentences: analysis.attributedSentences, sentences: analysis.sentences };
-  };
-  citations.forEach((c, i) => {
-    Object.defineProperty(c, 'attributed', { get: () => (compute(), flags[i] ?? false), enumerable: true });
+function withLazyAttribution(scan: PageScan, citations: PageCitation[], collected?: CollectedText): PageScan {
+  let attribution: Attribution | null | undefined;
+  // One computation, which the one-go and the sliced paths share: each takes it on from where it is.
+  let steps: Generator<void, void> | undefined;
+  function* compute(): Generator<void, void> {
+    if (!citations.length || !scan.scope.isConnected) return void (attribution = null);
+    let text = collected;
+    let placed: TextCitation[] = citations;
+    if (!text) {
+      text = yield* collectTextSteps(scan.scope);
+      const position = new Map<Node, number>();
+      for (const node of text.nodes) if (position.set(node, position.size).size % 4096 === 0) yield;
+      placed = [];
+      for (const c of citations) {
+        const at = firstTextIn(c.range, position);
+        const start = at < 0 ? -1 : text.starts[at] + (c.range.startContainer === text.nodes[at] ? c.range.startOffset : 0);
+        placed.push({ outlet: c.outlet, start, end: at < 0 ? -1 : start + c.range.toString().length });
+        if (placed.length % 256 === 0) yield;
+      }
+    }
+    const analysis = yield* attributeCitationSteps(text, placed);
+    attribution = { attributedSentences: analysis.attributedSentences, sentences: analysis.sentences, attributed: analysis.citations.map((c) => c.attributed) };
+  }
+  Object.defineProperty(scan, 'attribution', {
+    get: () => (attribution === undefined && drain((steps ??= compute())), attribution),
+    enumerable: true,
   });
-  Object.defineProperty(scan, 'attribution', { get: () => (compute(), attribution), enumerable: true });
+  scan.attributionSliced = async (options) => {
+    if (attribution === undefined) await runSliced((steps ??= compute()), options);
+    return attribution ?? null;
+  };
   return scan;
 }
 
@@ -289,13 +312,13 @@ export function findLinkCitations(scope: Element | ShadowRoot, hosts: HostIndex)
     if (outlet < 0 || hasSkippedAncestor(a, scope)) continue;
     const range = linkRange(a);
     if (!range) continue;
-    out.push({ outlet, via: 'link', range, surface: visibleText(a) || host, start: -1, end: -1, attributed: false });
+    out.push({ outlet, via: 'link', range, surface: visibleText(a) || host, start: -1, end: -1 });
   }
   return out;
 }
 
 /** Gives link citations their offsets in the collected text (for sentence lookups), when their text is in it. */
-function placeLinks(links: MutableCitation[], collected: CollectedText): void {
+function placeLinks(links: PageCitation[], collected: CollectedText): void {
   if (!links.length) return;
   const position = new Map<Node, number>(collected.nodes.map((n, i) => [n, i]));
   for (const link of links) {

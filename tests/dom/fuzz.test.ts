@@ -403,8 +403,8 @@ function summarise(scan: PageScan, index: Map<Node, number>) {
     site: scan.site,
     text: scan.collected?.text ?? null,
     attribution: scan.attribution && { sentences: scan.attribution.sentences, perOutlet: [...scan.attribution.attributedSentences] },
-    citations: scan.citations.map((c) => ({
-      outlet: c.outlet, via: c.via, surface: c.surface, start: c.start, end: c.end, attributed: c.attributed,
+    citations: scan.citations.map((c, i) => ({
+      outlet: c.outlet, via: c.via, surface: c.surface, start: c.start, end: c.end, attributed: scan.attribution?.attributed[i] ?? false,
       from: [index.get(c.range.startContainer), c.range.startOffset],
       to: [index.get(c.range.endContainer), c.range.endOffset],
     })),

@@ -36,7 +36,7 @@ describe('golden pages', () => {
       article: scan.article.isArticle,
       published: scan.article.published,
       site: scan.site >= 0 ? id(scan.site) : null,
-      citations: scan.citations.map((c) => ({ outlet: id(c.outlet), via: c.via, surface: c.surface, attributed: c.attributed })),
+      citations: scan.citations.map((c, i) => ({ outlet: id(c.outlet), via: c.via, surface: c.surface, attributed: scan.attribution?.attributed[i] ?? false })),
     }).toEqual({ article: expected.article, published: expected.published, site: expected.site, citations: expected.citations });
     const counts = new Map<string, number>();
     for (const c of scan.citations) counts.set(id(c.outlet), (counts.get(id(c.outlet)) ?? 0) + 1);

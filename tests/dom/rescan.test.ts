@@ -55,6 +55,17 @@ describe('rescanning what changed', () => {
     expect(after.attribution?.sentences).toBe(scanPage(d, matcher, hosts).attribution?.sentences);
   });
 
+  it('does not work out the earlier scan\'s attribution (the changed page has its own)', () => {
+    const d = doc();
+    const scan = scanPage(d, matcher, hosts);
+    const before = new Proxy(scan, {
+      get: (target, key) => (key === 'attribution' ? expect.unreachable('the earlier attribution was read') : Reflect.get(target, key)),
+    });
+    const text = d.getElementById('b')!.firstChild as Text;
+    text.data = 'RIA Novosti said residents described heavy shelling before the announcement.';
+    expect(rescanChanged(before, [text], matcher, hosts)!.attribution?.sentences).toBe(scanPage(d, matcher, hosts).attribution?.sentences);
+  });
+
   it('asks for a full scan when the article itself left the page', () => {
     const d = doc();
     const before = scanPage(d, matcher, hosts);

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { findFlaggedSteps } from '../../src/core/match/find-citations';
+import { attributeCitations, findFlaggedSteps } from '../../src/core/match/find-citations';
 import { drain } from '../../src/core/steps';
 import { collectText } from '../../src/dom/collect-text';
 import { detectArticle } from '../../src/dom/detect-article';
-import { scanPage } from '../../src/dom/scan-page';
+import { scanPage, scanPageSliced } from '../../src/dom/scan-page';
 import { realRegistry, ROOT } from '../helpers/registry';
 
 const { registry, matcher, hosts } = realRegistry();
@@ -157,5 +157,32 @@ describe('long texts in slices', () => {
     const whole = drain(findFlaggedSteps(collected.text, matcher));
     expect(whole.length).toBeGreaterThan(1000);
     expect(drain(findFlaggedSteps(collected, matcher))).toEqual(whole);
+    // Attribution read slice by slice (as the page's scan does it) counts as over the whole text.
+    const attribution = attributeCitations(collected.text, whole);
+    expect(attribution.citations.filter((c) => c.attributed).length).toBeGreaterThan(100);
+    expect(attributeCitations(collected, whole)).toEqual(attribution);
+  });
+
+  it('works out the attribution in slices, with the answer of one go, and stops when told', async () => {
+    let html = '<article>';
+    for (let i = 0; i < 3000; i++) html += BLOCKS[(i * 7 + (i >> 3)) % BLOCKS.length];
+    const d = doc(`${html}</article>`);
+    const expected = scanPage(d, matcher, hosts).attribution;
+    let pauses = 0;
+    const yieldToPage = async () => void pauses++;
+    const sliced = (await scanPageSliced(d, matcher, hosts))!;
+    expect(await sliced.attributionSliced({ sliceMs: 0, yieldToPage })).toEqual(expected);
+    expect(pauses).toBeGreaterThan(10);
+    // Asked again, or in one go after it: the same answer, without working it out again.
+    pauses = 0;
+    expect(await sliced.attributionSliced({ sliceMs: 0, yieldToPage })).toEqual(expected);
+    expect(sliced.attribution).toEqual(expected);
+    expect(pauses).toBe(0);
+    // Stopped after its first slice, then asked in one go: that takes on from where the slices stopped.
+    const stopped = (await scanPageSliced(d, matcher, hosts))!;
+    const controller = new AbortController();
+    expect(await stopped.attributionSliced({ sliceMs: 0, yieldToPage: async () => controller.abort(), signal: controller.signal })).toBeNull();
+    expect(stopped.attribution).toEqual(expected);
+    expect(expected!.attributed.filter(Boolean).length).toBeGreaterThan(100);
   });
 });

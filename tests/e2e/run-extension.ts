@@ -90,6 +90,8 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     expect(text).toContain('The state pays for it, owns or runs it, and decides what it reports.');
     expect(text).toContain('Assad government (Ministry of Information)');
     expect(text).toContain('Cited 8 times on this page');
+    // The share of the article, from the attribution the content script works out in slices after the scan.
+    expect(text).toMatch(/6 sentences rest on it \(\d+% of the article\)/);
     const classification = await page.evaluate(() => {
       const a = document.querySelector('statelens-card')?.testRoot?.querySelector<HTMLAnchorElement>('.classified a');
       return a ? { href: a.href, target: a.target, rel: a.rel, text: a.textContent } : null;
@@ -210,6 +212,7 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
       name: b.querySelector('.name')?.textContent, count: b.querySelector('.count')?.textContent, category: b.querySelector('.category')?.textContent,
     })));
     expect(items).toEqual([{ name: 'Syrian Arab News Agency', count: '8', category: 'State-controlled media' }]);
+    expect(await popup.$eval('button.outlet .attributed', (e) => e.textContent)).toMatch(/^6 sentences rest on it \(\d+% of the article\)$/);
     await popup.setViewport({ width: 380, height: 300 });
     await popup.screenshot({ path: join(out, 'popup.png') });
     expect(await axeViolations(popup)).toEqual([]);
