@@ -300,7 +300,10 @@ const NO_WORDS = new Int32Array(0);
 /** Tokens as start, end pairs in one array, and back. */
 function packTokens(tokens: readonly Token[]): Int32Array {
   const out = new Int32Array(tokens.length * 2);
-  tokens.forEach((t, i) => out.set([t.start, t.end], 2 * i));
+  for (let i = 0; i < tokens.length; i++) {
+    out[2 * i] = tokens[i].start;
+    out[2 * i + 1] = tokens[i].end;
+  }
   return out;
 }
 
