@@ -300,7 +300,9 @@ export function findLinkCitations(scope: Element | ShadowRoot, hosts: HostIndex)
   // A relative link leads to the page's own site, which is never a citation (on an outlet's site it is its
   // navigation): its address need not be parsed, unless a <base> sends relative links elsewhere.
   const based = scope.ownerDocument.querySelector('base[href]') !== null;
-  for (const a of scope.querySelectorAll('a[href]')) {
+  // Otherwise the selector leaves out the links that cannot be absolute (no ":", "//" or "\\"), most of a
+  // page's: the browser skips them without making an object for each.
+  for (const a of scope.querySelectorAll(based ? 'a[href]' : 'a:is([href*=":"],[href*="//"],[href*="\\\\"])')) {
     if (!based && !ABSOLUTE.test(a.getAttribute('href')!)) continue;
     // The link's host first (cheap, and most links lead nowhere of interest); where it sits only for outlets.
     // The browser has parsed an HTML link's address already (a link in SVG has no such properties: StateLens
