@@ -4,7 +4,7 @@ import { HostIndex } from '../core/match/hosts';
 import { typologyAt } from '../core/registry/pack';
 import { inflateSites, loadMatcher } from './load-index';
 import { Matcher } from '../core/match/matcher';
-import type { Message, PageSummary } from '../core/messages';
+import type { PageMessage, PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { summarize } from '../core/summary';
 import type { Typology } from '../core/typology';
@@ -175,7 +175,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     }
   };
 
-  onMessage((message: Message) => {
+  onMessage((message: PageMessage) => {
     if (message.type === 'page/summary') return attributedSummary();
     if (message.type === 'page/reveal') return Promise.resolve(reveal(message.outlet));
     if (message.type === 'page/step') return Promise.resolve(step());

@@ -6,7 +6,7 @@
  * return a promise from runtime.sendMessage in Manifest V3.
  */
 import type { Browser, Runtime } from 'webextension-polyfill';
-import { isMessage, type Message, type Replies } from '../core/messages';
+import { isPageMessage, type Message, type PageMessage, type Replies } from '../core/messages';
 import { directionOf, fillMessage, languageTag, type Strings, type UiLanguage } from '../core/i18n';
 import { repairSettings, type Settings } from '../core/settings';
 
@@ -37,11 +37,11 @@ export function send<M extends Message>(message: M): Promise<Replies[M['type']]>
   return api.runtime.sendMessage(message) as Promise<Replies[M['type']]>;
 }
 
-export type Handler = (message: Message) => Promise<unknown> | undefined;
+export type Handler = (message: PageMessage) => Promise<unknown> | undefined;
 
 export function onMessage(handler: Handler, signal?: AbortSignal): void {
   const listener = (message: unknown, _sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void): true | undefined => {
-    if (!isMessage(message)) return undefined;
+    if (!isPageMessage(message)) return undefined;
     const reply = handler(message);
     if (!reply) return undefined;
     reply.then(sendResponse, () => sendResponse(undefined));

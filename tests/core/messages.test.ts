@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMessage } from '../../src/core/messages';
+import { isMessage, isPageMessage } from '../../src/core/messages';
 import { withFrames, type OutletSummary } from '../../src/core/summary';
 
 describe('messages from other contexts are checked before use', () => {
@@ -24,6 +24,17 @@ describe('messages from other contexts are checked before use', () => {
     ['page/summary', false],
   ])('%o → %s', (message, ok) => {
     expect(isMessage(message)).toBe(ok);
+  });
+
+  it('the content script takes only the messages it answers, whole', () => {
+    for (const ok of [{ type: 'page/summary' }, { type: 'page/reveal', outlet: 0 }, { type: 'page/step' }, { type: 'page/recount' }]) {
+      expect(isPageMessage(ok), JSON.stringify(ok)).toBe(true);
+      expect(isMessage(ok)).toBe(true);
+    }
+    for (const no of [{ type: 'page/reveal', outlet: -1 }, { type: 'page/reveal', outlet: '2' }, { type: 'page/reveal' }, { type: 'page/report', summary: { total: 0, outlets: [] } },
+      { type: 'outlet/details', outlets: [1] }, { type: 'tabs/steal' }, { type: ['page/summary'] }, null, 'page/summary', 7]) {
+      expect(isPageMessage(no), JSON.stringify(no)).toBe(false);
+    }
   });
 });
 
