@@ -48,7 +48,8 @@ async function main(): Promise<void> {
     hosts: new HostIndex(sites.h),
     typologyOf: (outlet) => typologyAt(sites, outlet),
     highlighter: new Highlighter(document),
-    card: new CardView(document),
+    // A frame's cards show over the page around it (a frame of another origin around it keeps them inside).
+    card: new CardView(window.frameElement?.ownerDocument ?? document, window.frameElement),
     counted: false,
   };
   // Each run has its own signal: a change of settings, a navigation or a rewritten document ends the run
@@ -161,6 +162,8 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   let details: Record<number, Outlet> = {};
   let open = -1;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The pointer is on the open card. */
+  let onCard = false;
 
   /** Paints the highlights, indexes them for the pointer, and tells the background the count. */
   const show = (report: boolean) => {
@@ -220,18 +223,30 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') closeCard();
     });
+    // (A frame's card is in the document around it, where the frame's pointer events do not reach.)
+    element.addEventListener('pointerenter', () => {
+      onCard = true;
+      cancelClose();
+    });
+    element.addEventListener('pointerleave', () => {
+      onCard = false;
+      scheduleClose();
+    });
+    onCard = false;
     card.show(element, citations[i].range);
     if (focus) (element.querySelector<HTMLElement>(`button[data-action="${focus}"]`) ?? element).focus();
   };
   const closeCard = () => {
     open = -1;
+    onCard = false;
     card.hide();
   };
   const cancelClose = () => clearTimeout(closeTimer);
   signal.addEventListener('abort', cancelClose, { once: true });
+  // (Not while the pointer is on the card: a frame's pointer handler may run after it went there.)
   const scheduleClose = () => {
     cancelClose();
-    closeTimer = setTimeout(closeCard, CARD_CLOSE_DELAY_MS);
+    if (!onCard) closeTimer = setTimeout(closeCard, CARD_CLOSE_DELAY_MS);
   };
 
   let pending = false;
@@ -276,6 +291,8 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (rect.bottom < 0 || rect.top > window.innerHeight) closeCard();
     else card.place(citations[open].range);
   }, { passive: true, signal });
+  // A frame's card is placed in the page around it: it closes when that page scrolls.
+  if (window.frameElement) window.parent.addEventListener('scroll', closeCard, { passive: true, signal });
 
   /** The keyboard shortcut: the next citation in page order (after the open one), its card focused. */
   function step(): { index: number; of: number } | null {

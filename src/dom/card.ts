@@ -237,16 +237,22 @@ export function placeCard(reference: Box, card: { width: number; height: number 
   return { x, y };
 }
 
-/** The card's host element and shadow root, made on first use. */
+/**
+ * The card's host element and shadow root, made on first use, in doc. frame: for citations in a frame of doc,
+ * that frame's element: the card then shows over the page around the frame, not cut off at the frame's edges,
+ * placed from the frame's box.
+ */
 export class CardView {
   #host: HTMLElement | null = null;
   #root: ShadowRoot | null = null;
   #current: HTMLElement | null = null;
 
   readonly #doc: Document;
+  readonly #frame: Element | null;
 
-  constructor(doc: Document) {
+  constructor(doc: Document, frame: Element | null = null) {
     this.#doc = doc;
+    this.#frame = frame;
   }
 
   get element(): HTMLElement | null {
@@ -279,9 +285,14 @@ export class CardView {
     // A citation that wraps over two lines: the card hangs from its first line. The host is position: fixed
     // at the top left, so window coordinates are the card's.
     const r = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
+    // In a frame, the citation's box is in the frame's window: the frame's content box moves it into the page's.
+    const frame = this.#frame;
+    const f = frame?.getBoundingClientRect();
+    const dx = f ? f.left + frame!.clientLeft : 0;
+    const dy = f ? f.top + frame!.clientTop : 0;
     const size = card.getBoundingClientRect();
     const root = this.#doc.documentElement;
-    const { x, y } = placeCard({ x: r.left, y: r.top, width: r.width, height: r.height }, size, { width: root.clientWidth, height: root.clientHeight });
+    const { x, y } = placeCard({ x: r.left + dx, y: r.top + dy, width: r.width, height: r.height }, size, { width: root.clientWidth, height: root.clientHeight });
     this.#host.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }
 

@@ -5,7 +5,8 @@
  */
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserPath, IN_CI, launchWithExtension, openExtensionPage, serveFixtures, until, type FixtureServer, type Kind } from './harness';
+import { join } from 'node:path';
+import { browserPath, IN_CI, launchWithExtension, openExtensionPage, openShadow, resultsDir, serveFixtures, until, type FixtureServer, type Kind } from './harness';
 
 interface ExtensionApi {
   tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: object, o: object): Promise<unknown> };
@@ -81,8 +82,52 @@ for (const kind of ['chromium', 'firefox'] as Kind[]) {
       await openExtensionPage(popup, `${extensionOrigin}/popup.html?tab=${tabId}`, 'button.outlet');
       const items = await popup.$$eval('button.outlet', (buttons) => buttons.map((b) => `${b.querySelector('.name')?.textContent}: ${b.querySelector('.count')?.textContent}`));
       expect(items.sort(), JSON.stringify(items)).toEqual(['Syrian Arab News Agency: 2', 'TASS: 1', 'Xinhua News Agency: 1']);
-      expect(errors).toEqual([]);
       await popup.close();
+
+      // Hovering "SANA" in the frame (220 px high) opens its card over the page, where it is whole, under the
+      // citation, and not inside the frame; the pointer can move onto it without closing it.
+      await page.bringToFront();
+      const frameBox = await page.evaluate(() => {
+        const frame = document.getElementById('same')!;
+        frame.scrollIntoView({ block: 'start' });
+        const r = frame.getBoundingClientRect();
+        return { x: r.left + frame.clientLeft, y: r.top + frame.clientTop, height: frame.clientHeight };
+      });
+      const word = await same!.evaluate(() => {
+        const text = [...document.querySelectorAll('p')].find((p) => p.textContent!.includes('SANA said'))!.firstChild as Text;
+        const range = document.createRange();
+        range.setStart(text, text.data.indexOf('SANA'));
+        range.setEnd(text, text.data.indexOf('SANA') + 4);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, bottom: r.bottom };
+      });
+      const x = frameBox.x + word.x;
+      const y = frameBox.y + word.y;
+      await page.mouse.move(x - 30, y - 30);
+      await page.mouse.move(x, y, { steps: 4 });
+      await page.waitForFunction(() => Boolean(document.querySelector('statelens-card')), { timeout: 10_000, polling: 100 });
+      expect(await same!.evaluate(() => document.querySelector('statelens-card'))).toBeNull();
+      const card = await page.evaluate(() => {
+        const r = document.querySelector('statelens-card')!.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: innerWidth, height: innerHeight };
+      });
+      expect(card.bottom - card.top, 'taller than the frame').toBeGreaterThan(frameBox.height);
+      expect(card.top).toBeGreaterThanOrEqual(frameBox.y + word.bottom);
+      expect(card.left).toBeGreaterThanOrEqual(0);
+      expect(card.right).toBeLessThanOrEqual(card.width);
+      expect(card.bottom).toBeLessThanOrEqual(card.height);
+      await page.screenshot({ path: join(resultsDir(kind), 'frame-card.png') });
+      await openShadow(page, 'statelens-card');
+      expect(await page.evaluate(() => document.querySelector('statelens-card')!.testRoot!.textContent)).toContain('Syrian Arab News Agency');
+      // Onto the card, and a while on it (longer than the delay after which a card closes): it stays.
+      await page.mouse.move(x, card.top + 30, { steps: 6 });
+      await new Promise((r) => setTimeout(r, 800));
+      await new Promise((r) => setTimeout(r, 800));
+      expect(await page.evaluate(() => Boolean(document.querySelector('statelens-card')))).toBe(true);
+      // Away from the frame and the card: it closes.
+      await page.mouse.move(2, 2, { steps: 4 });
+      await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });
+      expect(errors).toEqual([]);
       await page.close();
     }, 60_000);
   });
