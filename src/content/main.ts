@@ -189,7 +189,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   show(true);
   // Worked out while the page is idle, the share is ready when the reader first opens a card (which, if it comes
   // first, has the rest worked out at once, in slices).
-  if (citations.length) void nextIdle().then(() => scan?.attributionSliced({ signal, yieldToPage: nextIdle }));
+  if (citations.length) nextIdle().then(() => scan?.attributionSliced({ signal, yieldToPage: nextIdle })).catch(() => undefined);
 
   /**
    * Opens the card of citation i. focus: move the keyboard focus into it, onto the button of that action
