@@ -9,7 +9,7 @@ import type { Outlet } from '../core/registry/types';
 import { summarize } from '../core/summary';
 import type { Typology } from '../core/typology';
 import { CardView, renderCard } from '../dom/card';
-import { Highlighter, HIGHLIGHT_PREFIX } from '../dom/highlight';
+import { Highlighter } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
 import { rescanChanged, scanPageSliced, type PageCitation, type PageScan } from '../dom/scan-page';
 import { nextIdle } from '../dom/next-task';
@@ -312,12 +312,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     const target = own[n];
     scrollTo(target);
     void openCard(citations.indexOf(target), 'card');
-    const registry = (window as unknown as { CSS: { highlights?: Map<string, unknown> } }).CSS.highlights;
-    const Ctor = (window as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
-    if (registry && Ctor) {
-      registry.set(`${HIGHLIGHT_PREFIX}flash`, new Ctor(target.range));
-      setTimeout(() => registry.delete(`${HIGHLIGHT_PREFIX}flash`), FLASH_MS);
-    }
+    highlighter.flash(target.range, FLASH_MS);
     return { index: n + 1, of: own.length };
   }
 

@@ -9,6 +9,8 @@ export const HIGHLIGHT_PREFIX = 'statelens-';
 
 export type Style = 'background' | 'underline' | 'none';
 
+const FLASH = `${HIGHLIGHT_PREFIX}flash`;
+
 /** "statelens-sc" (background and underline) or "statelens-sc-line" (underline only). */
 export function highlightName(typology: Typology | null, style: Style = 'background'): string {
   return `${HIGHLIGHT_PREFIX}${(typology ?? 'unknown').toLowerCase()}${style === 'underline' ? '-line' : ''}`;
@@ -149,6 +151,20 @@ export class Highlighter {
     })();
   }
 
+  /**
+   * The popup's "show me": one range flashed over the category colours for ms (in a shadow root, with
+   * StateLens's styles there). clear() ends it too.
+   */
+  flash(range: Range, ms: number): void {
+    const win = this.#doc.defaultView as unknown as HighlightWindow | null;
+    const registry = win?.CSS?.highlights;
+    if (!registry || !win.Highlight) return;
+    this.#styleRootOf(range);
+    const flash = new win.Highlight(range);
+    registry.set(FLASH, flash);
+    setTimeout(() => registry.get(FLASH) === flash && registry.delete(FLASH), ms);
+  }
+
   /** A range in a shadow root needs StateLens's styles in that root. */
   #styleRootOf(range: Range): void {
     const root = range.startContainer.getRootNode();
@@ -197,6 +213,7 @@ export class Highlighter {
     const registry = (this.#doc.defaultView as unknown as HighlightWindow | null)?.CSS?.highlights;
     for (const name of this.#names) registry?.delete(name);
     this.#names.clear();
+    registry?.delete(FLASH);
     for (const root of this.#styled) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.#sheet);
     this.#styled.clear();
   }

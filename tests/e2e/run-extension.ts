@@ -225,6 +225,19 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
       await popup.emulateMediaFeatures([]);
     }
 
+    // An outlet in the popup shows its first citation in the page: its card opens, and the citation flashes for
+    // a moment (through the Highlighter, which ends the flash with the rest on clear()).
+    await popup.click('button.outlet');
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.has('statelens-flash'), { timeout: 5_000, polling: 50 });
+    expect(await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('statelens-flash')!].map((r) => r.toString())))
+      .toEqual(['Syrian Arab News Agency (SANA)']);
+    await page.waitForFunction(() => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('statelens-flash'), { timeout: 5_000, polling: 100 });
+    await waitForCard(page);
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('statelens-card'), { timeout: 5_000, polling: 100 });
+    await popup.bringToFront();
+
     // 4. Settings apply live in the open tab: hide state-controlled media, then show it underlined only.
     await openExtensionPage(popup, `${extensionOrigin}/options.html`, 'input[name="category-SC"]');
     await popup.setViewport({ width: 720, height: 900 });
