@@ -19,8 +19,7 @@ import { skipClause } from './context';
 import { lastAtOrBefore, paragraphBreakAfter, segmentRange, type Span } from './sentences';
 import { fold } from './fold';
 import { drain } from '../steps';
-import { tokenize } from './tokens';
-import type { Token } from './tokens';
+import { tokenize, type Token } from './tokens';
 
 /** A follow-up ("the report added") counts for the outlet last attributed at most this many paragraphs before. */
 const FOLLOW_UP_PARAGRAPHS = 2;
@@ -103,6 +102,11 @@ export interface TextSlices {
   sliceStarts: readonly number[];
 }
 
+/** A whole text as one slice; slices as they are. */
+export function asSlices(text: string | TextSlices): TextSlices {
+  return typeof text === 'string' ? { slices: [text], sliceStarts: [0] } : text;
+}
+
 /** Characters read between two chances to yield (see attributeSteps). */
 const CHARS_PER_STEP = 8_000;
 
@@ -111,13 +115,13 @@ export function attribute(text: string | TextSlices, citations: readonly Citatio
 }
 
 /**
- * attribute, paragraph by paragraph, yielding every few tens of kilobytes. Every paragraph is segmented (the
+ * attribute, paragraph by paragraph, yielding every few thousand characters. Every paragraph is segmented (the
  * share counts all the text's sentences), but only the paragraphs that hold a citation, or that may follow
  * up on one, are split into words: on a long page that is a small part of the text (the words of all of it
  * took most of the time, in one task of half a second at 5 MB). citations: in text order, offsets in text.
  */
 export function* attributeSteps(text: string | TextSlices, citations: readonly CitationSpan[]): Generator<void, AttributionResult> {
-  const { slices, sliceStarts } = typeof text === 'string' ? { slices: [text], sliceStarts: [0] } : text;
+  const { slices, sliceStarts } = asSlices(text);
   const attributed = citations.map(() => false);
   const sentences = new Map<number, number>();
   let total = 0;

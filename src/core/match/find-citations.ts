@@ -2,7 +2,7 @@
  * From alias hits to citations: ambiguous hits need media context; "Syrian Arab News Agency (SANA)" is one
  * citation, not two.
  */
-import { attributeSteps, type TextSlices } from './attribution';
+import { asSlices, attributeSteps, type TextSlices } from './attribution';
 export type { TextSlices } from './attribution';
 import { looksLikePerson, meansSomethingElse, mediaContext, placeLike } from './context';
 import { fold } from './fold';
@@ -213,7 +213,6 @@ export function attributeCitations(text: string | TextSlices, citations: readonl
   return drain(attributeCitationSteps(text, citations));
 }
 
-
 /** Candidate paragraphs are read in pieces of about this many characters, so that a page can yield between. */
 const PIECE_CHARS = 16_000;
 
@@ -225,7 +224,7 @@ const PIECE_CHARS = 16_000;
  */
 export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, options: FindOptions = {}): Generator<void, TextCitation[]> {
   const { prefilter } = matcher;
-  const { slices, sliceStarts } = typeof text === 'string' ? { slices: [text], sliceStarts: [0] } : text;
+  const { slices, sliceStarts } = asSlices(text);
   // The flagged paragraphs of every slice, with the slice they are in.
   const spans: Array<[FlaggedSpan, number]> = [];
   for (let k = 0; k < slices.length; k++) {
