@@ -89,6 +89,13 @@ describe('attribution', () => {
     expect(result.attributedSentences.get(6)).toBe(3);
   });
 
+  it('skips a clause between the outlet\'s media nouns and its verb', () => {
+    const attributed = (text: string) => analyzeText(text, matcher).citations.map((c) => c.attributed);
+    expect(attributed('The Xinhua news agency, which is run by the state, reported the arrests.')).toEqual([true]);
+    expect(attributed('Xinhua, which is run by the state, reported the arrests.')).toEqual([true]);
+    expect(attributed('The Xinhua news agency, which was founded in 1931, has bureaus around the world.')).toEqual([false]);
+  });
+
   it('a citation that only names the outlet is not attribution', () => {
     const result = analyzeText('A reporter for state broadcaster CCTV was injured in the blast.', matcher);
     expect(result.citations.map((c) => c.attributed)).toEqual([false]);

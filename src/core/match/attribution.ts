@@ -64,6 +64,8 @@ export function attributes(text: string, folded: string, tokens: Token[], first:
     const w = word(i);
     if (REPORTING_VERBS.has(w)) return !/[;:]/.test(text.slice(tokens[end - 1].end, tokens[i].start));
     if (!VERB_FILLERS.has(w) && !MEDIA_NOUNS.has(w)) break;
+    // "Tasnim news agency, which is close to the Guards, reported": the clause may follow the media nouns too.
+    i = skipClause(text, folded, tokens, i + 1, sentence) - 1;
   }
   // "according to SANA", "quoted by the official SANA", "according to Syria's state news agency SANA".
   let before = first - 1;
