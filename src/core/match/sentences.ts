@@ -113,10 +113,9 @@ function isFullStop(c: number): boolean {
 }
 
 /** Beyond ASCII's "!" and "?": "‼", "⁇"-"⁉", Arabic "؟" and "۔", Devanagari "।" "॥", "。", fullwidth and small forms ("STerm"). */
-const TERMINAL_MARKS = '‼⁇⁈⁉؟۔।॥。！？｡﹖﹗';
-const TERMINALS = new Set([...TERMINAL_MARKS].map((ch) => ch.charCodeAt(0)));
+const TERMINALS = new Set([...'‼⁇⁈⁉؟۔।॥。！？｡﹖﹗'].map((ch) => ch.charCodeAt(0)));
 /** Every unit that may end a sentence: line and paragraph separators, full stops, "!", "?" and the terminals. */
-const MARKS = new RegExp(`[\\n\\r\\x85\\u2028\\u2029.\\u2024\\ufe52\\uff0e!?${TERMINAL_MARKS}]`, 'g');
+const MARKS = /[\n\r\x85\u2028\u2029.\u2024\ufe52\uff0e!?‼⁇⁈⁉؟۔।॥。！？｡﹖﹗]/g;
 
 function isTerminal(c: number): boolean {
   return c < 128 ? c === 33 || c === 63 : TERMINALS.has(c);
