@@ -96,6 +96,21 @@ describe('attribution', () => {
     expect(attributed('The Xinhua news agency, which was founded in 1931, has bureaus around the world.')).toEqual([false]);
   });
 
+  it('in other word orders: adjectives after the media noun, Arabic verbs first, names inside Chinese runs', () => {
+    const attributed = (text: string) => analyzeText(text, matcher).citations.map((c) => c.attributed);
+    expect(attributed('Según la agencia estatal china Xinhua, el acuerdo entra en vigor el lunes.')).toEqual([true]);
+    expect(attributed("Selon l'agence officielle chinoise Xinhua, l'accord entre en vigueur lundi.")).toEqual([true]);
+    expect(attributed('据新华社报道，双方同意加强合作。')).toEqual([true]);
+    expect(attributed('新华社称，会谈富有成果。')).toEqual([true]);
+    expect(attributed('新华社的记者在现场受伤。')).toEqual([false]);
+    const arabic = (text: string) => analyzeText(text, realRegistry().matcher).citations.map((c) => c.attributed);
+    expect(arabic('ذكرت وكالة سانا أن الهجوم أسفر عن ثلاثة قتلى.')).toEqual([true]);
+    expect(arabic('ذكرت وكالة الأنباء الرسمية سانا أن الهجوم أسفر عن ثلاثة قتلى.')).toEqual([true]);
+    // Not past a capitalised word, nor farther than two words from the media noun.
+    expect(attributed('Según la agencia oficial de Pekín Xinhua News Agency, el acuerdo entra en vigor.')).toEqual([false]);
+    expect(attributed('Según la agencia que informó antes que Xinhua News Agency, el acuerdo entra en vigor.')).toEqual([false]);
+  });
+
   it('a citation that only names the outlet is not attribution', () => {
     const result = analyzeText('A reporter for state broadcaster CCTV was injured in the blast.', matcher);
     expect(result.citations.map((c) => c.attributed)).toEqual([false]);

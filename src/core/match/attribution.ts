@@ -15,11 +15,11 @@ import {
   VERB_FILLERS,
   VERBS_BEFORE,
 } from './context-words';
-import { skipClause } from './context';
+import { runContext, skipClause } from './context';
 import { lastAtOrBefore, paragraphBreakAfter, segmentRange, type Span } from './sentences';
 import { fold } from './fold';
 import { drain } from '../steps';
-import { tokenize, type Token } from './tokens';
+import { isRunStart, tokenize, type Token } from './tokens';
 
 /** A follow-up ("the report added") counts for the outlet last attributed at most this many paragraphs before. */
 const FOLLOW_UP_PARAGRAPHS = 2;
@@ -70,6 +70,14 @@ export function attributes(text: string, folded: string, tokens: Token[], first:
   // "according to SANA", "quoted by the official SANA", "according to Syria's state news agency SANA".
   let before = first - 1;
   const capitalised = (i: number) => /^\p{Lu}/u.test(text.slice(tokens[i].start, tokens[i].end));
+  // Where adjectives follow their noun, up to two of them back to a media noun: "según la agencia estatal siria
+  // SANA", "selon l'agence officielle syrienne Sana", "ذكرت وكالة الأنباء الرسمية سانا".
+  for (let k = 1; k < 4 && inSentence(first - k) && !capitalised(first - k); k++) {
+    if (MEDIA_NOUNS.has(word(first - k))) {
+      before = first - k;
+      break;
+    }
+  }
   for (let skipped = 0; skipped < 6 && inSentence(before); skipped++, before--) {
     const w = word(before);
     if (!INTRODUCER_FILLERS.has(w) && !MEDIA_NOUNS.has(w) && !NATIONALITIES.has(w) && !(capitalised(before) && before > first - 4)) break;
@@ -80,8 +88,8 @@ export function attributes(text: string, folded: string, tokens: Token[], first:
   }
   // "celebrated by SANA", "a report by SANA", "in a report published by SANA".
   if (word(before) === 'by' && (/ed$/.test(word(before - 1)) || FOLLOW_UP_NOUNS.has(word(before - 1)))) return true;
-  // Arabic: the verb comes first ("ذكرت سانا").
-  if (VERBS_BEFORE.has(word(first - 1).replace(/^و/, ''))) return true;
+  // Arabic: the verb comes first ("ذكرت سانا", "ذكرت وكالة سانا").
+  if (VERBS_BEFORE.has(word(before).replace(/^و/, ''))) return true;
   return false;
 }
 
@@ -158,7 +166,9 @@ export function* attributeSteps(text: string | TextSlices, citations: readonly C
           const first = firstTokenAtOrAfter(tokens, citations[c].start - at);
           const stop = firstTokenAtOrAfter(tokens, citations[c].end - at);
           const sentence = { start: starts[s], end: spans[s].end - start };
-          if (stop > first && attributes(local, folded, tokens, first, stop, sentence)) attributed[c] = true;
+          const from = citations[c].start - at;
+          // A name inside a run of Chinese or Japanese ("据新华社报道") has no words of its own around it.
+          if (isRunStart(local, from) ? runContext(local, from, citations[c].end - at, sentence) : stop > first && attributes(local, folded, tokens, first, stop, sentence)) attributed[c] = true;
         }
         // Sentence by sentence, in reading order: the outlets each rests on.
         for (let s = 0; s < spans.length; s++) {

@@ -104,6 +104,17 @@ export function looksLikePerson({ text, folded, tokens, hit, sentence }: Context
 
 export type Evidence = 'noun' | 'verb' | 'apposition' | 'introducer' | 'credit';
 
+/**
+ * A name in a script written without spaces, text[start, end): the words around it within the run ("中央社報導",
+ * "据新华社", "노동신문은 사설에서"), which make it an outlet and give it the sentence.
+ */
+export function runContext(text: string, start: number, end: number, sentence: Span): Evidence | null {
+  const after = text.slice(end, Math.min(end + 8, sentence.end));
+  const before = text.slice(Math.max(sentence.start, start - 4), start);
+  if (RUN_CONTEXT_AFTER.some((w) => after.startsWith(w) || (w.length > 1 && after.includes(w)))) return 'verb';
+  return RUN_CONTEXT_BEFORE.some((w) => before.endsWith(w)) ? 'introducer' : null;
+}
+
 /** What in the sentence makes the alias an outlet, or null. */
 export function mediaContext({ text, folded, tokens, hit, sentence, covered }: ContextInput): Evidence | null {
   const word = (i: number) => (tokens[i] ? folded.slice(tokens[i].start, tokens[i].end) : '');
@@ -119,12 +130,9 @@ export function mediaContext({ text, folded, tokens, hit, sentence, covered }: C
     if (MEDIA_NOUNS.has(word(i))) return 'noun';
   }
 
-  // Scripts without spaces: the words around the name within the run ("中央社報導", "据新华社", "노동신문은 사설에서").
   if (hit.alias.run) {
-    const after = text.slice(hit.end, Math.min(hit.end + 8, sentence.end));
-    const before = text.slice(Math.max(sentence.start, hit.start - 4), hit.start);
-    if (RUN_CONTEXT_AFTER.some((w) => after.startsWith(w) || (w.length > 1 && after.includes(w)))) return 'verb';
-    if (RUN_CONTEXT_BEFORE.some((w) => before.endsWith(w))) return 'introducer';
+    const evidence = runContext(text, hit.start, hit.end, sentence);
+    if (evidence) return evidence;
   }
 
   // A wire credit in a dateline, "HAVANA, Feb 3 (PL) —", or a headline credit, "SPUTNIK: CONVOY REACHES...".
