@@ -83,6 +83,15 @@ describe('scanPage on the fixture article', () => {
     // On the outlet's own site, its links are navigation.
     expect(surfaces(doc(`<p>${links}</p>`, 'https://sana.sy/en/story'))).toEqual([]);
   });
+
+  it('attributes a sentence whose link is on the reporting verb itself, not one whose link is on a noun', () => {
+    const html = `<article><p>China's official news agency <a href="http://www.xinhuanet.com/english/1.htm">reported</a> that the delegation had arrived.</p>
+      <p>The ministry <a href="https://sana.sy/en/?p=1">has said</a> little since.</p>
+      <p>Coverage from <a href="https://www.rt.com/news/1/">this report</a> was widely shared.</p></article>`;
+    const scan = scanPage(doc(html), matcher, hosts);
+    expect(scan.citations.map((c) => [c.surface, c.via])).toEqual([['reported', 'link'], ['has said', 'link'], ['this report', 'link']]);
+    expect(scan.attribution!.attributed).toEqual([true, true, false]);
+  });
 });
 
 describe('detectArticle, cheaply', () => {

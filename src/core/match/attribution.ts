@@ -28,6 +28,7 @@ export interface CitationSpan {
   outlet: number;
   start: number;
   end: number;
+  via?: 'text' | 'link';
 }
 
 export interface AttributionResult {
@@ -52,10 +53,17 @@ function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
 }
 
 
-/** Does the sentence give content to the citation at tokens [first, end)? */
-export function attributes(text: string, folded: string, tokens: Token[], first: number, end: number, sentence: Span): boolean {
+/** Does the sentence give content to the citation at tokens [first, end) (a link's text, if link)? */
+export function attributes(text: string, folded: string, tokens: Token[], first: number, end: number, sentence: Span, link?: boolean): boolean {
   const inSentence = (i: number) => i >= 0 && i < tokens.length && tokens[i].start >= sentence.start && tokens[i].end <= sentence.end;
   const word = (i: number) => (inSentence(i) ? folded.slice(tokens[i].start, tokens[i].end) : '');
+
+  // A link on the verb itself: "China's official news agency <a>reported</a> that...", "<a>has said</a>".
+  if (link) {
+    let k = first;
+    while (k < end - 1 && VERB_FILLERS.has(word(k))) k++;
+    if (k === end - 1 && REPORTING_VERBS.has(word(k))) return true;
+  }
 
   // "SANA said", "SANA has also reported", "SANA's report said", "the Sana report said".
   let i = skipClause(text, folded, tokens, end, sentence);
@@ -168,7 +176,7 @@ export function* attributeSteps(text: string | TextSlices, citations: readonly C
           const sentence = { start: starts[s], end: spans[s].end - start };
           const from = citations[c].start - at;
           // A name inside a run of Chinese or Japanese ("据新华社报道") has no words of its own around it.
-          if (isRunStart(local, from) ? runContext(local, from, citations[c].end - at, sentence) : stop > first && attributes(local, folded, tokens, first, stop, sentence)) attributed[c] = true;
+          if (isRunStart(local, from) ? runContext(local, from, citations[c].end - at, sentence) : stop > first && attributes(local, folded, tokens, first, stop, sentence, citations[c].via === 'link')) attributed[c] = true;
         }
         // Sentence by sentence, in reading order: the outlets each rests on.
         for (let s = 0; s < spans.length; s++) {
