@@ -6,6 +6,6 @@ export function drain<T>(steps: Generator<unknown, T, unknown>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (step.value instanceof Promise) throw new Error('drain: these steps wait for something asynchronous');
+    if (step.value instanceof Promise) throw new Error('drain: a step waits for a promise');
   }
 }

@@ -118,6 +118,19 @@ describe('attribution', () => {
   });
 });
 
+describe('names that papers in many countries carry', () => {
+  it('count only with the outlet\'s country in the sentence, or its full name or site on the page', () => {
+    const { registry, matcher: real } = realRegistry();
+    const ids = (text: string) => findTextCitations(text, real).map((c) => registry.index.outlets[c.outlet][0]);
+    expect(ids('The Star reported that the minister would resign.')).toEqual([]);
+    expect(ids('The Mirror reported that the singer had married.')).toEqual([]);
+    expect(ids('The Chronicle reported the crash on its front page.')).toEqual([]);
+    expect(ids('The Daily Star reported the story.')).toEqual([]);
+    expect(ids("South Africa's The Star reported that the minister would resign.")).toEqual(['the-star']);
+    expect(ids("The Chronicle, Zimbabwe's state-owned daily in Bulawayo, reported the crash.")).toEqual(['the-chronicle']);
+  });
+});
+
 const SEED = join(SHARED, 'seed', 'seed-article.txt');
 describe.skipIf(!existsSync(SEED) && process.env.CI !== 'true')('the seed article', () => {
   it('has SANA six times and nothing else, and eight of its sentences rest on SANA', () => {

@@ -307,9 +307,12 @@ function aliasKey(alias: OutletAlias): string {
 const PRIORITY = { curated: 0, name: 0, company: 1 } as const;
 
 /** Acronyms of widely cited outlets that are not state media (and so not in the registry). */
-const ACRONYMS_OF_OTHER_OUTLETS = new Set([
+const NAMES_OF_OTHER_OUTLETS = new Set([
   'ABC', 'NBC', 'CBS', 'CNN', 'CNBC', 'MSNBC', 'ITV', 'FOX', 'AP', 'AFP', 'UPI', 'RTL', 'DPA', 'ANSA', 'SKY', 'HBO',
   'ABC News', 'NBC News', 'CBS News',
+  // Names that papers in many countries carry ("The Herald" of Glasgow and Miami, "The Star" of Toronto and
+  // Nairobi, Britain's "Mirror", the "Daily Star"): "The Herald reported" in a Scottish story is not Zimbabwe's.
+  'The Chronicle', 'The Star', 'The Mirror', 'Daily Voice',
 ]);
 
 /**
@@ -361,12 +364,12 @@ function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
       (dropped[e.alias.text] ??= []).push(e.outlet.id);
     }
   }
-  // Acronyms that also name well-known outlets outside the registry ("NBC": Namibia's broadcaster, and
-  // America's network): like a shared alias, they count only with a cue (the country, or the outlet's full
-  // name on the page).
+  // Acronyms and names that also name well-known outlets outside the registry ("NBC": Namibia's broadcaster,
+  // and America's network; "The Herald"): like a shared alias, they count only with a cue (the country, or the
+  // outlet's full name or a link to its site on the page).
   for (const outlet of outlets) {
     for (const alias of outlet.aliases) {
-      if (ACRONYMS_OF_OTHER_OUTLETS.has(alias.text)) {
+      if (NAMES_OF_OTHER_OUTLETS.has(alias.text)) {
         shared.add(alias);
         preferred.delete(alias); // no default: the outlet outside the registry is as likely
       }
