@@ -259,7 +259,8 @@ function withLazyAttribution(scan: PageScan, citations: PageCitation[], collecte
       for (const c of citations) {
         const at = firstTextIn(c.range, position);
         const start = at < 0 ? -1 : text.starts[at] + (c.range.startContainer === text.nodes[at] ? c.range.startOffset : 0);
-        placed.push({ outlet: c.outlet, start, end: at < 0 ? -1 : start + c.range.toString().length });
+        // (The citation's own fields too: a link's "via" tells attribution that its text may be the verb.)
+        placed.push({ ...c, start, end: at < 0 ? -1 : start + c.range.toString().length });
         if (placed.length % 256 === 0) yield;
       }
     }

@@ -66,6 +66,20 @@ describe('rescanning what changed', () => {
     expect(rescanChanged(before, [text], matcher, hosts)!.attribution?.sentences).toBe(scanPage(d, matcher, hosts).attribution?.sentences);
   });
 
+  it('keeps a link\'s attribution through a rescan (a link on the reporting verb)', () => {
+    const d = doc();
+    const p = d.createElement('p');
+    p.innerHTML = 'China\'s official news agency <a href="http://www.xinhuanet.com/english/1.htm">reported</a> that the talks would resume.';
+    d.getElementById('d')!.after(p);
+    const before = scanPage(d, matcher, hosts);
+    const text = d.getElementById('b')!.firstChild as Text;
+    text.data = 'Residents described heavy shelling before the announcement.';
+    const after = rescanChanged(before, [text], matcher, hosts)!;
+    expect(after.citations.map((c) => c.via)).toEqual(['text', 'text', 'link']);
+    expect(after.attribution!.attributed).toEqual(scanPage(d, matcher, hosts).attribution!.attributed);
+    expect(after.attribution!.attributed[2]).toBe(true);
+  });
+
   it('asks for a full scan when the article itself left the page', () => {
     const d = doc();
     const before = scanPage(d, matcher, hosts);
