@@ -249,6 +249,8 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (!onCard) closeTimer = setTimeout(closeCard, CARD_CLOSE_DELAY_MS);
   };
 
+  /** The citation under the point, or -1 (the ranges' index by node is made on first use). */
+  const citationAt = (x: number, y: number) => rangeAtPoint(document, x, y, ranges, (byNode ??= indexRangesByNode(ranges)));
   let pending = false;
   let lastX = 0;
   let lastY = 0;
@@ -260,7 +262,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     requestAnimationFrame(() => {
       pending = false;
       if (card.contains(document.elementFromPoint(lastX, lastY))) return cancelClose();
-      const i = rangeAtPoint(document, lastX, lastY, ranges, (byNode ??= indexRangesByNode(ranges)));
+      const i = citationAt(lastX, lastY);
       if (i >= 0) {
         cancelClose();
         if (i !== open) void openCard(i);
@@ -273,7 +275,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   // Touch: a tap on a citation opens its card (there is no hover).
   document.addEventListener('pointerdown', (event) => {
     if (event.pointerType !== 'touch' || card.contains(event.target as Node)) return;
-    const i = rangeAtPoint(document, event.clientX, event.clientY, ranges, (byNode ??= indexRangesByNode(ranges)));
+    const i = citationAt(event.clientX, event.clientY);
     if (i >= 0) void openCard(i);
     else if (open >= 0) closeCard();
   }, { passive: true, signal });

@@ -164,27 +164,19 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
 
   const nav = el(doc, 'nav', 'nav');
   nav.setAttribute('aria-label', t('cardLabel', outlet.name));
+  /** A button of the card's actions (the card's click handler reads data-action). */
+  const button = (action: string, text: string, label?: string) => {
+    const b = el(doc, 'button', action, text);
+    b.type = 'button';
+    b.dataset.action = action;
+    if (label) b.setAttribute('aria-label', label);
+    return b;
+  };
   if (content.position && content.position.of > 1) {
-    const prev = el(doc, 'button', 'prev', '‹');
-    prev.type = 'button';
-    prev.dataset.action = 'previous';
-    prev.setAttribute('aria-label', t('cardPrevious'));
-    const next = el(doc, 'button', 'next', '›');
-    next.type = 'button';
-    next.dataset.action = 'next';
-    next.setAttribute('aria-label', t('cardNext'));
-    nav.append(prev, el(doc, 'span', 'position', t('cardPosition', [String(content.position.index), String(content.position.of)])), next);
+    nav.append(button('previous', '‹', t('cardPrevious')), el(doc, 'span', 'position', t('cardPosition', [String(content.position.index), String(content.position.of)])), button('next', '›', t('cardNext')));
   }
   // Opens StateLens's own report page (nothing is sent anywhere: the reader copies the report).
-  const report = el(doc, 'button', 'report', t('cardReport'));
-  report.type = 'button';
-  report.dataset.action = 'report';
-  nav.append(report);
-  const close = el(doc, 'button', 'close', '×');
-  close.type = 'button';
-  close.dataset.action = 'close';
-  close.setAttribute('aria-label', t('cardClose'));
-  nav.append(close);
+  nav.append(button('report', t('cardReport')), button('close', '×', t('cardClose')));
   card.append(nav);
   return card;
 }
