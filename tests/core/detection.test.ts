@@ -128,6 +128,9 @@ describe('names that papers in many countries carry', () => {
     expect(ids('The Daily Star reported the story.')).toEqual([]);
     expect(ids("South Africa's The Star reported that the minister would resign.")).toEqual(['the-star']);
     expect(ids("The Chronicle, Zimbabwe's state-owned daily in Bulawayo, reported the crash.")).toEqual(['the-chronicle']);
+    expect(ids("Turkey's pro-government Star daily reported the arrests.")).toEqual(['star']);
+    expect(ids('The Star reported that the southern provinces had flooded.')).toEqual([]);
+    expect(ids('The Star, a South African daily, reported the floods.')).toEqual(['the-star']);
   });
 });
 

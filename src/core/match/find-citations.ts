@@ -107,13 +107,19 @@ function continuesAsName(text: string, folded: string, tokens: Token[], hit: Ali
 let regionNames: Intl.DisplayNames | undefined;
 const stems = new Map<string, RegExp | null>();
 
-/** "Taiwan" for TW, as a word start that also catches "Taiwanese", "Algerian", "Singapore's". */
+/** A word's start that also catches its adjective: "Taiwan" → "taiwa" ("Taiwanese"), "Algeria" → "alger". */
+const stemOf = (word: string) => (word.length > 4 ? word.slice(0, Math.max(4, Math.min(5, word.length - 1))) : word);
+
+/**
+ * "Taiwan" for TW, as a word start that also catches "Taiwanese", "Algerian", "Singapore's". A name whose
+ * first word names no country on its own takes the next one too ("South Africa", "North Korea", "New
+ * Zealand", "United States"); Türkiye is written "Turkey" and "Turkish" in news copy.
+ */
 function countryCue(code: string): RegExp | null {
   if (!stems.has(code)) {
     regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-    const name = regionNames.of(code);
-    const word = name ? fold(name.split(/[\s(]/)[0]) : '';
-    const stem = word.length > 4 ? word.slice(0, Math.max(4, Math.min(5, word.length - 1))) : word;
+    const [first, second = ''] = fold(regionNames.of(code) ?? '').split(/[\s(]/);
+    const stem = code === 'TR' ? 'turk' : /^(north|south|east|west|new|united|el|sri)$/.test(first) ? `${first} ${stemOf(second)}` : stemOf(first);
     stems.set(code, stem.length >= 3 ? new RegExp(`(^|[^\\p{L}])${stem}`, 'u') : null);
   }
   return stems.get(code)!;

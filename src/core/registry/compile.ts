@@ -312,7 +312,7 @@ const NAMES_OF_OTHER_OUTLETS = new Set([
   'ABC News', 'NBC News', 'CBS News',
   // Names that papers in many countries carry ("The Herald" of Glasgow and Miami, "The Star" of Toronto and
   // Nairobi, Britain's "Mirror", the "Daily Star"): "The Herald reported" in a Scottish story is not Zimbabwe's.
-  'The Chronicle', 'The Star', 'The Mirror', 'Daily Voice',
+  'The Chronicle', 'The Star', 'Star', 'The Mirror', 'Daily Voice',
 ]);
 
 /**
