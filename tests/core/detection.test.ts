@@ -119,7 +119,7 @@ describe('attribution', () => {
 });
 
 describe('names that papers in many countries carry', () => {
-  it('count only with the outlet\'s country in the sentence, or its full name or site on the page', () => {
+  it('count only with the outlet\'s country in the sentence, a state-media description, or its full name or site on the page', () => {
     const { registry, matcher: real } = realRegistry();
     const ids = (text: string) => findTextCitations(text, real).map((c) => registry.index.outlets[c.outlet][0]);
     expect(ids('The Star reported that the minister would resign.')).toEqual([]);
@@ -131,6 +131,10 @@ describe('names that papers in many countries carry', () => {
     expect(ids("Turkey's pro-government Star daily reported the arrests.")).toEqual(['star']);
     expect(ids('The Star reported that the southern provinces had flooded.')).toEqual([]);
     expect(ids('The Star, a South African daily, reported the floods.')).toEqual(['the-star']);
+    // Or described as state media right next to it.
+    expect(ids('The Star, a pro-government daily, reported the arrests.')).toEqual(['the-star']);
+    expect(ids('The pro-government Star newspaper reported the arrests.')).toEqual(['star']);
+    expect(ids('The Star reported that the government-backed loans at Canadian banks had grown.')).toEqual([]);
   });
 });
 

@@ -143,10 +143,16 @@ function resolveShared(text: string, hit: AliasHit, matcher: Matcher, named: Rea
   });
   const cued = only(cuedList);
   if (cued) return { ...hit, alias: cued };
+  // A name only one registry outlet carries, described as state media next to it: "the state-owned Chronicle",
+  // "The Star, a pro-government daily". (Toronto's Star is never described so.)
+  if (candidates.length === 1 && STATE_DESCRIBED.test(fold(text.slice(Math.max(span.start, hit.start - 30), Math.min(span.end, hit.end + 20))))) return hit;
   // No cue, or a cue that fits several (two Cuban outlets): the preferred one, if it is among them.
   const preferred = only((cuedList.length ? cuedList : candidates).filter((c) => c.preferred));
   return preferred ? { ...hit, alias: preferred } : null;
 }
+
+/** State media described as such, in folded text: "state-run", "government-owned", "pro-government", "state media". */
+const STATE_DESCRIBED = /(state|government|party)[- ](run|owned|controlled|backed)|pro-government|state media/;
 
 /** "Syrian Arab News Agency (SANA)" and "SANA (Syrian Arab News Agency)": one citation. */
 const OPEN_PAREN = /^\s*\(\s*$/;
