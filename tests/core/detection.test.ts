@@ -94,6 +94,9 @@ describe('attribution', () => {
     expect(attributed('The Xinhua news agency, which is run by the state, reported the arrests.')).toEqual([true]);
     expect(attributed('Xinhua, which is run by the state, reported the arrests.')).toEqual([true]);
     expect(attributed('The Xinhua news agency, which was founded in 1931, has bureaus around the world.')).toEqual([false]);
+    // An apposition that opens on a possessive.
+    expect(attributed("Xinhua, China's state news agency, reported that the talks had ended.")).toEqual([true]);
+    expect(attributed("Xinhua, China's state news agency, has bureaus around the world.")).toEqual([false]);
   });
 
   it('in other word orders: adjectives after the media noun, Arabic verbs first, names inside Chinese runs', () => {

@@ -65,8 +65,9 @@ export function attributes(text: string, folded: string, tokens: Token[], first:
     if (k === end - 1 && REPORTING_VERBS.has(word(k))) return true;
   }
 
-  // "SANA said", "SANA has also reported", "SANA's report said", "the Sana report said".
-  let i = skipClause(text, folded, tokens, end, sentence);
+  // "SANA said", "SANA has also reported", "SANA's report said", "the Sana report said"; past a clause, also
+  // one that opens on a possessive ("SANA, Syria's official news agency, said", "KCNA, North Korea's ...").
+  let i = skipClause(text, folded, tokens, end, sentence, word(end + 1) === 's' || word(end + 2) === 's');
   if (word(i) === 's' && folded[tokens[i]?.start - 1] === "'") i++;
   for (let steps = 0; inSentence(i) && steps < 4; i++, steps++) {
     const w = word(i);

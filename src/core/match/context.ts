@@ -64,11 +64,14 @@ export function placeLike({ folded, tokens, hit, sentence }: ContextInput): bool
   return Boolean(prev && prev.start >= sentence.start && NOT_MEDIA_BEFORE.has(folded.slice(prev.start, prev.end)));
 }
 
-/** After ", which ... ," or ", who ... ," the sentence goes on with the alias's verb: skip the clause. */
-export function skipClause(text: string, folded: string, tokens: Token[], i: number, sentence: Span): number {
+/**
+ * After ", which ... ," or ", who ... ," the sentence goes on with the alias's verb: skip the clause. any: skip
+ * a clause whatever its first word (attribution's possessive appositions, "SANA, Syria's news agency, said").
+ */
+export function skipClause(text: string, folded: string, tokens: Token[], i: number, sentence: Span, any?: boolean): number {
   const t = tokens[i];
   if (!t || t.end > sentence.end || !/^\s*,\s*$/.test(text.slice(tokens[i - 1].end, t.start))) return i;
-  if (!['which', 'who', 'whose', 'the', 'a', 'an', 'its', 'long', 'seen', 'widely'].includes(folded.slice(t.start, t.end))) return i;
+  if (!any && !['which', 'who', 'whose', 'the', 'a', 'an', 'its', 'long', 'seen', 'widely'].includes(folded.slice(t.start, t.end))) return i;
   for (let j = i + 1; j < tokens.length && tokens[j].end <= sentence.end && j < i + 16; j++) {
     if (/,/.test(text.slice(tokens[j - 1].end, tokens[j].start))) return j;
   }
