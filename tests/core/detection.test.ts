@@ -76,6 +76,9 @@ describe('the same words meaning something else', () => {
 });
 
 describe('attribution', () => {
+  /** Whether each citation the matcher finds in text is attributed. */
+  const attributed = (text: string, by = matcher) => analyzeText(text, by).citations.map((c) => c.attributed);
+
   it('counts the sentences that give content to the outlet, with follow-ups', () => {
     const text = [
       'Syrian troops entered the town on Sunday. The army had besieged it for weeks.',
@@ -90,7 +93,6 @@ describe('attribution', () => {
   });
 
   it('skips a clause between the outlet\'s media nouns and its verb', () => {
-    const attributed = (text: string) => analyzeText(text, matcher).citations.map((c) => c.attributed);
     expect(attributed('The Xinhua news agency, which is run by the state, reported the arrests.')).toEqual([true]);
     expect(attributed('Xinhua, which is run by the state, reported the arrests.')).toEqual([true]);
     expect(attributed('The Xinhua news agency, which was founded in 1931, has bureaus around the world.')).toEqual([false]);
@@ -100,15 +102,14 @@ describe('attribution', () => {
   });
 
   it('in other word orders: adjectives after the media noun, Arabic verbs first, names inside Chinese runs', () => {
-    const attributed = (text: string) => analyzeText(text, matcher).citations.map((c) => c.attributed);
     expect(attributed('Según la agencia estatal china Xinhua, el acuerdo entra en vigor el lunes.')).toEqual([true]);
     expect(attributed("Selon l'agence officielle chinoise Xinhua, l'accord entre en vigueur lundi.")).toEqual([true]);
     expect(attributed('据新华社报道，双方同意加强合作。')).toEqual([true]);
     expect(attributed('新华社称，会谈富有成果。')).toEqual([true]);
     expect(attributed('新华社的记者在现场受伤。')).toEqual([false]);
-    const arabic = (text: string) => analyzeText(text, realRegistry().matcher).citations.map((c) => c.attributed);
-    expect(arabic('ذكرت وكالة سانا أن الهجوم أسفر عن ثلاثة قتلى.')).toEqual([true]);
-    expect(arabic('ذكرت وكالة الأنباء الرسمية سانا أن الهجوم أسفر عن ثلاثة قتلى.')).toEqual([true]);
+    const { matcher: real } = realRegistry();
+    expect(attributed('ذكرت وكالة سانا أن الهجوم أسفر عن ثلاثة قتلى.', real)).toEqual([true]);
+    expect(attributed('ذكرت وكالة الأنباء الرسمية سانا أن الهجوم أسفر عن ثلاثة قتلى.', real)).toEqual([true]);
     // Not past a capitalised word, nor farther than two words from the media noun.
     expect(attributed('Según la agencia oficial de Pekín Xinhua News Agency, el acuerdo entra en vigor.')).toEqual([false]);
     expect(attributed('Según la agencia que informó antes que Xinhua News Agency, el acuerdo entra en vigor.')).toEqual([false]);

@@ -306,12 +306,13 @@ function aliasKey(alias: OutletAlias): string {
 /** An outlet's own name is as strong as a curated alias; a company's acronym is weaker. */
 const PRIORITY = { curated: 0, name: 0, company: 1 } as const;
 
-/** Acronyms of widely cited outlets that are not state media (and so not in the registry). */
+/** Acronyms and names of widely cited outlets that are not state media (and so not in the registry). */
 const NAMES_OF_OTHER_OUTLETS = new Set([
   'ABC', 'NBC', 'CBS', 'CNN', 'CNBC', 'MSNBC', 'ITV', 'FOX', 'AP', 'AFP', 'UPI', 'RTL', 'DPA', 'ANSA', 'SKY', 'HBO',
   'ABC News', 'NBC News', 'CBS News',
-  // Names that papers in many countries carry ("The Herald" of Glasgow and Miami, "The Star" of Toronto and
-  // Nairobi, Britain's "Mirror", the "Daily Star"): "The Herald reported" in a Scottish story is not Zimbabwe's.
+  // Names that papers in many countries carry ("The Star" of Toronto and Nairobi, Britain's "Mirror", the "Daily
+  // Star"): "The Star reported" in a Canadian story is not South Africa's. ("The Herald" is not here yet: see
+  // the README.)
   'The Chronicle', 'The Star', 'Star', 'The Mirror', 'Daily Voice',
 ]);
 
@@ -365,8 +366,8 @@ function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
     }
   }
   // Acronyms and names that also name well-known outlets outside the registry ("NBC": Namibia's broadcaster,
-  // and America's network; "The Herald"): like a shared alias, they count only with a cue (the country, or the
-  // outlet's full name or a link to its site on the page).
+  // and America's network; "The Star"): like a shared alias, they count only with a cue (the country, a
+  // state-media description next to the name, or the outlet's full name or a link to its site on the page).
   for (const outlet of outlets) {
     for (const alias of outlet.aliases) {
       if (NAMES_OF_OTHER_OUTLETS.has(alias.text)) {
