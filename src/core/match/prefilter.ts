@@ -10,7 +10,7 @@
  * pages and random text); it may flag more (a hash collision, "Sana'a", a name the context rules reject).
  * So it follows the tokenizer's idea of a word and wordKey's folding exactly, and is lenient everywhere else.
  */
-import { ARABIC, classOfPoint, GAP, IGNORED, infoOf, RUN_START, SLOW, T1, T2 } from './classes';
+import { ARABIC, classOfPoint, GAP, IGNORED, INFO, infoOf, RUN_START, SLOW, T1, T2 } from './classes';
 import type { AliasEntry } from './matcher';
 import { paragraphBreakAfter, type Span } from './sentences';
 
@@ -69,6 +69,19 @@ class HashSet {
   }
 }
 
+/** With a character's class: it is a surrogate pair, two units (the class's bits are below it). */
+const WIDE = 256;
+
+/** The class of the character at i (a surrogate pair's, with WIDE), as the tokenizer sees it; 0 at the end. */
+function classAt(text: string, i: number, to: number): number {
+  if (i >= to) return 0;
+  const unit = text.charCodeAt(i);
+  const cls = (INFO[unit] || infoOf(unit)) & 255;
+  if ((cls & SLOW) === 0 || unit > 0xdbff || i + 1 >= to) return cls;
+  const next = text.charCodeAt(i + 1);
+  return (next & 0xfc00) === 0xdc00 ? classOfPoint(((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000) | WIDE : cls;
+}
+
 export class Prefilter {
   readonly #words: HashSet;
   readonly #runs: HashSet;
@@ -105,20 +118,10 @@ export class Prefilter {
     const words = this.#words;
     const runs = this.#runs;
     const leads = this.#leads;
-    // The current token: kind 0 none, 1 a Han/Kana run, 2 other letters; its hashes from key positions 0..3
-    // (1..3: without an Arabic clitic), its key length, and whether it is matched as a run. Everything is in
-    // local variables of this one loop (no closure), so that they stay in registers.
-    let kind = 0;
-    let h0 = SEED;
-    let h1 = SEED;
-    let h2 = SEED;
-    let h3 = SEED;
-    let keyLength = 0;
-    let start = 0;
-    let runToken = false;
-    let arabic = false;
-    let lastUnit = -1;
-    // The previous token's and the one before's hashes, for aliases of two and three words, and the gaps.
+    // The previous word's and the one before's hashes (key positions 0..3; 1..3: without an Arabic clitic),
+    // whether each was Arabic and may start an alias of several words, and whether the gap before the
+    // previous one may join two words of one alias. Everything is in local variables of this one function
+    // (no closure), so that they stay in registers.
     let p0 = 0;
     let p1 = 0;
     let p2 = 0;
@@ -131,118 +134,100 @@ export class Prefilter {
     let prevPrevArabic = false;
     let prevLead = false;
     let prevPrevLead = false;
-    let gapOk = false;
     let prevGapOk = false;
+    // The gap since the last token: its length in characters, and whether each may join two words.
+    let gapOk = false;
     let gap = 0;
-    /** Within a token of other letters that is neither Arabic nor matched as a run (the fast path above). */
-    let plain = false;
-
-    for (let i = from; i <= to; i++) {
-      // The common case first: a letter that continues a plain word (no run script, no Arabic, no mark), one
-      // table lookup for its class and fold together.
-      // (keyLength only matters for Arabic words, which never take this path.)
-      if (plain) {
-        for (let info = 0; i < to && ((info = infoOf(text.charCodeAt(i))) & (T2 | IGNORED | SLOW)) === T2; i++) {
-          h0 = Math.imul(h0 ^ (info >>> 8), 0x01000193);
-        }
+    let i = from;
+    // The class of the character at i (WIDE: a surrogate pair), read once.
+    let cls = classAt(text, i, to);
+    while (i < to) {
+      if ((cls & (T1 | T2)) === 0) {
+        if ((cls & GAP) === 0) gapOk = false;
+        gap++;
+        i += 1 + (cls >> 8);
+        cls = classAt(text, i, to);
+        continue;
       }
-      // One step past the end: a unit of no class, which ends the last token.
-      let cls = 0;
-      let width = 1;
-      if (i < to) {
-        const unit = text.charCodeAt(i);
-        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-          cls = classOfPoint(((unit - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000);
-          width = 2;
-        } else cls = infoOf(unit) & 255;
-      }
-      // Which token does this unit belong to (the tokenizer's rule: Han/Kana runs apart from other letters)?
-      const t1 = (cls & T1) !== 0;
-      const t2 = (cls & T2) !== 0;
-      if (!((kind === 1 && t1) || (kind === 2 && t2))) {
-        if (kind !== 0) {
-          // A token ends: is it an alias, or the second or third word of one?
-          if (!runToken) {
-            const f0 = finish(h0);
-            const f1 = arabic ? finish(h1) : 0;
-            const f2 = arabic ? finish(h2) : 0;
-            const f3 = arabic ? finish(h3) : 0;
-            const joined = gapOk && gap >= 1 && gap <= 3;
-            // Pairs and triples are hashed only after a word that may start an alias of several words.
-            if (words.has(f0)
-              || (arabic && ((keyLength > 2 && words.has(f1)) || (keyLength > 3 && words.has(f2)) || (keyLength > 4 && words.has(f3))))
-              || (joined && prevLead && (words.has(pair(p0, f0)) || (prevArabic && (words.has(pair(p1, f0)) || words.has(pair(p2, f0)) || words.has(pair(p3, f0))))))
-              || (joined && prevGapOk && prevPrevLead && (words.has(pair(pair(pp0, p0), f0))
-                || (prevPrevArabic && (words.has(pair(pair(pp1, p0), f0)) || words.has(pair(pair(pp2, p0), f0)) || words.has(pair(pair(pp3, p0), f0))))))) {
-              out.push(start);
+      // A token, as the tokenizer cuts them: a run of Han and Kana, or of other letters.
+      const start = i;
+      const member = cls & T1 ? T1 : T2;
+      if (cls & RUN_START) {
+        // Matched inside its run: aliases start at any character, so their first one or two are looked up.
+        let last = -1;
+        do {
+          const end = i + 1 + (cls >> 8);
+          for (; i < end; i++) {
+            const f = infoOf(text.charCodeAt(i)) >>> 8;
+            if (runs.has(finish(step(SEED, f))) || (last >= 0 && runs.has(pair(last, f)))) out.push(i - (last >= 0 ? 1 : 0));
+            last = f;
+          }
+          cls = classAt(text, i, to);
+        } while (cls & member);
+        // No alias of several words goes on from a run (the hashes before it are then never read).
+        prevLead = prevPrevLead = false;
+      } else {
+        // A word: its key's hash (and for an Arabic word, the hashes without a clitic of one to three units),
+        // then is it an alias, or the second or third word of one?
+        let h0 = SEED;
+        let h1 = SEED;
+        let h2 = SEED;
+        let h3 = SEED;
+        let keyLength = 0;
+        let arabic = false;
+        do {
+          const end = i + 1 + (cls >> 8);
+          if (cls & IGNORED) i = end;
+          for (; i < end; i++) {
+            const unit = text.charCodeAt(i);
+            const f = (INFO[unit] || infoOf(unit)) >>> 8;
+            if (keyLength === 0) arabic = (cls & ARABIC) !== 0;
+            if (arabic) {
+              if (keyLength >= 1) h1 = step(h1, f);
+              if (keyLength >= 2) h2 = step(h2, f);
+              if (keyLength >= 3) h3 = step(h3, f);
             }
-            prevPrevLead = prevLead;
-            prevLead = leads.has(f0) || (arabic && (leads.has(f1) || leads.has(f2) || leads.has(f3)));
-            pp0 = p0;
-            pp1 = p1;
-            pp2 = p2;
-            pp3 = p3;
-            prevPrevArabic = prevArabic;
-            p0 = f0;
-            p1 = f1;
-            p2 = f2;
-            p3 = f3;
-            prevArabic = arabic;
-            prevGapOk = joined;
-          } else {
-            prevLead = prevPrevLead = false;
-            p0 = p1 = p2 = p3 = 0;
-            prevArabic = false;
-            prevGapOk = false;
+            h0 = step(h0, f);
+            keyLength++;
           }
-          gapOk = true;
-          gap = 0;
-          kind = 0;
-          plain = false;
-        }
-        if (t1 || t2) {
-          kind = t1 ? 1 : 2;
-          start = i;
-          h0 = h1 = h2 = h3 = SEED;
-          keyLength = 0;
-          runToken = (cls & RUN_START) !== 0;
-          arabic = false;
-          lastUnit = -1;
-          plain = false;
-        } else {
-          // Between tokens: the gap that may join two words of one alias.
-          if (!(cls & GAP)) gapOk = false;
-          gap++;
-          i += width - 1;
-          continue;
-        }
-      }
-      for (let k = 0; k < width; k++) {
-        const unit = text.charCodeAt(i + k);
-        const f = infoOf(unit) >>> 8;
-        if (runToken) {
-          // Aliases in scripts without spaces start anywhere in the run: their first one or two characters.
-          if (runs.has(finish(step(SEED, f))) || (lastUnit >= 0 && runs.has(pair(lastUnit, f)))) {
-            out.push(i + k - (lastUnit >= 0 ? 1 : 0));
+          // The common case: letters that continue a word neither Arabic nor in a run script, one table lookup
+          // each for class and fold together (keyLength only matters for Arabic words).
+          if (member === T2 && keyLength > 0 && !arabic) {
+            for (let info = 0; i < to && ((info = INFO[text.charCodeAt(i)]) & (T2 | IGNORED | SLOW)) === T2; i++) {
+              h0 = Math.imul(h0 ^ (info >>> 8), 0x01000193);
+            }
           }
-          lastUnit = f;
-          continue;
+          cls = classAt(text, i, to);
+        } while (cls & member);
+        const f0 = finish(h0);
+        const f1 = arabic ? finish(h1) : 0;
+        const f2 = arabic ? finish(h2) : 0;
+        const f3 = arabic ? finish(h3) : 0;
+        const joined = gapOk && gap >= 1 && gap <= 3;
+        // Pairs and triples are hashed only after a word that may start an alias of several words.
+        if (words.has(f0)
+          || (arabic && ((keyLength > 2 && words.has(f1)) || (keyLength > 3 && words.has(f2)) || (keyLength > 4 && words.has(f3))))
+          || (joined && prevLead && (words.has(pair(p0, f0)) || (prevArabic && (words.has(pair(p1, f0)) || words.has(pair(p2, f0)) || words.has(pair(p3, f0))))))
+          || (joined && prevGapOk && prevPrevLead && (words.has(pair(pair(pp0, p0), f0))
+            || (prevPrevArabic && (words.has(pair(pair(pp1, p0), f0)) || words.has(pair(pair(pp2, p0), f0)) || words.has(pair(pair(pp3, p0), f0))))))) {
+          out.push(start);
         }
-        if (cls & IGNORED) continue;
-        if (keyLength === 0) {
-          arabic = (cls & ARABIC) !== 0;
-          plain = kind === 2 && !runToken && !arabic;
-        }
-        if (arabic) {
-          // The Arabic clitic variants: the same key without its first one, two or three units.
-          if (keyLength >= 1) h1 = Math.imul(h1 ^ f, 0x01000193);
-          if (keyLength >= 2) h2 = Math.imul(h2 ^ f, 0x01000193);
-          if (keyLength >= 3) h3 = Math.imul(h3 ^ f, 0x01000193);
-        }
-        h0 = Math.imul(h0 ^ f, 0x01000193);
-        keyLength++;
+        prevPrevLead = prevLead;
+        prevLead = leads.has(f0) || (arabic && (leads.has(f1) || leads.has(f2) || leads.has(f3)));
+        pp0 = p0;
+        pp1 = p1;
+        pp2 = p2;
+        pp3 = p3;
+        prevPrevArabic = prevArabic;
+        p0 = f0;
+        p1 = f1;
+        p2 = f2;
+        p3 = f3;
+        prevArabic = arabic;
+        prevGapOk = joined;
       }
-      i += width - 1;
+      gapOk = true;
+      gap = 0;
     }
     return out;
   }
