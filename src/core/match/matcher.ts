@@ -106,25 +106,7 @@ export class Matcher {
 
   /** The prefilter over this matcher's aliases (see prefilter.ts), built on first use. */
   get prefilter(): Prefilter {
-    return (this.#prefilter ??= new Prefilter(this.aliasKeys()));
-  }
-
-  /** Every alias's keys, read from the records without parsing them (what the prefilter hashes). */
-  aliasKeys(): Array<Pick<AliasEntry, 'keys' | 'run'>> {
-    const out: Array<Pick<AliasEntry, 'keys' | 'run'>> = [];
-    for (const tables of [this.#records, this.#runRecords]) {
-      for (const first of Object.keys(tables)) {
-        // A record's keys run from its start to its first field separator (see pack.ts).
-        const records = tables[first];
-        for (let at = 0; ; ) {
-          const keys = first + records.slice(at, records.indexOf(FIELD, at));
-          out.push(tables === this.#records ? { keys: keys.split(' '), run: null } : { keys: [keys], run: keys });
-          at = records.indexOf(RECORD, at) + 1;
-          if (at === 0) break;
-        }
-      }
-    }
-    return out;
+    return (this.#prefilter ??= new Prefilter(this.#records, this.#runRecords));
   }
 
   /**
