@@ -94,7 +94,7 @@ export class Prefilter {
     for (const first of Object.keys(words)) {
       const records = words[first];
       let h = SEED;
-      for (let i = 0; i < first.length; i++) h = Math.imul(h ^ first.charCodeAt(i), 0x01000193);
+      for (let i = 0; i < first.length; i++) h = step(h, first.charCodeAt(i));
       const lead = finish(h);
       for (let at = 0; ; ) {
         // The first key, then the second and third if any (each after a space): one word, a pair or a triple.
@@ -105,7 +105,7 @@ export class Prefilter {
           for (at++; at < records.length; at++) {
             const c = records.charCodeAt(at);
             if (c === SPACE || c === FIELD_UNIT) break;
-            k = Math.imul(k ^ c, 0x01000193);
+            k = step(k, c);
           }
           if (++n <= 3) hash = pair(hash, finish(k));
         }
