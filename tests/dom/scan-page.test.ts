@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { attributeCitations, findFlaggedSteps } from '../../src/core/match/find-citations';
@@ -101,6 +103,28 @@ describe('detectArticle, cheaply', () => {
     expect(detectArticle(doc(shown))).toMatchObject({ isArticle: true, reason: 'readerable' });
     const hidden = ['style="display: none"', 'hidden', 'aria-hidden="true"'].map((a) => `<p ${a}>${prose}</p>`).join('');
     expect(detectArticle(doc(`<div>${hidden}</div>`))).toMatchObject({ isArticle: false, reason: 'none' });
+  });
+
+  it('turns short paragraphs away early, with the same verdict as Readability on its own', () => {
+    // Paragraphs around the 140-character threshold (untrimmed and trimmed), hidden or not, in lists, with
+    // class names Readability finds unlikely, and divs of lines: the verdict is Readability's, unfiltered.
+    const words = 'The ministry said the figures were provisional and would be revised in the spring. ';
+    const block = fc.record({
+      tag: fc.constantFrom('p', 'pre', 'li-p', 'div-br'),
+      length: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 130, max: 150 })),
+      pad: fc.constantFrom('', '   ', '\n\n\n\n\n\n\n\n\n\n'),
+      attr: fc.constantFrom('', 'hidden', 'style="display: none"', 'aria-hidden="true"', 'class="comment"', 'class="comment main"', 'id="sidebar"'),
+    });
+    const html = (b: { tag: string; length: number; pad: string; attr: string }) => {
+      const text = b.pad + words.repeat(6).slice(0, b.length) + b.pad;
+      if (b.tag === 'li-p') return `<ul><li><p ${b.attr}>${text}</p></li></ul>`;
+      if (b.tag === 'div-br') return `<div ${b.attr}>${text}<br>${text}</div>`;
+      return `<${b.tag} ${b.attr}>${text}</${b.tag}>`;
+    };
+    fc.assert(fc.property(fc.array(block, { maxLength: 12 }), (blocks) => {
+      const d = doc(`<main>${blocks.map(html).join('')}</main>`);
+      expect(detectArticle(d).isArticle).toBe(isProbablyReaderable(d));
+    }), { numRuns: 300 });
   });
 });
 
