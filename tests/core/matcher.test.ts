@@ -34,6 +34,13 @@ describe('SANA: every form is one citation', () => {
     expect(cite(text)).toEqual([['sana', surface]]);
   });
 
+  it('one outlet named twice across a comma or a dash is one citation; different outlets are not', () => {
+    expect(cite('The Emirates News Agency, WAM, said the talks had ended.')).toEqual([['wam', 'Emirates News Agency, WAM']]);
+    expect(cite('SANA – Syrian Arab News Agency reported the visit.')).toEqual([['sana', 'SANA – Syrian Arab News Agency']]);
+    expect(cite('The visit was reported by the Syrian Arab News Agency - SANA.')).toEqual([['sana', 'Syrian Arab News Agency - SANA']]);
+    expect(cite('Reports by SANA, TASS and Xinhua agreed.').map(([id]) => id)).toEqual(['sana', 'tass', 'xinhua']);
+  });
+
   it('counts a bare SANA when the article names the agency in full elsewhere', () => {
     const text = 'The Syrian Arab News Agency covered the visit.\n\nPhotographs from SANA show the two leaders.';
     expect(cite(text).map(([, s]) => s)).toEqual(['Syrian Arab News Agency', 'SANA']);

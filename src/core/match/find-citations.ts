@@ -154,11 +154,16 @@ function resolveShared(text: string, hit: AliasHit, matcher: Matcher, named: Rea
 /** State media described as such, in folded text: "state-run", "government-owned", "pro-government", "state media". */
 const STATE_DESCRIBED = /(state|government|party)[- ](run|owned|controlled|backed)|pro-government|state media/;
 
-/** "Syrian Arab News Agency (SANA)" and "SANA (Syrian Arab News Agency)": one citation. */
+/**
+ * "Syrian Arab News Agency (SANA)", "SANA (Syrian Arab News Agency)" and "Emirates News Agency, WAM": one
+ * citation each.
+ */
 const OPEN_PAREN = /^\s*\(\s*$/;
 const CLOSE_PAREN = /^\s*\)/;
 /** An acronym in parentheses right after a name: "(EBC)", "(AKP)", "(RFE/RL)". */
 const ACRONYM_IN_PARENS = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}&./-]{1,11}\s*\)/u;
+/** "Emirates News Agency, WAM" and "WAM – Emirates News Agency": one outlet named twice across a comma or dash. */
+const APPOSITION = /^(?:\s*[,\u2013\u2014]\s*|\s+-\s+)$/;
 
 function mergeParenthetical(text: string, hits: AliasHit[]): TextCitation[] {
   const out: TextCitation[] = [];
@@ -180,6 +185,13 @@ function mergeParenthetical(text: string, hits: AliasHit[]): TextCitation[] {
         i++;
         continue;
       }
+    }
+    // (Not a name repeated as it was: "SANA, SANA" is two.)
+    if (b && b.alias.outlet === a.alias.outlet && APPOSITION.test(text.slice(a.end, b.start))
+      && text.slice(a.start, a.end).toLowerCase() !== text.slice(b.start, b.end).toLowerCase()) {
+      out.push({ outlet: a.alias.outlet, start: a.start, end: b.end });
+      i++;
+      continue;
     }
     out.push({ outlet: a.alias.outlet, start: a.start, end: a.end });
   }
