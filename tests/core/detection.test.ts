@@ -107,6 +107,8 @@ describe('attribution', () => {
     expect(attributed('据新华社报道，双方同意加强合作。')).toEqual([true]);
     expect(attributed('新华社称，会谈富有成果。')).toEqual([true]);
     expect(attributed('新华社的记者在现场受伤。')).toEqual([false]);
+    expect(attributed('The statement was published on the website of the Xinhua news agency on Monday.')).toEqual([true]);
+    expect(attributed('A transcript appeared on the official site of Xinhua.')).toEqual([true]);
     const { matcher: real } = realRegistry();
     expect(attributed('ذكرت وكالة سانا أن الهجوم أسفر عن ثلاثة قتلى.', real)).toEqual([true]);
     expect(attributed('ذكرت وكالة الأنباء الرسمية سانا أن الهجوم أسفر عن ثلاثة قتلى.', real)).toEqual([true]);
