@@ -163,7 +163,7 @@ const CLOSE_PAREN = /^\s*\)/;
 /** An acronym in parentheses right after a name: "(EBC)", "(AKP)", "(RFE/RL)". */
 const ACRONYM_IN_PARENS = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}&./-]{1,11}\s*\)/u;
 /** "Emirates News Agency, WAM" and "WAM – Emirates News Agency": one outlet named twice across a comma or dash. */
-const APPOSITION = /^(?:\s*[,\u2013\u2014]\s*|\s+-\s+)$/;
+const APPOSITION = /^(\s*[,–—]\s*|\s+-\s+)$/;
 
 function mergeParenthetical(text: string, hits: AliasHit[]): TextCitation[] {
   const out: TextCitation[] = [];
@@ -178,20 +178,15 @@ function mergeParenthetical(text: string, hits: AliasHit[]): TextCitation[] {
       while (hits[i + 1] && hits[i + 1].start < end) i++;
       continue;
     }
-    if (b && b.alias.outlet === a.alias.outlet && OPEN_PAREN.test(text.slice(a.end, b.start))) {
-      const close = CLOSE_PAREN.exec(text.slice(b.end));
+    // The same outlet again: in parentheses ("SANA (Syrian Arab News Agency)") or after a comma or dash.
+    if (b && b.alias.outlet === a.alias.outlet) {
+      const gap = text.slice(a.end, b.start);
+      const close = OPEN_PAREN.test(gap) ? CLOSE_PAREN.exec(text.slice(b.end)) : APPOSITION.test(gap) ? [''] : null;
       if (close) {
         out.push({ outlet: a.alias.outlet, start: a.start, end: b.end + close[0].length });
         i++;
         continue;
       }
-    }
-    // (Not a name repeated as it was: "SANA, SANA" is two.)
-    if (b && b.alias.outlet === a.alias.outlet && APPOSITION.test(text.slice(a.end, b.start))
-      && text.slice(a.start, a.end).toLowerCase() !== text.slice(b.start, b.end).toLowerCase()) {
-      out.push({ outlet: a.alias.outlet, start: a.start, end: b.end });
-      i++;
-      continue;
     }
     out.push({ outlet: a.alias.outlet, start: a.start, end: a.end });
   }
