@@ -55,9 +55,31 @@ function mention(outlet: number, surface: string, via: 'text' | 'link', sentence
   };
 }
 
+/**
+ * Where a saved page was published, from its canonical link or og:url (absolute http or https only): the
+ * page is read as if at that address, so that an outlet's own links on its own pages are its navigation,
+ * not citations, as in the browser.
+ */
+function publishedAt(doc: Document): string | null {
+  const found = [doc.querySelector('link[rel~="canonical"][href]')?.getAttribute('href'), doc.querySelector('meta[property="og:url"]')?.getAttribute('content')];
+  for (const value of found) {
+    if (!value) continue;
+    try {
+      const address = new URL(value.trim());
+      if (address.protocol === 'http:' || address.protocol === 'https:') return address.href;
+    } catch {
+      // A relative or broken address says nothing about where the page was published.
+    }
+  }
+  return null;
+}
+
 function scanHtml(file: string, html: string): FileResult {
   const url = file === '-' ? 'file:///stdin' : pathToFileURL(file).href;
-  const { window } = new JSDOM(html, { url });
+  const dom = new JSDOM(html, { url });
+  const address = publishedAt(dom.window.document);
+  if (address) dom.reconfigure({ url: address });
+  const { window } = dom;
   try {
     const scan = scanPage(window.document, matcher, hosts, {});
     const { collected, attribution } = scan;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/registry';
@@ -43,6 +44,29 @@ describe.skipIf(!existsSync(CLI) && process.env.CI !== 'true')('statelens scan (
     expect(txt).toMatchObject({ file: TXT, article: null, published: null });
     expect(txt.mentions.map((m: { surface: string }) => m.surface)).toEqual(['Syrian Arab News Agency', 'SANA', 'SANA']);
     expect(txt.outlets[0]).toMatchObject({ outlet: 'sana', citations: 3, attributedSentences: 3, share: 0.5 });
+  });
+
+  it('reads a saved page as if at its canonical address: an outlet\'s links on its own site are not citations', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statelens-cli-'));
+    try {
+      const article = '<article><h1>Talks resume</h1><p>SANA said the talks would resume on Monday. '
+        + '<a href="https://sana.sy/en/?cat=1">More politics</a>, and <a href="https://tass.com/politics/1">a report from Moscow</a> agreed.</p></article>';
+      const page = (head: string) => `<!doctype html><html><head>${head}<title>Talks</title></head><body>${article}</body></html>`;
+      const files = {
+        canonical: join(dir, 'canonical.html'), ogUrl: join(dir, 'og-url.html'), none: join(dir, 'none.html'), relative: join(dir, 'relative.html'),
+      };
+      writeFileSync(files.canonical, page('<link rel="canonical" href="https://sana.sy/en/?p=1">'));
+      writeFileSync(files.ogUrl, page('<meta property="og:url" content="https://www.sana.sy/en/?p=1">'));
+      writeFileSync(files.none, page(''));
+      writeFileSync(files.relative, page('<link rel="canonical" href="/en/?p=1">'));
+      const { status, stdout } = scan(['--json', files.canonical, files.ogUrl, files.none, files.relative]);
+      expect(status).toBe(0);
+      const links = JSON.parse(stdout).files.map((f: { mentions: Array<{ outlet: string; via: string }> }) =>
+        f.mentions.filter((m) => m.via === 'link').map((m) => m.outlet));
+      expect(links).toEqual([['tass'], ['tass'], ['sana', 'tass'], ['sana', 'tass']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads text from stdin with -', () => {
