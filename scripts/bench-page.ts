@@ -188,6 +188,23 @@ let regex: RegExp | null = null;
 let kept: PipelineResult | null = null;
 
 /**
+ * Runs a pass again and again until a millisecond has passed (small pages take microseconds): the mean time
+ * of one pass, the passes, and the sum of what they returned.
+ */
+function timedPasses(pass: () => number): { ms: number; passes: number; total: number } {
+  let passes = 0;
+  let total = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  do {
+    total += pass();
+    passes++;
+    elapsed = performance.now() - started;
+  } while (elapsed < 1 && passes < 1000);
+  return { ms: elapsed / passes, passes, total };
+}
+
+/**
  * onePass's work: the text of every text node, read and joined (as the scan collects it: a loop over one
  * joined string is faster in Chromium than loops over each node's string), then every character read, folded
  * and hashed.
@@ -259,17 +276,13 @@ const api = {
    * a millisecond has passed (small pages take microseconds); the mean of one pass.
    */
   floor() {
-    let passes = 0;
-    let chars = 0;
-    const started = performance.now();
-    let elapsed = 0;
-    do {
+    const { ms, passes, total } = timedPasses(() => {
+      let chars = 0;
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) chars += n.data.length;
-      passes++;
-      elapsed = performance.now() - started;
-    } while (elapsed < 1 && passes < 1000);
-    return { ms: elapsed / passes, chars: chars / passes, passes };
+      return chars;
+    });
+    return { ms, chars: total / passes, passes };
   },
 
   /**
@@ -280,17 +293,9 @@ const api = {
    * so scan / floor cannot be below onePass / floor.
    */
   onePass() {
-    let passes = 0;
-    let hash = 0;
-    const started = performance.now();
-    let elapsed = 0;
-    do {
-      hash ^= walkAndPass(document.body);
-      passes++;
-      elapsed = performance.now() - started;
-    } while (elapsed < 1 && passes < 1000);
-    // (The hash is returned so that the engine cannot drop the loop.)
-    return { ms: elapsed / passes, hash };
+    // (The hashes are returned so that the engine cannot drop the loop.)
+    const { ms, total } = timedPasses(() => walkAndPass(document.body));
+    return { ms, hash: total };
   },
 
   /**
