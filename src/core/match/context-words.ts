@@ -36,7 +36,8 @@ const SETS = {
 /** The lists with every word folded and keyed as the matcher compares words (what the build ships). */
 export function keyedWords(words: ContextWords): ContextWords {
   const out = { ...words } as Record<string, unknown>;
-  for (const name of Object.keys(SETS)) out[name] = words[name as keyof typeof SETS].map(key);
+  // Sets: each word once, sorted (order does not matter to a set; sorted, the shipped lists deflate smaller).
+  for (const name of Object.keys(SETS)) out[name] = [...new Set(words[name as keyof typeof SETS].map(key))].sort();
   out.SOURCE_INTRODUCERS = words.SOURCE_INTRODUCERS.map((p) => p.map(key));
   return out as ContextWords;
 }
