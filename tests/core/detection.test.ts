@@ -142,6 +142,21 @@ describe('names that papers in many countries carry', () => {
     expect(ids('The pro-government Star newspaper reported the arrests.')).toEqual(['star']);
     expect(ids('The Star reported that the government-backed loans at Canadian banks had grown.')).toEqual([]);
   });
+
+  it('The Herald: Glasgow\'s and Gqeberha\'s papers carry the name too; Zimbabwe\'s is cued by the country or its cities in the paragraph', () => {
+    const { registry, matcher: real } = realRegistry();
+    const ids = (text: string) => findTextCitations(text, real).map((c) => registry.index.outlets[c.outlet][0]);
+    expect(ids('Glasgow City Council told The Herald that the bin collections would resume.')).toEqual([]);
+    expect(ids('The Herald reported that the dams supplying Nelson Mandela Bay were low.')).toEqual([]);
+    expect(ids('The Herald reported that the harvest would be late. Farmers near Harare said rain had not come.')).toEqual(['the-herald']);
+    expect(ids('The Herald reported that the harvest would be late. Zimbabwean farmers said rain had not come.')).toEqual(['the-herald']);
+    // Bulawayo is The Chronicle's city, and a cue for Zimbabwe's papers as the country's name is.
+    expect(ids('The Chronicle reported the crash outside Bulawayo.')).toEqual(['the-chronicle']);
+    // The paragraph, not the page: a cue in another paragraph does not count.
+    expect(ids('The Herald reported that the harvest would be late.\n\nIn Harare, farmers said rain had not come.')).toEqual([]);
+    // Like the country's name, a city's is read as a word's start ("Hararean").
+    expect(ids('The Herald reported that the Hararean-born poet had died.')).toEqual(['the-herald']);
+  });
 });
 
 const SEED = join(SHARED, 'seed', 'seed-article.txt');

@@ -171,6 +171,13 @@ export const WORDS = {
     'television', 'tv', 'radio', 'channel', 'broadcaster', 'network', 'station', 'weekly', 'journal', 'magazine', 'press',
     'group', 'online', 'service', 'website', 'portal', 'quotidien', 'jornal', 'gazete', 'gazetesi', 'روزنامه', 'صحيفة',
     'báo', 'газета'],
+  /**
+   * Cities that say which country's paper is meant by a name papers in several countries carry ("The Harare
+   * paper"), read like the country's name (see find-citations.ts): where the registry's outlets with such names
+   * are published. Folded, as alternatives of a regular expression. Zimbabwe: The Herald in Harare, The
+   * Chronicle in Bulawayo (en.wikipedia.org/wiki/The_Herald_(Zimbabwe)).
+   */
+  CITY_CUES: { ZW: 'harare|bulawayo' } as Record<string, string>,
   /** Turkish case endings written after an apostrophe on proper names ("TRT'ye"). A lone "a" or "e" is not one. */
   TURKISH_SUFFIXES: ['nin', 'nın', 'nun', 'nün', 'in', 'ın', 'un', 'ün', 'ya', 'ye', 'yı', 'yi', 'yu', 'yü', 'da', 'de',
     'ta', 'te', 'dan', 'den', 'tan', 'ten', 'la', 'le', 'yla', 'yle', 'ndan', 'nden', 'na', 'ne', 'nda', 'nde'],

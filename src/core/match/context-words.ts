@@ -27,6 +27,8 @@ export const TURKISH_SUFFIXES = new Set<string>();
 export const SOURCE_INTRODUCERS: string[][] = [];
 export const RUN_CONTEXT_AFTER: string[] = [];
 export const RUN_CONTEXT_BEFORE: string[] = [];
+/** By country code: its cities that cue its outlets (see context-words.data.ts). */
+export const CITY_CUES: Record<string, string> = {};
 
 const SETS = {
   MEDIA_NOUNS, NOT_MEDIA_BEFORE, REPORTING_VERBS, VERB_FILLERS, INTRODUCER_FILLERS, PERSON_MARKERS, PERSON_NOUNS,
@@ -56,6 +58,7 @@ export function installContextWords(words: ContextWords | null | undefined, keye
   SOURCE_INTRODUCERS.splice(0, SOURCE_INTRODUCERS.length, ...lists.SOURCE_INTRODUCERS);
   RUN_CONTEXT_AFTER.splice(0, RUN_CONTEXT_AFTER.length, ...lists.RUN_CONTEXT_AFTER);
   RUN_CONTEXT_BEFORE.splice(0, RUN_CONTEXT_BEFORE.length, ...lists.RUN_CONTEXT_BEFORE);
+  Object.assign(CITY_CUES, lists.CITY_CUES);
 }
 
 installContextWords(WORDS);

@@ -11,7 +11,7 @@ import { drain } from '../steps';
 import type { FlaggedSpan } from './prefilter';
 import { paragraphAt, sentenceAt, type Span } from './sentences';
 import { tokenize, type Token } from './tokens';
-import { NOT_MEDIA_AFTER } from './context-words';
+import { CITY_CUES, NOT_MEDIA_AFTER } from './context-words';
 
 export interface TextCitation {
   /** Index into the matcher's outlets. */
@@ -113,33 +113,35 @@ const stemOf = (word: string) => (word.length > 4 ? word.slice(0, Math.max(4, Ma
 /**
  * "Taiwan" for TW, as a word start that also catches "Taiwanese", "Algerian", "Singapore's". A name whose
  * first word names no country on its own takes the next one too ("South Africa", "North Korea", "New
- * Zealand", "United States"); Türkiye is written "Turkey" and "Turkish" in news copy.
+ * Zealand", "United States"); Türkiye is written "Turkey" and "Turkish" in news copy. Its CITY_CUES count as its name.
  */
 function countryCue(code: string): RegExp | null {
   if (!stems.has(code)) {
     regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
     const [first, second = ''] = fold(regionNames.of(code) ?? '').split(/[\s(]/);
     const stem = code === 'TR' ? 'turk' : /^(north|south|east|west|new|united|el|sri)$/.test(first) ? `${first} ${stemOf(second)}` : stemOf(first);
-    stems.set(code, stem.length >= 3 ? new RegExp(`(^|[^\\p{L}])${stem}`, 'u') : null);
+    stems.set(code, stem.length >= 3 ? new RegExp(`(^|[^\\p{L}])(${stem}|${CITY_CUES[code] ?? stem})`, 'u') : null);
   }
   return stems.get(code)!;
 }
 
 /**
- * An alias several outlets share ("CNA": Taiwan's, Cyprus's, Singapore's) names the one whose country the
- * sentence mentions, or the one the page already cites by a distinctive name; otherwise it is left out.
+ * An alias several outlets share ("CNA": Taiwan's, Cyprus's, Singapore's) names the one whose country its
+ * paragraph mentions (by name, or one of its CITY_CUES: "The Harare paper"), or the one the page already cites
+ * by a distinctive name; otherwise it is left out.
  */
 function resolveShared(text: string, hit: AliasHit, matcher: Matcher, named: ReadonlySet<number>): AliasHit | null {
   const candidates = [hit.alias, ...(hit.alternatives ?? [])];
   const only = (list: AliasEntry[]) => (new Set(list.map((c) => c.outlet)).size === 1 ? list[0] : null);
   const onPage = only(candidates.filter((c) => named.has(c.outlet)));
   if (onPage) return { ...hit, alias: onPage };
-  const span = sentenceAt(text, hit.start);
-  const sentence = fold(text.slice(span.start, span.end));
+  const paragraph = paragraphAt(text, hit.start);
+  const span = sentenceAt(text, hit.start, paragraph);
+  const around = fold(text.slice(paragraph.start, paragraph.end));
   const cuedList = candidates.filter((c) => {
     const code = matcher.countryOf(c.outlet);
     const cue = code ? countryCue(code) : null;
-    return cue ? cue.test(sentence) : false;
+    return cue ? cue.test(around) : false;
   });
   const cued = only(cuedList);
   if (cued) return { ...hit, alias: cued };

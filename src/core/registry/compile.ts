@@ -311,9 +311,8 @@ const NAMES_OF_OTHER_OUTLETS = new Set([
   'ABC', 'NBC', 'CBS', 'CNN', 'CNBC', 'MSNBC', 'ITV', 'FOX', 'AP', 'AFP', 'UPI', 'RTL', 'DPA', 'ANSA', 'SKY', 'HBO',
   'ABC News', 'NBC News', 'CBS News',
   // Names that papers in many countries carry ("The Star" of Toronto and Nairobi, Britain's "Mirror", the "Daily
-  // Star"): "The Star reported" in a Canadian story is not South Africa's. ("The Herald" is not here yet: see
-  // the README.)
-  'The Chronicle', 'The Star', 'Star', 'The Mirror', 'Daily Voice',
+  // Star", Glasgow's and Gqeberha's "Herald"): "The Star reported" in a Canadian story is not South Africa's.
+  'The Chronicle', 'The Star', 'Star', 'The Mirror', 'Daily Voice', 'The Herald',
 ]);
 
 /**
