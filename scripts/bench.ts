@@ -544,6 +544,7 @@ async function main(): Promise<void> {
     nodeHits: { matcher: node.matcher.hits, regex: node.regex.hits },
     chromiumMatcherMBps: chromiumThroughput ? round(chromiumThroughput.matcherMBps, 2) : null,
     chromiumRegexMBps: chromiumThroughput ? round(chromiumThroughput.regexMBps, 2) : null,
+    scanGrowth: growth(rows),
   };
 
   if (JSON_MODE) {
@@ -559,7 +560,23 @@ type Result = {
   matcherInflateMs: number | null; matcherLoadColdMs: number | null; matcherInflateColdMs: number | null; nonArticleWithMatcherLoadMs: number | null; cardFrameMs: number | null; cardMethod: string;
   cardSize: { width: number; height: number } | null; heapPage: string | null; contentScriptFreshKB: number | null; aliases: number;
   nodeTextMB: number | null; nodeHits: { matcher: number; regex: number }; chromiumMatcherMBps: number | null; chromiumRegexMBps: number | null;
+  scanGrowth: Growth | null;
 };
+
+/** The largest exponent k of "cost grows as size^k" that still counts as linear: 5× the text, at most 1.5× the cost per KB. */
+const LINEAR_MAX_EXPONENT = 1.25;
+
+/**
+ * How each tool's time grows from the 1 MB page to the 5 MB one, as the exponent k in time ∝ size^k: 1 is
+ * linear (the same cost per KB), 2 quadratic. The floor's own exponent shows what the page and the machine add.
+ */
+interface Growth { from: string; to: string; scan: number | null; floor: number | null; markjs: number | null }
+function growth(rows: readonly Row[]): Growth | null {
+  const [small, big] = ['1mb', '5mb'].map((name) => rows.find((r) => r.page === name));
+  if (!small || !big) return null;
+  const k = (a: number | null, b: number | null) => (a && b ? round(Math.log(b / a) / Math.log(big.textKB / small.textKB)) : null);
+  return { from: small.page, to: big.page, scan: k(small.scanMs, big.scanMs), floor: k(small.floorMs, big.floorMs), markjs: k(small.markjsMs, big.markjsMs) };
+}
 
 function printTable(r: Result): void {
   const f = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '–' : x.toFixed(digits));
@@ -622,6 +639,9 @@ function printTable(r: Result): void {
     big ? `${f(big.longestTaskMs)} ms (the frame for one highlight alone: ${f(big.oneHighlightTaskMs)} ms)` : 'not run');
   check('non-article ≤ 1 ms', r.nonArticleMs === null ? null : r.nonArticleMs <= 1, r.nonArticleMs === null ? 'not run' : `${f(r.nonArticleMs, 3)} ms`);
   check('card within one frame (≤ 16.7 ms)', r.cardMs === null ? null : r.cardMs <= FRAME_MS, r.cardMs === null ? 'not measured' : `${f(r.cardMs)} ms`);
+  const g = r.scanGrowth;
+  check(`cost linear in page size (time ∝ size^k, k ≤ ${LINEAR_MAX_EXPONENT})`, g?.scan == null ? null : g.scan <= LINEAR_MAX_EXPONENT,
+    g ? `scan k = ${f(g.scan)} from ${g.from} to ${g.to} (the floor ${f(g.floor)}, mark.js ${f(g.markjs)})` : 'needs the 1mb and 5mb pages');
   check(`content script ≤ ${CONTENT_BUDGET_KB} KB`, r.contentScriptKB === null ? null : r.contentScriptKB <= CONTENT_BUDGET_KB, `${f(r.contentScriptKB, 1)} KB`);
 }
 
