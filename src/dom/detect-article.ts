@@ -35,8 +35,7 @@ const MIN_CONTENT_LENGTH = 140;
  * comes first here: the untrimmed length is an upper bound, so the verdict is the same (a property test
  * compares them, and fails if the library's threshold drops below this one), and on a page of short
  * paragraphs (a shop, an app) most nodes are turned away before the library's class-name expressions and
- * selector match. On the
- * benchmark's shop page in Chromium, detection as a whole took 0.5 to 0.9 ms where the library's test alone,
+ * selector match. On the benchmark's shop page in Chromium, detection as a whole took 0.5 to 0.9 ms where the library's test alone,
  * with the visibility filter only, took 0.9 to 1.4 (medians of 15 runs, in the same pages). Then Readability's
  * own visibility test, without reading element.style (which builds a style object for every paragraph):
  * display: none in the style attribute, hidden, aria-hidden (except its "fallback-image" case).

@@ -125,9 +125,13 @@ describe('attribution', () => {
 });
 
 describe('names that papers in many countries carry', () => {
-  it('count only with the outlet\'s country in the sentence, a state-media description, or its full name or site on the page', () => {
+  /** The ids of the outlets the real registry finds in text, in order. */
+  const ids = (text: string) => {
     const { registry, matcher: real } = realRegistry();
-    const ids = (text: string) => findTextCitations(text, real).map((c) => registry.index.outlets[c.outlet][0]);
+    return findTextCitations(text, real).map((c) => registry.index.outlets[c.outlet][0]);
+  };
+
+  it('count only with the outlet\'s country in the paragraph, a state-media description, or its full name or site on the page', () => {
     expect(ids('The Star reported that the minister would resign.')).toEqual([]);
     expect(ids('The Mirror reported that the singer had married.')).toEqual([]);
     expect(ids('The Chronicle reported the crash on its front page.')).toEqual([]);
@@ -144,8 +148,6 @@ describe('names that papers in many countries carry', () => {
   });
 
   it('The Herald: Glasgow\'s and Gqeberha\'s papers carry the name too; Zimbabwe\'s is cued by the country or its cities in the paragraph', () => {
-    const { registry, matcher: real } = realRegistry();
-    const ids = (text: string) => findTextCitations(text, real).map((c) => registry.index.outlets[c.outlet][0]);
     expect(ids('Glasgow City Council told The Herald that the bin collections would resume.')).toEqual([]);
     expect(ids('The Herald reported that the dams supplying Nelson Mandela Bay were low.')).toEqual([]);
     expect(ids('The Herald reported that the harvest would be late. Farmers near Harare said rain had not come.')).toEqual(['the-herald']);

@@ -120,6 +120,7 @@ function countryCue(code: string): RegExp | null {
     regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
     const [first, second = ''] = fold(regionNames.of(code) ?? '').split(/[\s(]/);
     const stem = code === 'TR' ? 'turk' : /^(north|south|east|west|new|united|el|sri)$/.test(first) ? `${first} ${stemOf(second)}` : stemOf(first);
+    // One alternation either way: the stem, then the cities, or the stem again where none are listed.
     stems.set(code, stem.length >= 3 ? new RegExp(`(^|[^\\p{L}])(${stem}|${CITY_CUES[code] ?? stem})`, 'u') : null);
   }
   return stems.get(code)!;
