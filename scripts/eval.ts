@@ -1,14 +1,19 @@
 /**
- * npm run eval [-- --json]: precision, recall and F1 of StateLens's detection on the project's labelled
- * sentences (tests/eval/*.jsonl), overall and per outlet family, next to a naive case-insensitive substring
- * matcher over the same aliases.
+ * npm run eval [-- --json] [--errors] [--corpus NAME]: precision, recall and F1 of StateLens's detection on real
+ * labelled text (the shared folder's corpora: Wikipedia sentences, Voice of America and Global Voices articles,
+ * saved news pages; see scripts/eval/) and, reported apart, on the project's own sentences (tests/eval/*.jsonl),
+ * each next to a naive case-insensitive substring matcher over the same aliases.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRegistry } from '../src/build/load-registry';
 import { findTextCitations } from '../src/core/match/find-citations';
 import { matcherFromIndex } from '../src/core/match/from-index';
+import { HostIndex } from '../src/core/match/hosts';
 import type { CompiledRegistry } from '../src/core/registry/types';
+import { hasCorpora, readCorpus, REAL_CORPORA, type CorpusItem, type CorpusName } from './eval/corpora';
+import { detect, naiveDetector, statelensDetector, type Detector } from './eval/detect';
+import { judge, outletKeys, score as scoreOf, summarize, type ItemResult, type Summary } from './eval/score';
 
 export interface Labelled {
   text: string;
@@ -128,38 +133,118 @@ export function evaluate(set: Labelled[], detect: (text: string) => Found[], fam
   };
 }
 
+/** The shared folder beside the project (see CONTRIBUTING.md: its text is read from there, never copied). */
+export const SHARED = join(process.cwd(), '..', 'shared');
+
+export interface CorpusReport {
+  statelens: Summary;
+  naive: Summary;
+  results: ItemResult[];
+}
+
+/** The family a pair's key belongs to: the registry outlet's parent group, or the outlet. */
+export function familyOf(registry: CompiledRegistry): (key: string) => string {
+  const keysOf = outletKeys(registry);
+  const byKey = new Map<string, string>();
+  for (const id of Object.keys(registry.outlets).sort()) for (const k of keysOf(id)) if (!byKey.has(k)) byKey.set(k, id);
+  return (key) => {
+    const id = key.startsWith('id:') ? key.slice(3) : byKey.get(key);
+    if (!id) return key.slice(2);
+    return registry.outlets[id]?.parent ?? id;
+  };
+}
+
+export function evaluateItems(items: readonly CorpusItem[], registry: CompiledRegistry, detectors: { statelens: Detector; naive: Detector }): CorpusReport {
+  const keysOf = outletKeys(registry);
+  const family = familyOf(registry);
+  const results = items.map((item) => judge(item, detect(item, detectors.statelens), keysOf));
+  const naive = items.map((item) => judge(item, detect(item, detectors.naive), keysOf));
+  return { statelens: summarize(results, family), naive: summarize(naive, family), results };
+}
+
+/** The own set in the real corpora's shape (its labels name registry outlets by id). */
+function ownItems(registry: CompiledRegistry, set: readonly Labelled[]): CorpusItem[] {
+  return set.map((s, i) => ({
+    corpus: 'wikipedia' as CorpusName, id: `own-${i + 1}`, lang: 'en', text: s.text, outside: [], lookalikes: [],
+    refs: s.expect.map((e) => ({ surface: e.surface, outlet: registry.outlets[e.outlet]?.name ?? e.outlet, domain: registry.outlets[e.outlet]?.domain ?? null, typology: null, kind: 'citation' as const })),
+  }));
+}
+
+export function evaluateAll(registry: CompiledRegistry, only?: string): Record<string, CorpusReport> {
+  const matcher = matcherFromIndex(registry.index);
+  const detectors = { statelens: statelensDetector(registry, matcher, HostIndex.of(registry.index.hosts)), naive: naiveDetector(registry) };
+  const out: Record<string, CorpusReport> = {};
+  for (const name of REAL_CORPORA) if (!only || only === name) out[name] = evaluateItems(readCorpus(SHARED, name), registry, detectors);
+  if (!only || only === 'own') out.own = evaluateItems(ownItems(registry, readSet()), registry, detectors);
+  return out;
+}
+
+/** Real corpora together (the own set never counts in it). */
+function overall(reports: Record<string, CorpusReport>): { pairs: ReturnType<typeof scoreOf>; references: ReturnType<typeof scoreOf> } {
+  const sum = (pick: (s: Summary) => { tp: number; fp: number; fn: number }) => {
+    const t = { tp: 0, fp: 0, fn: 0 };
+    for (const [name, r] of Object.entries(reports)) if (name !== 'own') for (const k of ['tp', 'fp', 'fn'] as const) t[k] += pick(r.statelens)[k];
+    return scoreOf(t.tp, t.fp, t.fn);
+  };
+  return { pairs: sum((s) => s.pairs), references: sum((s) => s.references) };
+}
+
 function main(): void {
   const json = process.argv.includes('--json');
   const verbose = process.argv.includes('--errors');
+  const corpusArg = process.argv.indexOf('--corpus');
+  const only = corpusArg > 0 ? process.argv[corpusArg + 1] : undefined;
+  if (!hasCorpora(SHARED)) {
+    console.error(`eval: the real corpora are missing (${join('..', 'shared', 'corpus')} and ${join('..', 'shared', 'pages', 'news')} beside the project)`);
+    process.exit(1);
+  }
   const registry = loadRegistry(join(process.cwd(), 'src', 'data'));
-  const dirArg = process.argv.indexOf('--dir');
-  const set = readSet(dirArg > 0 ? process.argv[dirArg + 1] : DIR);
-  const family = (id: string) => registry.outlets[id]?.parent ?? id;
-  const ours = evaluate(set, statelens(registry), family);
-  const base = evaluate(set, naive(registry), family);
-  const positives = set.filter((s) => s.expect.length).length;
-  const outlets = new Set(set.flatMap((s) => s.expect.map((e) => e.outlet)));
-  const countries = new Set([...outlets].map((id) => registry.outlets[id]?.country));
+  const reports = evaluateAll(registry, only);
+  const pick = (s: ReturnType<typeof scoreOf>) => ({ precision: s.precision, recall: s.recall, f1: s.f1, tp: s.tp, fp: s.fp, fn: s.fn });
   if (json) {
-    const pick = ({ precision, recall, f1 }: Score) => ({ precision, recall, f1 });
-    process.stdout.write(`${JSON.stringify({ ...pick(ours.overall), naive: pick(base.overall), sentences: set.length })}\n`);
+    const corpora = Object.fromEntries(Object.entries(reports).map(([name, r]) => [name, {
+      items: r.statelens.items, ...pick(r.statelens.pairs), pairs: r.statelens.pairs.tp + r.statelens.pairs.fn,
+      references: pick(r.statelens.references),
+      kinds: Object.fromEntries(Object.entries(r.statelens.kinds).map(([k, s]) => [k, pick(s)])),
+      languages: Object.fromEntries(Object.entries(r.statelens.languages).map(([k, s]) => [k, pick(s)])),
+      naive: pick(r.naive.pairs),
+    }]));
+    const all = overall(reports);
+    process.stdout.write(`${JSON.stringify({ corpora, overall: { ...pick(all.pairs), pairs: all.pairs.tp + all.pairs.fn, references: pick(all.references) } })}\n`);
     return;
   }
-  console.log(`${set.length} sentences: ${positives} with citations (${outlets.size} outlets, ${countries.size} countries), ${set.length - positives} without`);
-  const row = (name: string, s: Score) => `${name.padEnd(34)} ${s.precision.toFixed(4)}  ${s.recall.toFixed(4)}  ${s.f1.toFixed(4)}   tp ${s.tp} fp ${s.fp} fn ${s.fn}`;
-  console.log(`${''.padEnd(34)} precision recall  F1`);
-  console.log(row('StateLens', ours.overall));
-  console.log(row('naive substring (case-insensitive)', base.overall));
-  console.log('\nper outlet family (StateLens):');
-  for (const f of ours.families) console.log(row(`  ${f.name}`, f));
-  if (verbose || ours.errors.length <= 15) {
-    console.log(`\nStateLens's mistakes (${ours.errors.length}):`);
-    for (const e of ours.errors) {
-      console.log(`  ${e.text}`);
-      for (const f of e.fps) console.log(`    + ${f.outlet}: "${f.surface}" (not expected)`);
-      for (const f of e.fns) console.log(`    - ${f.outlet}: "${f.surface}" (missed)`);
+  const row = (name: string, s: ReturnType<typeof scoreOf>) => `${name.padEnd(28)} ${s.precision.toFixed(4)}  ${s.recall.toFixed(4)}  ${s.f1.toFixed(4)}   tp ${s.tp} fp ${s.fp} fn ${s.fn}`;
+  const head = `${''.padEnd(28)} precision recall  F1`;
+  for (const [name, r] of Object.entries(reports)) {
+    console.log(`\n== ${name}${name === 'own' ? ' (the project\'s own sentences: never the headline)' : ''}: ${r.statelens.items} items`);
+    console.log(head);
+    console.log(row('pairs (item, outlet)', r.statelens.pairs));
+    console.log(row('  naive substring', r.naive.pairs));
+    console.log(row('references', r.statelens.references));
+    for (const [k, s] of Object.entries(r.statelens.kinds)) console.log(row(`  ${k}`, s));
+    console.log('per language (pairs):');
+    for (const [k, s] of Object.entries(r.statelens.languages)) console.log(row(`  ${k}`, s));
+    if (process.argv.includes('--families')) {
+      console.log('per outlet family (pairs):');
+      for (const [k, s] of Object.entries(r.statelens.families)) console.log(row(`  ${k}`, s));
     }
-  } else console.log(`\n${ours.errors.length} sentences with mistakes (--errors lists them)`);
+    const wrong = r.results.filter((x) => x.labelled.some((k) => !x.hit.has(k)) || x.falseOutlets.length || x.refFound.some((f) => !f) || x.extra.length);
+    if (verbose) {
+      console.log(`mistakes (${wrong.length} items):`);
+      for (const x of wrong) {
+        const text = x.item.text !== undefined ? x.item.text.replace(/\s+/g, ' ').slice(0, 300) : x.item.url;
+        console.log(`  [${x.item.id}] ${text}`);
+        x.refs.forEach((ref, i) => { if (!x.refFound[i]) console.log(`    - missed ${ref.kind} ${ref.outlet}: "${ref.surface}"${x.hit.has(ref.key) ? ' (outlet found elsewhere in the item)' : ''}`); });
+        for (const e of x.extra) console.log(`    + ${x.falseOutlets.includes(e.outlet) ? 'false alarm' : 'unlabelled'} ${e.kind ?? ''} ${e.outlet}: "${e.surface}"`);
+      }
+    }
+  }
+  const all = overall(reports);
+  console.log('\n== overall, real corpora');
+  console.log(head);
+  console.log(row('pairs (item, outlet)', all.pairs));
+  console.log(row('references', all.references));
+  if (!verbose) console.log('\n(--errors lists every miss and false alarm with its text; --corpus NAME runs one corpus; --families adds outlet families)');
 }
 
 if (process.argv[1]?.endsWith('eval.ts')) main();

@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { JSDOM } from 'jsdom';
 import packed from 'statelens:packed-index';
 import outlets from 'statelens:outlets';
 import { analyzeText, sentenceText, type TextAnalysis } from '../core/match/find-citations';
@@ -17,6 +16,7 @@ import { typologyAt } from '../core/registry/pack';
 import { summarize } from '../core/summary';
 import { TYPOLOGY_NAMES, type Typology } from '../core/typology';
 import { scanPage } from '../dom/scan-page';
+import { parsePage } from './parse-page';
 
 export interface Mention {
   outlet: string;
@@ -76,7 +76,8 @@ function publishedAt(doc: Document): string | null {
 
 function scanHtml(file: string, html: string): FileResult {
   const url = file === '-' ? 'file:///stdin' : pathToFileURL(file).href;
-  const dom = new JSDOM(html, { url });
+  const { dom, withoutStyles } = parsePage(html, url);
+  if (withoutStyles) console.error(`statelens: ${file}: its style sheets could not be parsed; read without them`);
   const address = publishedAt(dom.window.document);
   if (address) dom.reconfigure({ url: address });
   const { window } = dom;
