@@ -27,9 +27,9 @@ export interface CorpusItem {
   text?: string;
   html?: string;
   url?: string;
-  /** The references that count: in the text; on a page, those in its story and its links anywhere. */
+  /** The references that count: in the text; on a page, those in its story (DESIGN.md §5: the main text). */
   refs: LabelledRef[];
-  /** On a page, references outside the story that are not links (navigation, related boxes): reported apart. */
+  /** On a page, references outside the story (navigation, related boxes, footers): reported apart. */
   outside: LabelledRef[];
   lookalikes: string[];
 }
@@ -95,9 +95,8 @@ function pages(shared: string): CorpusItem[] {
     const elsewhere = checkRefs(`pages ${name} elsewhere`, p.elsewhere);
     return {
       corpus: 'pages', id: name, lang: p.lang, html: readFileSync(join(dir, name), 'utf8'), url: p.source,
-      // Links are labelled on every page, the story's text only inside it (DESIGN.md §5).
-      refs: [...inArticle, ...elsewhere.filter((r) => r.kind === 'link')],
-      outside: elsewhere.filter((r) => r.kind !== 'link'),
+      refs: inArticle,
+      outside: elsewhere,
       lookalikes: lookalikeSurfaces(p.lookalikes),
     };
   });
