@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packed from 'statelens:packed-index';
 import outlets from 'statelens:outlets';
-import { analyzeText, sentenceText, type TextAnalysis } from '../core/match/find-citations';
+import { analyzeText, sentenceText, type ReferenceKind, type TextAnalysis } from '../core/match/find-citations';
 import { HostIndex } from '../core/match/hosts';
 import { Matcher } from '../core/match/matcher';
 import { typologyAt } from '../core/registry/pack';
@@ -25,6 +25,8 @@ export interface Mention {
   typology: Typology | null;
   surface: string;
   via: 'text' | 'link';
+  /** citation, dateline, credit, mention or link (DESIGN.md §5). */
+  kind: ReferenceKind;
   sentence: string | null;
   /** Whether the citation's sentence gives content to the outlet; null when there is no text to read. */
   attributed: boolean | null;
@@ -47,11 +49,11 @@ const matcher = new Matcher(packed);
 const hosts = new HostIndex(packed.h);
 const typologyOf = (i: number) => typologyAt(packed, i);
 
-function mention(outlet: number, surface: string, via: 'text' | 'link', sentence: string | null, attributed: boolean | null): Mention {
+function mention(outlet: number, surface: string, via: 'text' | 'link', kind: ReferenceKind, sentence: string | null, attributed: boolean | null): Mention {
   const o = outlets[outlet];
   return {
     outlet: o.id, name: o.name, domain: o.domain, typology: typologyOf(outlet),
-    surface: surface.replace(/\s+/g, ' ').trim(), via, sentence, attributed,
+    surface: surface.replace(/\s+/g, ' ').trim(), via, kind, sentence, attributed,
   };
 }
 
@@ -86,7 +88,7 @@ function scanHtml(file: string, html: string): FileResult {
     const { collected, attribution } = scan;
     const mentions = scan.citations.map((c, i) => {
       const sentence = collected && c.start >= 0 ? sentenceText(collected.text, c.start) : null;
-      return mention(c.outlet, c.surface, c.via, sentence, attribution && c.start >= 0 ? attribution.attributed[i] : null);
+      return mention(c.outlet, c.surface, c.via, attribution?.kinds[i] ?? c.kind, sentence, attribution && c.start >= 0 ? attribution.attributed[i] : null);
     });
     return result(file, scan.article.isArticle, scan.article.published, mentions, scan.citations, attribution ?? undefined);
   } finally {
@@ -96,7 +98,7 @@ function scanHtml(file: string, html: string): FileResult {
 
 function scanText(file: string, text: string): FileResult {
   const analysis: TextAnalysis = analyzeText(text, matcher);
-  const mentions = analysis.citations.map((c) => mention(c.outlet, text.slice(c.start, c.end), 'text', sentenceText(text, c.start), c.attributed));
+  const mentions = analysis.citations.map((c) => mention(c.outlet, text.slice(c.start, c.end), 'text', c.kind, sentenceText(text, c.start), c.attributed));
   return result(file, null, null, mentions, analysis.citations.map((c) => ({ outlet: c.outlet, via: 'text' as const })), analysis);
 }
 
@@ -125,7 +127,7 @@ function report(r: FileResult): string {
     const category = o.typology ? TYPOLOGY_NAMES[o.typology] : 'category not recorded';
     const rests = o.attributedSentences !== null && o.share !== null ? ` · ${o.attributedSentences} sentence${o.attributedSentences === 1 ? '' : 's'} attributed (${Math.round(o.share * 100)}% of the text)` : '';
     lines.push(`  ${o.name}${o.domain ? ` (${o.domain})` : ''} · ${category} · ${o.citations} citation${o.citations === 1 ? '' : 's'}${rests}`);
-    for (const m of r.mentions.filter((m) => m.outlet === o.outlet)) lines.push(`    "${m.surface}" (${m.via}${m.attributed ? ', attributed' : ''})`);
+    for (const m of r.mentions.filter((m) => m.outlet === o.outlet)) lines.push(`    "${m.surface}" (${m.kind}${m.attributed ? ', attributed' : ''})`);
   }
   return lines.join('\n');
 }

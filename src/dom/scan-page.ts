@@ -2,7 +2,7 @@
  * One scan of a document: article detection, the main text's citations and the links to outlets' sites.
  * Takes the document and the matcher as parameters; never touches browser.* and never changes the page.
  */
-import { attributeCitationSteps, findFlaggedCitations, findFlaggedSteps, type TextCitation } from '../core/match/find-citations';
+import { attributeCitationSteps, findFlaggedCitations, findFlaggedSteps, type ReferenceKind, type TextCitation } from '../core/match/find-citations';
 import type { HostIndex } from '../core/match/hosts';
 import type { Matcher } from '../core/match/matcher';
 import { drain } from '../core/steps';
@@ -13,6 +13,8 @@ import { detectArticle, type ArticleInfo } from './detect-article';
 export interface PageCitation {
   outlet: number;
   via: 'text' | 'link';
+  /** Dateline, credit, citation or mention for a name in the text (see TextCitation.kind); 'link' for a link. */
+  kind: ReferenceKind;
   range: Range;
   /** The citation's text as it reads on the page. */
   surface: string;
@@ -29,6 +31,8 @@ export interface Attribution {
   sentences: number;
   /** Per citation (in the scan's order): whether its sentence gives content to the outlet ("SANA said that..."). */
   attributed: boolean[];
+  /** Per citation: its kind once attribution is known (a mention whose sentence rests on the outlet is a citation). */
+  kinds: ReferenceKind[];
 }
 
 export interface PageScan {
@@ -162,7 +166,7 @@ function* combineSteps(doc: Document, collected: CollectedText, found: readonly 
     // A name read across something StateLens skips ("Syrian Arab <script>…</script>News Agency", a hidden
     // box) would highlight that too: such a match is not a citation a reader sees.
     if (from.node !== to.node && crossesSkipped(range)) continue;
-    citations.push({ outlet: c.outlet, via: 'text', range, surface, start: c.start, end: c.end });
+    citations.push({ outlet: c.outlet, via: 'text', kind: c.kind, range, surface, start: c.start, end: c.end });
   }
   // A link whose text is itself a text citation counts once.
   const textNodes = new Map<Node, number[]>();
@@ -265,7 +269,10 @@ function withLazyAttribution(scan: PageScan, citations: PageCitation[], collecte
       }
     }
     const analysis = yield* attributeCitationSteps(text, placed);
-    attribution = { attributedSentences: analysis.attributedSentences, sentences: analysis.sentences, attributed: analysis.citations.map((c) => c.attributed) };
+    attribution = {
+      attributedSentences: analysis.attributedSentences, sentences: analysis.sentences,
+      attributed: analysis.citations.map((c) => c.attributed), kinds: analysis.citations.map((c) => c.kind),
+    };
   }
   Object.defineProperty(scan, 'attribution', {
     get: () => (attribution === undefined && drain((steps ??= compute())), attribution),
@@ -315,7 +322,7 @@ export function findLinkCitations(scope: Element | ShadowRoot, hosts: HostIndex)
     if (outlet < 0 || hasSkippedAncestor(a, scope)) continue;
     const range = linkRange(a);
     if (!range) continue;
-    out.push({ outlet, via: 'link', range, surface: visibleText(a) || host, start: -1, end: -1 });
+    out.push({ outlet, via: 'link', kind: 'link', range, surface: visibleText(a) || host, start: -1, end: -1 });
   }
   return out;
 }

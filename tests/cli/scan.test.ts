@@ -29,13 +29,15 @@ describe.skipIf(!existsSync(CLI) && process.env.CI !== 'true')('statelens scan (
       ['الوكالة العربية السورية للأنباء (سانا)', 'text'], ['its website', 'link'], ['SANA', 'text'],
     ]);
     for (const m of html.mentions) {
-      expect(Object.keys(m)).toEqual(['outlet', 'name', 'domain', 'typology', 'surface', 'via', 'sentence', 'attributed']);
+      expect(Object.keys(m)).toEqual(['outlet', 'name', 'domain', 'typology', 'surface', 'via', 'kind', 'sentence', 'attributed']);
       expect(m).toMatchObject({ outlet: 'sana', name: 'Syrian Arab News Agency', domain: 'sana.sy', typology: 'SC' });
       expect(typeof m.sentence).toBe('string');
     }
     // "SANA’s correspondent in Deir ez-Zor described..." names the agency without giving it the sentence;
     // the link to its website gives no content either.
     expect(html.mentions.map((m: { attributed: boolean }) => m.attributed)).toEqual([true, true, true, true, false, true, false, true]);
+    // The kinds: what the agency says is cited, the correspondent's sentence names it, the link is a link.
+    expect(html.mentions.map((m: { kind: string }) => m.kind)).toEqual(['citation', 'citation', 'citation', 'citation', 'mention', 'citation', 'link', 'citation']);
     expect(html.mentions[1].sentence).toMatch(/^The Sana report said army units/);
     expect(html.outlets).toEqual([{
       outlet: 'sana', name: 'Syrian Arab News Agency', domain: 'sana.sy', typology: 'SC', citations: 8, attributedSentences: 6, share: 0.429,

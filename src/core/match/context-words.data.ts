@@ -87,6 +87,13 @@ export const WORDS = {
   ['sources', 'told'], ['speaking', 'with'], ['interview', 'to'], ['told', 'the'], ['appeared', 'on'],
   ['published', 'on'], ['posted', 'on'], ['shown', 'on'], ['aired', 'in'], ['как', 'сообщила'], ['как', 'сообщил'],
   ['как', 'сообщили'], ['как', 'сообщило'], ['в', 'эфире'],
+  // "tells RT", "spoke to CGTN", "writing in Global Times", "interviewed by Press TV"
+  ['tells'], ['telling'], ['spoke', 'to'], ['spoke', 'with'], ['interviewed', 'by'], ['writing', 'in'], ['wrote', 'in'],
+  // German "gegenüber" (told), Spanish "de acuerdo con", "citado por", "dijo a", French "cité par", "d'après", "a déclaré à"
+  ['gegenüber'], ['zufolge'], ['de', 'acuerdo', 'con'], ['citado', 'por'], ['citada', 'por'], ['dijo', 'a'], ['cité', 'par'], ['citée', 'par'],
+  ['d', 'après'], ['déclaré', 'à'], ['informó'], ['conforme'], ['de', 'acordo', 'com'],
+  // Turkish "-e göre" is a verb after; Persian "به گزارش" (according to the report of), "به نقل از" (quoting)
+  ['به', 'گزارش'], ['به', 'نقل', 'از'], ['گزارش'],
   // Vietnamese "theo" (according to); Indonesian "menurut"
   ['theo'], ['menurut'],
 ],

@@ -9,6 +9,8 @@ import { fold } from './fold';
 import type { AliasEntry, AliasHit, Matcher } from './matcher';
 import { drain } from '../steps';
 import type { FlaggedSpan } from './prefilter';
+import { positionalKind, type ReferenceKind } from './reference-kind';
+export type { ReferenceKind } from './reference-kind';
 import { paragraphAt, sentenceAt, type Span } from './sentences';
 import { tokenize, type Token } from './tokens';
 import { CITY_CUES, NOT_MEDIA_AFTER } from './context-words';
@@ -18,6 +20,12 @@ export interface TextCitation {
   outlet: number;
   start: number;
   end: number;
+  /**
+   * What kind of reference it is (DESIGN.md §5): a dateline or credit by its position, a citation when its
+   * words make the outlet a source ("SANA said", "according to SANA"; attribution also upgrades a mention
+   * whose sentence rests on the outlet), else a mention. Links are 'link'.
+   */
+  kind: ReferenceKind;
 }
 
 export interface FindOptions {
@@ -70,18 +78,24 @@ function acceptHits(
 
   const accepted: AliasHit[] = [];
   const pending: AliasHit[] = [];
+  const kinds = new Map<AliasHit, ReferenceKind>();
   for (const hit of resolved) {
     if (!hit) continue;
+    const paragraph = paragraphAt(text, hit.start);
+    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start, paragraph), covered };
+    const position = positionalKind(text, hit.start, hit.end, paragraph, !hit.alias.ambiguous);
     if (!hit.alias.ambiguous) {
       // "Global Times Square", "China Daily Life": a capitalised place or thing continues the name.
-      if (!continuesAsName(text, folded, tokens, hit)) accepted.push(hit);
+      if (continuesAsName(text, folded, tokens, hit)) continue;
+      accepted.push(hit);
+      kinds.set(hit, position ?? kindByWords(mediaContext(input)));
       continue;
     }
-    // Only ambiguous names need their sentence (segmenting is most of the cost of a hit).
-    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start), covered };
     if (meansSomethingElse(input) || looksLikePerson(input)) continue;
+    // A dateline or credit position is media context: "Latakia, SANA –", "Photo: Li Wei/Xinhua".
     const evidence = mediaContext(input);
-    const enough = evidence !== null && !(evidence === 'verb' && placeLike(input));
+    const enough = position !== null || (evidence !== null && !(evidence === 'verb' && placeLike(input)));
+    kinds.set(hit, position ?? kindByWords(evidence));
     if (enough || (!hit.alias.strict && named.has(hit.alias.outlet))) accepted.push(hit);
     else pending.push(hit);
   }
@@ -92,8 +106,17 @@ function acceptHits(
     if (joined) accepted.push(hit);
   }
   accepted.sort((a, b) => a.start - b.start);
-  return mergeParenthetical(text, accepted);
+  return mergeParenthetical(text, accepted, kinds);
 }
+
+/** A citation when the words around the name make the outlet a source of what the sentence says. */
+function kindByWords(evidence: ReturnType<typeof mediaContext>): ReferenceKind {
+  return evidence === 'verb' || evidence === 'introducer' ? 'citation' : evidence === 'credit' ? 'dateline' : 'mention';
+}
+
+/** Of two kinds given to one merged reference, the one that says most. */
+const KIND_RANK: Record<ReferenceKind, number> = { mention: 0, link: 0, citation: 1, credit: 2, dateline: 2 };
+const stronger = (a: ReferenceKind, b: ReferenceKind) => (KIND_RANK[b] > KIND_RANK[a] ? b : a);
 
 /** The longest joint between two names: " and ", ", ", " / "... (farther apart, two names are not joined; this saves slicing far). */
 const JOIN_MAX = 40;
@@ -168,8 +191,9 @@ const ACRONYM_IN_PARENS = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}&./-]{1,11}\s*\)/u;
 /** "Emirates News Agency, WAM" and "WAM – Emirates News Agency": one outlet named twice across a comma or dash. */
 const APPOSITION = /^(\s*[,–—]\s*|\s+-\s+)$/;
 
-function mergeParenthetical(text: string, hits: AliasHit[]): TextCitation[] {
+function mergeParenthetical(text: string, hits: AliasHit[], kinds: ReadonlyMap<AliasHit, ReferenceKind>): TextCitation[] {
   const out: TextCitation[] = [];
+  const kindOf = (hit: AliasHit) => kinds.get(hit) ?? 'mention';
   for (let i = 0; i < hits.length; i++) {
     const a = hits[i];
     const b = hits[i + 1];
@@ -177,21 +201,25 @@ function mergeParenthetical(text: string, hits: AliasHit[]): TextCitation[] {
     const acronym = !a.alias.ambiguous || a.tokenEnd - a.token > 1 ? ACRONYM_IN_PARENS.exec(text.slice(a.end)) : null;
     if (acronym) {
       const end = a.end + acronym[0].length;
-      out.push({ outlet: a.alias.outlet, start: a.start, end });
-      while (hits[i + 1] && hits[i + 1].start < end) i++;
+      let kind = kindOf(a);
+      while (hits[i + 1] && hits[i + 1].start < end) kind = stronger(kind, kindOf(hits[++i]));
+      out.push({ outlet: a.alias.outlet, start: a.start, end, kind });
       continue;
     }
-    // The same outlet again: in parentheses ("SANA (Syrian Arab News Agency)") or after a comma or dash.
+    // The same outlet again: in parentheses ("SANA (Syrian Arab News Agency)") or after a comma or dash, as
+    // another of its names ("Emirates News Agency, WAM"). The same name twice is two references: "...according
+    // to SANA, SANA reported" names the agency twice.
     if (b && b.alias.outlet === a.alias.outlet) {
       const gap = text.slice(a.end, b.start);
-      const close = OPEN_PAREN.test(gap) ? CLOSE_PAREN.exec(text.slice(b.end)) : APPOSITION.test(gap) ? [''] : null;
+      const sameName = fold(text.slice(a.start, a.end)) === fold(text.slice(b.start, b.end));
+      const close = OPEN_PAREN.test(gap) ? CLOSE_PAREN.exec(text.slice(b.end)) : APPOSITION.test(gap) && !sameName ? [''] : null;
       if (close) {
-        out.push({ outlet: a.alias.outlet, start: a.start, end: b.end + close[0].length });
+        out.push({ outlet: a.alias.outlet, start: a.start, end: b.end + close[0].length, kind: stronger(kindOf(a), kindOf(b)) });
         i++;
         continue;
       }
     }
-    out.push({ outlet: a.alias.outlet, start: a.start, end: a.end });
+    out.push({ outlet: a.alias.outlet, start: a.start, end: a.end, kind: kindOf(a) });
   }
   return out;
 }
@@ -225,7 +253,11 @@ export function* attributeCitationSteps(text: string | TextSlices, citations: re
   const result = yield* attributeSteps(text, placed);
   const flags = new Map(placed.map((c, k) => [c, result.attributed[k]]));
   return {
-    citations: citations.map((c) => ({ ...c, attributed: flags.get(c) ?? false })),
+    // A mention whose sentence gives content to the outlet ("the Sana report said that...") is a citation.
+    citations: citations.map((c) => {
+      const attributed = flags.get(c) ?? false;
+      return { ...c, attributed, kind: attributed && c.kind === 'mention' ? 'citation' : c.kind };
+    }),
     attributedSentences: result.sentences,
     sentences: result.total,
   };
@@ -314,7 +346,7 @@ export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, o
     for (const c of acceptHits(p.text, { tokens: unpackTokens(p.words), folded: p.folded }, p.hits, resolved[i], named, resolvedNamed)) {
       while (k + 1 < p.starts.length && p.starts[k + 1] <= c.start) k++;
       const shift = p.spans[k].start - p.starts[k];
-      out.push({ outlet: c.outlet, start: c.start + shift, end: c.end + shift });
+      out.push({ outlet: c.outlet, start: c.start + shift, end: c.end + shift, kind: c.kind });
     }
   }
   return out;
