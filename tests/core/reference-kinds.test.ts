@@ -59,4 +59,14 @@ describe('kinds of reference, in many languages', () => {
     expect(refs('The statement was carried by SANA.')).toEqual([['sana', 'citation']]);
     expect(refs('Today\n\nThe ministry said the road would reopen.')).toEqual([]);
   });
+
+  it('an acronym the text defines as something else is not the outlet anywhere in it', () => {
+    expect(refs('Police installed closed-circuit television (CCTV) cameras at the gate. Later, CCTV reported a fire.')).toEqual([]);
+    expect(refs('A vector network analyzer (VNA) measures reflections; the VNA was calibrated.')).toEqual([]);
+    expect(refs('The footage from CCTV (closed-circuit television) showed the car.')).toEqual([]);
+    // Defined as the outlet, or described as one: still the outlet.
+    expect(refs('China Central Television (CCTV) reported the launch.')).toEqual([['china-central-television-cctv', 'citation']]);
+    expect(refs('The Vietnam News Agency (VNA) said the port had reopened.')).toEqual([['vna', 'citation']]);
+    expect(refs('The claim was made by the state news agency (SANA) on Monday.')).toEqual([['sana', 'citation']]);
+  });
 });

@@ -9,6 +9,7 @@ import { fold } from './fold';
 import type { AliasEntry, AliasHit, Matcher } from './matcher';
 import { drain } from '../steps';
 import type { FlaggedSpan } from './prefilter';
+import { definedOtherwise } from './defined-otherwise';
 import { positionalKind, type ReferenceKind } from './reference-kind';
 export type { ReferenceKind } from './reference-kind';
 import { paragraphAt, sentenceAt, type Span } from './sentences';
@@ -50,7 +51,7 @@ export function findTextCitations(
   if (!hits.length) return [];
   const named = namedBefore(hits, options.knownOutlets);
   const resolved = resolveAll(text, hits, matcher, named);
-  return acceptHits(text, prepared, hits, resolved, named);
+  return acceptHits(text, prepared, hits, resolved, named, undefined, definedOtherwise(text, hits));
 }
 
 /** Outlets the text names unambiguously (shared names count once resolved, see namedAfter). */
@@ -66,7 +67,7 @@ function resolveAll(text: string, hits: readonly AliasHit[], matcher: Matcher, n
 
 function acceptHits(
   text: string, prepared: PreparedText, hits: readonly AliasHit[], resolved: ReadonlyArray<AliasHit | null>,
-  namedSoFar: ReadonlySet<number>, resolvedElsewhere?: ReadonlySet<number>,
+  namedSoFar: ReadonlySet<number>, resolvedElsewhere?: ReadonlySet<number>, otherwise?: ReadonlySet<string>,
 ): TextCitation[] {
   const { tokens, folded } = prepared;
   const named = new Set(namedSoFar);
@@ -81,6 +82,8 @@ function acceptHits(
   const kinds = new Map<AliasHit, ReferenceKind>();
   for (const hit of resolved) {
     if (!hit) continue;
+    // "closed-circuit television (CCTV)": the text says what these letters mean here, and it is not the outlet.
+    if (otherwise?.size && otherwise.has(folded.slice(hit.start, hit.end))) continue;
     const paragraph = paragraphAt(text, hit.start);
     const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start, paragraph), covered };
     const position = positionalKind(text, hit.start, hit.end, paragraph, !hit.alias.ambiguous);
@@ -335,6 +338,9 @@ export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, o
     resolved.push(resolveAll(p.text, p.hits, matcher, named));
     yield;
   }
+  // An acronym defined as something else anywhere in the text is not the outlet in any piece of it.
+  const otherwise = new Set<string>();
+  for (const p of pieces) if (p.hits.length) for (const k of definedOtherwise(p.text, p.hits)) otherwise.add(k);
   const resolvedNamed = new Set<number>();
   for (const list of resolved) for (const hit of list) if (hit && !hit.alias.ambiguous) resolvedNamed.add(hit.alias.outlet);
   const out: TextCitation[] = [];
@@ -343,7 +349,7 @@ export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, o
     const p = pieces[i];
     if (!p.hits.length) continue;
     let k = 0;
-    for (const c of acceptHits(p.text, { tokens: unpackTokens(p.words), folded: p.folded }, p.hits, resolved[i], named, resolvedNamed)) {
+    for (const c of acceptHits(p.text, { tokens: unpackTokens(p.words), folded: p.folded }, p.hits, resolved[i], named, resolvedNamed, otherwise)) {
       while (k + 1 < p.starts.length && p.starts[k + 1] <= c.start) k++;
       const shift = p.spans[k].start - p.starts[k];
       out.push({ outlet: c.outlet, start: c.start + shift, end: c.end + shift, kind: c.kind });

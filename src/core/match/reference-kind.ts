@@ -24,8 +24,11 @@ const DATELINE_BEFORE = /^[\s"“„«]*(?:(?:[\p{Lu}\p{Lo}\p{N}][\p{L}\p{M}\p{N
  * capitalised place, then a date with a number and at most two lower-case words.
  */
 const DATELINE_WITH_DATE = /^[\s"“„«]*[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*){0,3}[\s,،]+(?:\p{Ll}[\p{L}.]{0,9}\s*){0,2}\d{1,4}\.?(?:\s*\p{Ll}[\p{L}.]{0,9}\.?){0,2}[\s,./(\[–—-]*$/u;
-/** After the name in a dateline: its bracket or slash closing at once, or a dash or colon. */
-const DATELINE_AFTER = /^(?:[)\]/]|\s*[-–—:]|\s+--)/;
+/**
+ * After the name in a dateline: its bracket closing at once and a dash or colon ("(Xinhua) --", "(AA) -"), a
+ * slash ("/TASS/."), or a dash or colon ("Latakia, SANA –"). "China Central Television (CCTV) reported" is none.
+ */
+const DATELINE_AFTER = /^(?:[)\]]\s*[-–—:]|\/|\s*[-–—:]|\s+--)/;
 
 /** "Source: VNA", "Quelle: SWR", "Fuente: EFE", "Источник: ТАСС", "المصدر: سانا", "来源：新华社" (and lists: "Source: AFP, Xinhua"). */
 const SOURCE_LINE = new RegExp(
