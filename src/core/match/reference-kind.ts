@@ -101,6 +101,10 @@ export function positionalKind(text: string, start: number, end: number, paragra
   const endsLine = after.length === afterLine.length || after.includes('\n');
   if (endsLine && (PARAGRAPH_END.test(afterLine) || KOREAN_SIGN_OFF.test(afterLine)) && SIGN_OFF_BEFORE.test(line)) {
     // A name alone on its line is a source line only for a name that stands alone anyway ("EFE", not "Today").
+    // A name in brackets closes a source line only after a full sentence: "...on Monday. (EFE)", not "the state
+    // news agency (SANA).", which spells out the agency's name.
+    const bracketed = /\(\s*$/.test(line);
+    if (bracketed && !/(?:^|[.!?"”»])\s*\(\s*$/.test(line)) return null;
     if (alone || /\S/.test(line) || /\S/.test(afterLine)) return 'dateline';
   }
   return null;
