@@ -101,9 +101,14 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     expect(rule('statelens-flash')).toBe('background-color:#ffd600bf');
   });
 
-  it('the content script, which runs on every page, stays within its budget of 100 KB (KiB: 102,400 bytes) minified', () => {
-    const size = statSync(join(ROOT, 'dist', 'chrome', 'content.js')).size;
-    expect(size).toBeLessThanOrEqual(100 * 1024);
+  // The budget is the content script's code alone, minified (issue 19: what the reader feels is time, and
+  // the registry's index, which grows with the outlets, is data, not code): 80 KB. The index is the long
+  // base64 strings the build embeds (its parts, see build.mjs).
+  it('the content script\'s code, which runs on every page, stays within its budget of 80 KB (81,920 bytes) minified', () => {
+    const code = readFileSync(join(ROOT, 'dist', 'chrome', 'content.js'), 'utf8');
+    const index = [...code.matchAll(/(["'`])[A-Za-z0-9+/=]{5000,}\1/g)].reduce((n, m) => n + m[0].length, 0);
+    expect(index, 'the embedded index').toBeGreaterThan(20_000);
+    expect(Buffer.byteLength(code) - index).toBeLessThanOrEqual(80 * 1024);
   });
 
   it('the content script carries the context words compressed with the index, not as code', () => {
