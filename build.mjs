@@ -64,6 +64,8 @@ function registryCache(compiler) {
       signature = next;
       try {
         result = { compiled: compiler.loadRegistry(DATA) };
+        // Alias classes set by hand override the data (src/build/alias-evidence.ts): say so, with the reason.
+        for (const d of result.compiled.aliasClasses.filter((x) => x.override)) console.log(`registry: "${d.text}" (${d.id}) ${d.match}, ${d.reason}`);
       } catch (e) {
         result = { error: `registry: ${e.message}` };
       }

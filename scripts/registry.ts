@@ -18,10 +18,20 @@ function curatedFiles(): string[] {
 }
 
 if (command === 'stats') {
-  const stats = registryStats(loadRegistry(DATA));
+  const registry = loadRegistry(DATA);
+  const stats = registryStats(registry);
   if (args.includes('--json')) {
     process.stdout.write(`${JSON.stringify(stats)}\n`);
   } else {
+    const decisions = registry.aliasClasses;
+    const count = (list: typeof decisions, match: string) => list.filter((d) => d.match === match).length;
+    const changed = decisions.filter((d) => d.match !== d.before);
+    for (const d of decisions.filter((x) => x.override)) console.log(`set by hand  ${d.id}  "${d.text}": ${d.match} (${d.reason})`);
+    for (const d of changed) console.log(`${d.before} → ${d.match}  ${d.id}  "${d.text}": ${d.reason}`);
+    console.log(`aliases           ${decisions.length}: distinctive ${count(decisions, 'distinctive')}, ambiguous ${count(decisions, 'ambiguous')}` +
+      ` (before the data decided: distinctive ${decisions.filter((d) => d.before === 'distinctive').length}, ambiguous ${decisions.filter((d) => d.before === 'ambiguous').length})`);
+    console.log(`class changed     ${changed.length}: to distinctive ${count(changed, 'distinctive')}, to ambiguous ${count(changed, 'ambiguous')}` +
+      ` (compared with the hand-set class, or the class by shape where none is set); set by hand ${decisions.filter((d) => d.override).length}`);
     console.log(`outlets           ${stats.outlets} (in ${stats.countries} countries), ${stats.hosts} hosts`);
     console.log(`curated profiles  ${stats.curated} (in ${stats.curatedCountries} countries)`);
     console.log(`claims            ${stats.claims}, of which sourced ${stats.sourcedClaims}`);

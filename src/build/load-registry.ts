@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRegistry, type RegistrySources } from '../core/registry/compile';
+import { aliasClassifier } from './alias-evidence';
 import type { CompiledRegistry } from '../core/registry/types';
 
 function readJson(path: string): unknown {
@@ -27,7 +28,7 @@ export function readRegistrySources(dataDir: string): RegistrySources {
 }
 
 export function loadRegistry(dataDir: string): CompiledRegistry {
-  return compileRegistry(readRegistrySources(dataDir));
+  return compileRegistry(readRegistrySources(dataDir), { classifyAlias: aliasClassifier(dataDir) });
 }
 
 /** The context rules' word lists, which the build ships inside the content script's compressed index. */

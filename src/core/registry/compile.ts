@@ -11,7 +11,6 @@ import {
   ImportedOutletSchema,
   ImportedRatingSchema,
   RenamesSchema,
-  type Alias,
   type CuratedOutlet,
   type ImportedOutlet,
 } from './schema';
@@ -26,7 +25,7 @@ import {
   type MatcherIndex,
   type Outlet,
 } from './types';
-import { deriveAliases, isCountryName, type OutletAlias } from './derive-aliases';
+import { classify, deriveAliases, isCountryName, type AliasMatch, type OutletAlias } from './derive-aliases';
 import { packIndex } from './pack';
 import { fold, wordKey } from '../match/fold';
 import { tokenize } from '../match/tokens';
@@ -78,7 +77,45 @@ function parseArrayEntries<T extends v.GenericSchema>(schema: T, list: unknown, 
   return list.map((item, i) => parseEntry(schema, item, file, entryName(item, i)));
 }
 
-export function compileRegistry(sources: RegistrySources): CompiledRegistry {
+/** One alias as the compiler hands it to the classifier. */
+export interface AliasToClassify {
+  text: string;
+  outletId: string;
+  /** The outlet's country (ISO 3166-1 alpha-2): its languages decide which words are common there. */
+  country: string;
+  caseSensitive?: boolean | undefined;
+  derived?: 'name' | 'company' | undefined;
+  /** Other outlets of the registry that keep the same alias ("BNA": Bahrain's and Afghanistan's agencies). */
+  sharedWith: string[];
+}
+
+/** An alias's class and why: "common word: german #90", "two letters", "not a common word, name or place". */
+export interface AliasClass {
+  match: AliasMatch;
+  reason: string;
+}
+
+/** How one alias was classified, for `npm run registry:stats`. */
+export interface AliasDecision {
+  id: string;
+  text: string;
+  match: AliasMatch;
+  reason: string;
+  /** The class before the data decided: the hand-set class of a curated alias, else the class by shape. */
+  before: AliasMatch;
+  /** Set by hand in the curated profile, with its reason (the data did not decide). */
+  override: boolean;
+}
+
+export interface CompileOptions {
+  /**
+   * Decides each alias's class from data (the build passes src/build/alias-evidence.ts). Without it, a
+   * curated alias keeps its hand-set class and every other alias is classified by its shape.
+   */
+  classifyAlias?: (alias: AliasToClassify) => AliasClass;
+}
+
+export function compileRegistry(sources: RegistrySources, options: CompileOptions = {}): CompiledRegistry {
   const { file: importedFile, data: importedData } = sources.imported;
   const head = v.safeParse(v.object({ source: v.unknown(), outlets: v.array(v.unknown()) }), importedData);
   if (!head.success) throw new RegistryError(importedFile, '(file)', issuePath(head.issues[0]), head.issues[0].message);
@@ -130,9 +167,11 @@ export function compileRegistry(sources: RegistrySources): CompiledRegistry {
   }
   const sorted = [...outlets.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const droppedAliases = resolveSharedAliases(sorted);
+  const aliasClasses = classifyAliases(sorted, options.classifyAlias);
   const index = buildIndex(sorted);
   return {
     droppedAliases,
+    aliasClasses,
     index,
     packed: packIndex(index),
     outlets: Object.fromEntries(sorted.map((o) => [o.id, o])),
@@ -207,6 +246,17 @@ function applyCurated(outlets: Map<string, Outlet>, profile: CuratedOutlet, file
     throw new RegistryError(file, profile.id, `control.${classified}.typology`, 'needs "classifiedBy": the card names who classified the outlet');
   }
 
+  profile.aliases?.forEach((a, i) => {
+    if (a.match && !a.matchReason) throw new RegistryError(file, profile.id, `aliases.${i}.match`, 'overrides the data: it needs "matchReason", saying why');
+    if (a.matchReason && !a.match) throw new RegistryError(file, profile.id, `aliases.${i}.matchReason`, 'explains no "match"');
+  });
+  // Without a hand-set class, the class by shape until the data decides (classifyAliases).
+  const curatedAliases: OutletAlias[] = (profile.aliases ?? []).map(({ match, matchReason, ...a }) => ({
+    ...a,
+    match: match ?? classify(a.text).match,
+    ...(matchReason ? { reason: `set by hand: ${matchReason}`, override: true } : {}),
+  }));
+
   let outlet = outlets.get(profile.id);
   if (!outlet) {
     if (!profile.name || !profile.country || !profile.control) {
@@ -228,7 +278,7 @@ function applyCurated(outlets: Map<string, Outlet>, profile: CuratedOutlet, file
     name: profile.name ?? outlet.name,
     names: profile.names ?? outlet.names,
     // Curated aliases come first; the aliases derived from the imported names stay, at a lower priority.
-    aliases: [...(profile.aliases ?? []), ...outlet.aliases.filter((d) => !profile.aliases?.some((a) => aliasKey(a) === aliasKey(d)))],
+    aliases: [...curatedAliases, ...outlet.aliases.filter((d) => !curatedAliases.some((a) => aliasKey(a) === aliasKey(d)))],
     kind: profile.kind ?? outlet.kind,
     country: profile.country ?? outlet.country,
     parent: profile.parent ?? outlet.parent,
@@ -382,7 +432,39 @@ function resolveSharedAliases(outlets: Outlet[]): Record<string, string[]> {
   return dropped;
 }
 
-function aliasFlags(alias: Alias): number {
+/**
+ * Each alias's class, from the data when the build gives a classifier; a hand-set class with its reason
+ * stays. Runs after the shared aliases are resolved, so that "shared" means an outlet that keeps the alias.
+ */
+function classifyAliases(outlets: Outlet[], classifier: CompileOptions['classifyAlias']): AliasDecision[] {
+  const holders = new Map<string, string[]>();
+  for (const outlet of outlets) {
+    for (const alias of outlet.aliases) {
+      const key = aliasKey(alias);
+      holders.set(key, [...new Set([...(holders.get(key) ?? []), outlet.id])]);
+    }
+  }
+  const decisions: AliasDecision[] = [];
+  for (const outlet of outlets) {
+    outlet.aliases = outlet.aliases.map((alias) => {
+      const { override, ...rest } = alias as OutletAlias & { override?: boolean };
+      const before = alias.match;
+      let decided: AliasClass | null = null;
+      if (!override && classifier) {
+        decided = classifier({
+          text: alias.text, outletId: outlet.id, country: outlet.country, caseSensitive: alias.caseSensitive,
+          derived: alias.derived, sharedWith: (holders.get(aliasKey(alias)) ?? []).filter((id) => id !== outlet.id),
+        });
+      }
+      const next: OutletAlias = decided ? { ...rest, match: decided.match, reason: decided.reason } : rest;
+      decisions.push({ id: outlet.id, text: alias.text, match: next.match, reason: next.reason ?? 'by shape', before, override: Boolean(override) });
+      return next;
+    });
+  }
+  return decisions;
+}
+
+function aliasFlags(alias: OutletAlias): number {
   return (alias.match === 'ambiguous' ? ALIAS_AMBIGUOUS : 0)
     | (alias.caseSensitive ? ALIAS_CASE_SENSITIVE : 0)
     | (alias.strict ? ALIAS_STRICT : 0)

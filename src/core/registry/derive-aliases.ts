@@ -5,8 +5,18 @@
  */
 import type { Alias } from './schema';
 
-/** An alias with where it came from: the curated profile (no mark), the outlet's name, or its company's acronym. */
-export type OutletAlias = Alias & { derived?: 'name' | 'company'; shared?: boolean; preferred?: boolean };
+/**
+ * An alias with where it came from: the curated profile (no mark), the outlet's name, or its company's acronym;
+ * its class, and why (reason, set by the build from data: "common word: german #90").
+ */
+export type OutletAlias = Omit<Alias, 'match' | 'matchReason'> & {
+  match: AliasMatch;
+  reason?: string;
+  derived?: 'name' | 'company';
+  shared?: boolean;
+  preferred?: boolean;
+};
+export type AliasMatch = 'distinctive' | 'ambiguous';
 
 /** Names with at least this many words are specific enough to match alone. */
 const DISTINCTIVE_MIN_WORDS = 3;
@@ -60,7 +70,8 @@ function splitParenthesis(text: string): [string, string | null] {
   return m ? [text.slice(0, m.index).trim(), m[1].trim()] : [text.trim(), null];
 }
 
-function classify(text: string): Alias {
+/** The class by shape alone: what the compiler gives when no data decides (see src/build/alias-evidence.ts). */
+export function classify(text: string): Omit<OutletAlias, 'derived'> {
   const words = text.split(/\s+/).length;
   // Long names match in any case (the matcher still wants the capitals of names of three words or fewer).
   if (words >= DISTINCTIVE_MIN_WORDS) return { text, match: 'distinctive' };

@@ -20,8 +20,13 @@ export const STATUSES = ['active', 'defunct', 'not-functional'] as const;
 
 export const AliasSchema = v.strictObject({
   text: nonEmpty,
-  /** distinctive: matches alone. ambiguous: needs media context (see match/context.ts). */
-  match: v.picklist(['distinctive', 'ambiguous']),
+  /**
+   * distinctive: matches alone. ambiguous: needs media context (see match/context.ts). The build decides it
+   * from data (src/build/alias-evidence.ts); set here only to override the data, with `matchReason`.
+   */
+  match: v.optional(v.picklist(['distinctive', 'ambiguous'])),
+  /** Why the hand-set `match` overrides the data: required with it (the build prints it). */
+  matchReason: v.optional(nonEmpty),
   /** Case-sensitive aliases match only as written ("SANA", "Sana"); others ignore case. */
   caseSensitive: v.optional(v.boolean()),
   /**

@@ -2,6 +2,7 @@ import type { Typology } from '../typology';
 import type { ControlPeriod, Designation, Evidence, Kind, Rating, Status } from './schema';
 import type { OutletAlias } from './derive-aliases';
 import type { PackedIndex } from './pack';
+import type { AliasDecision } from './compile';
 
 /** One outlet after merging the imported data with its curated profile: what the card shows. */
 export interface Outlet {
@@ -61,6 +62,8 @@ export interface CompiledRegistry {
   packed: PackedIndex;
   /** Derived aliases dropped because several outlets would share them (text → outlet ids). */
   droppedAliases: Record<string, string[]>;
+  /** Every alias's class, why, and its class before the data decided (see compile.ts classifyAliases). */
+  aliasClasses: AliasDecision[];
   outlets: Record<string, Outlet>;
   renames: Record<string, string>;
   credit: string;
