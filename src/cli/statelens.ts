@@ -38,7 +38,9 @@ export interface FileResult {
   published: string | null;
   mentions: Mention[];
   outlets: Array<{
-    outlet: string; name: string; domain: string | null; typology: Typology | null; citations: number;
+    outlet: string; name: string; domain: string | null; typology: Typology | null;
+    /** Every reference of the outlet; named: those that only name it (mentions). */
+    citations: number; named: number;
     attributedSentences: number | null; share: number | null;
   }>;
 }
@@ -99,18 +101,18 @@ function scanHtml(file: string, html: string): FileResult {
 function scanText(file: string, text: string): FileResult {
   const analysis: TextAnalysis = analyzeText(text, matcher);
   const mentions = analysis.citations.map((c) => mention(c.outlet, text.slice(c.start, c.end), 'text', c.kind, sentenceText(text, c.start), c.attributed));
-  return result(file, null, null, mentions, analysis.citations.map((c) => ({ outlet: c.outlet, via: 'text' as const })), analysis);
+  return result(file, null, null, mentions, analysis.citations.map((c) => ({ outlet: c.outlet, via: 'text' as const, kind: c.kind })), analysis);
 }
 
 function result(
   file: string, article: boolean | null, published: string | null, mentions: Mention[],
-  refs: Array<{ outlet: number; via: 'text' | 'link' }>, attribution?: { attributedSentences: Map<number, number>; sentences: number },
+  refs: Array<{ outlet: number; via: 'text' | 'link'; kind: ReferenceKind }>, attribution?: { attributedSentences: Map<number, number>; sentences: number },
 ): FileResult {
   return {
     file, article, published, mentions,
     outlets: summarize(refs, typologyOf, attribution).map((s) => ({
       outlet: outlets[s.outlet].id, name: outlets[s.outlet].name, domain: outlets[s.outlet].domain, typology: s.typology,
-      citations: s.citations, attributedSentences: s.attributedSentences, share: s.share,
+      citations: s.citations, named: s.named, attributedSentences: s.attributedSentences, share: s.share,
     })),
   };
 }
@@ -126,7 +128,7 @@ function report(r: FileResult): string {
   for (const o of r.outlets) {
     const category = o.typology ? TYPOLOGY_NAMES[o.typology] : 'category not recorded';
     const rests = o.attributedSentences !== null && o.share !== null ? ` · ${o.attributedSentences} sentence${o.attributedSentences === 1 ? '' : 's'} attributed (${Math.round(o.share * 100)}% of the text)` : '';
-    lines.push(`  ${o.name}${o.domain ? ` (${o.domain})` : ''} · ${category} · ${o.citations} citation${o.citations === 1 ? '' : 's'}${rests}`);
+    lines.push(`  ${o.name}${o.domain ? ` (${o.domain})` : ''} · ${category} · ${o.citations} reference${o.citations === 1 ? '' : 's'}${o.named ? ` (${o.named} only named)` : ''}${rests}`);
     for (const m of r.mentions.filter((m) => m.outlet === o.outlet)) lines.push(`    "${m.surface}" (${m.kind}${m.attributed ? ', attributed' : ''})`);
   }
   return lines.join('\n');

@@ -205,7 +205,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     const counts = summary.outlets.find((o) => o.outlet === which);
     const own = citations.filter((c) => c.outlet === which);
     const element = renderCard(document, {
-      outlet, citationsHere: counts?.citations ?? 1, attributedSentences: counts?.attributedSentences ?? null,
+      outlet, citationsHere: counts?.citations ?? 1, namedHere: counts?.named ?? 0, attributedSentences: counts?.attributedSentences ?? null,
       share: counts?.share ?? null, published: scan?.article.published ?? null, locale: uiLanguage(), dir: uiDirection(),
       position: { index: own.indexOf(citations[i]) + 1, of: own.length },
     }, t);
@@ -355,7 +355,7 @@ async function siteBanner(shared: Shared, settings: Settings, site: number, summ
       if (signal.aborted) return;
       const count = summary.outlets.find((o) => o.outlet === site);
       const card = renderCard(document, {
-        outlet, citationsHere: count?.citations ?? 0, attributedSentences: count?.attributedSentences ?? null,
+        outlet, citationsHere: count?.citations ?? 0, namedHere: count?.named ?? 0, attributedSentences: count?.attributedSentences ?? null,
         share: count?.share ?? null, published: summary.published, locale: uiLanguage(), dir: uiDirection(),
       }, t);
       card.addEventListener('click', (event) => {

@@ -15,6 +15,8 @@ export interface CardContent {
   position?: { index: number; of: number };
   /** Citations of this outlet on the page. */
   citationsHere: number;
+  /** Of those, how many only name the outlet (mentions), not citing it as a source. */
+  namedHere?: number;
   /** Sentences of the article that rest on the outlet, and their share (0–1); null when not analysed. */
   attributedSentences: number | null;
   share: number | null;
@@ -155,7 +157,13 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
     card.append(details);
   }
 
-  const here = el(doc, 'p', 'here', t(content.citationsHere === 1 ? 'citedOnce' : 'citedTimes', String(content.citationsHere)));
+  // "Cited 4 times on this page · Named 2 more times without being cited", or "Named 2 times, not as a source".
+  const named = Math.min(content.namedHere ?? 0, content.citationsHere);
+  const cited = content.citationsHere - named;
+  const here = el(doc, 'p', 'here', cited > 0
+    ? t(cited === 1 ? 'citedOnce' : 'citedTimes', String(cited))
+    : t(named === 1 ? 'namedOnlyOnce' : 'namedOnlyTimes', String(named)));
+  if (cited > 0 && named > 0) here.append(el(doc, 'br'), t(named === 1 ? 'namedMoreOnce' : 'namedMoreTimes', String(named)));
   if (content.attributedSentences && content.share !== null) {
     const percent = String(Math.round(content.share * 100));
     here.append(el(doc, 'br'), content.attributedSentences === 1 ? t('attributedOne', percent) : t('attributedMany', [String(content.attributedSentences), percent]));

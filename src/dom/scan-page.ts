@@ -13,7 +13,10 @@ import { detectArticle, type ArticleInfo } from './detect-article';
 export interface PageCitation {
   outlet: number;
   via: 'text' | 'link';
-  /** Dateline, credit, citation or mention for a name in the text (see TextCitation.kind); 'link' for a link. */
+  /**
+   * Dateline, credit, citation or mention for a name in the text (see TextCitation.kind); 'link' for a link.
+   * Attribution, once worked out, turns a mention whose sentence rests on the outlet into a citation.
+   */
   kind: ReferenceKind;
   range: Range;
   /** The citation's text as it reads on the page. */
@@ -269,6 +272,10 @@ function withLazyAttribution(scan: PageScan, citations: PageCitation[], collecte
       }
     }
     const analysis = yield* attributeCitationSteps(text, placed);
+    // A mention whose sentence rests on the outlet is a citation: the page's citations say so from now on.
+    analysis.citations.forEach((c, i) => {
+      if (citations[i]) citations[i].kind = c.kind;
+    });
     attribution = {
       attributedSentences: analysis.attributedSentences, sentences: analysis.sentences,
       attributed: analysis.citations.map((c) => c.attributed), kinds: analysis.citations.map((c) => c.kind),

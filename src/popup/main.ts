@@ -73,6 +73,13 @@ async function render(app: HTMLElement): Promise<void> {
       el('span', 'count', String(item.citations)),
       el('span', 'category', item.typology ? t(`typology_${item.typology}`) : t('typologyUnknownShort')),
     );
+    // "Cited 4 times · named 2 more": the mentions, where there are any, in words beside the count.
+    const named = Math.min(item.named ?? 0, item.citations);
+    if (named > 0) {
+      const cited = item.citations - named;
+      button.append(el('span', 'named', cited > 0 ? t(named === 1 ? 'namedMoreOnce' : 'namedMoreTimes', String(named))
+        : t(named === 1 ? 'namedOnlyOnce' : 'namedOnlyTimes', String(named))));
+    }
     if (item.attributedSentences && item.share !== null) {
       const percent = String(Math.round(item.share * 100));
       button.append(el('span', 'attributed', item.attributedSentences === 1 ? t('attributedOne', percent) : t('attributedMany', [String(item.attributedSentences), percent])));

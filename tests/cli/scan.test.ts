@@ -40,7 +40,7 @@ describe.skipIf(!existsSync(CLI) && process.env.CI !== 'true')('statelens scan (
     expect(html.mentions.map((m: { kind: string }) => m.kind)).toEqual(['citation', 'citation', 'citation', 'citation', 'mention', 'citation', 'link', 'citation']);
     expect(html.mentions[1].sentence).toMatch(/^The Sana report said army units/);
     expect(html.outlets).toEqual([{
-      outlet: 'sana', name: 'Syrian Arab News Agency', domain: 'sana.sy', typology: 'SC', citations: 8, attributedSentences: 6, share: 0.429,
+      outlet: 'sana', name: 'Syrian Arab News Agency', domain: 'sana.sy', typology: 'SC', citations: 8, named: 1, attributedSentences: 6, share: 0.429,
     }]);
 
     expect(txt).toMatchObject({ file: TXT, article: null, published: null });
@@ -90,7 +90,7 @@ describe.skipIf(!existsSync(CLI) && process.env.CI !== 'true')('statelens scan (
     const { status, stdout } = scan([HTML]);
     expect(status).toBe(0);
     expect(stdout).toContain('article, published 2017-11-20');
-    expect(stdout).toContain('Syrian Arab News Agency (sana.sy) · State-controlled media · 8 citations');
+    expect(stdout).toContain('Syrian Arab News Agency (sana.sy) · State-controlled media · 8 references (1 only named)');
   });
 
   it('explains its usage when called wrongly', () => {

@@ -40,16 +40,16 @@ describe('messages from other contexts are checked before use', () => {
 
 describe('a page with embedded frames', () => {
   const top: OutletSummary[] = [
-    { outlet: 1, typology: 'SC', citations: 3, attributedSentences: 2, share: 0.2 },
-    { outlet: 2, typology: 'CaPu', citations: 1, attributedSentences: 0, share: 0 },
+    { outlet: 1, typology: 'SC', citations: 3, named: 1, attributedSentences: 2, share: 0.2 },
+    { outlet: 2, typology: 'CaPu', citations: 1, named: 0, attributedSentences: 0, share: 0 },
   ];
   it('counts the frames\' citations with the top document\'s, keeping its sentences and shares', () => {
-    const merged = withFrames(top, [[{ outlet: 2, typology: 'CaPu', citations: 4, attributedSentences: null, share: null }],
-      [{ outlet: 5, typology: 'SC', citations: 1, attributedSentences: null, share: null }]]);
+    const merged = withFrames(top, [[{ outlet: 2, typology: 'CaPu', citations: 4, named: 2, attributedSentences: null, share: null }],
+      [{ outlet: 5, typology: 'SC', citations: 1, named: 0, attributedSentences: null, share: null }]]);
     expect(merged).toEqual([
-      { outlet: 2, typology: 'CaPu', citations: 5, attributedSentences: 0, share: 0 },
-      { outlet: 1, typology: 'SC', citations: 3, attributedSentences: 2, share: 0.2 },
-      { outlet: 5, typology: 'SC', citations: 1, attributedSentences: null, share: null },
+      { outlet: 2, typology: 'CaPu', citations: 5, named: 2, attributedSentences: 0, share: 0 },
+      { outlet: 1, typology: 'SC', citations: 3, named: 1, attributedSentences: 2, share: 0.2 },
+      { outlet: 5, typology: 'SC', citations: 1, named: 0, attributedSentences: null, share: null },
     ]);
     expect(withFrames(top, [])).toEqual(top);
     // The top document's summary is not changed.

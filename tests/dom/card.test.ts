@@ -40,6 +40,17 @@ describe('the card', () => {
     expect(card.textContent).toContain(evil);
   });
 
+  it('says how often the outlet is cited as a source and how often it is only named', () => {
+    const here = (citationsHere: number, namedHere?: number) => renderCard(doc(), {
+      outlet: registry.outlets.sana, citationsHere, namedHere, attributedSentences: null, share: null, published: null, locale: 'en',
+    }, t).querySelector('.here')?.textContent;
+    expect(here(6, 2)).toBe('citedTimes 4namedMoreTimes 2');
+    expect(here(2, 1)).toBe('citedOnce 1namedMoreOnce 1');
+    expect(here(3)).toBe('citedTimes 3');
+    expect(here(2, 2)).toBe('namedOnlyTimes 2');
+    expect(here(1, 1)).toBe('namedOnlyOnce 1');
+  });
+
   it('shows SANA under the Assad government for a 2017 article, and the change of December 2024', () => {
     const card = renderCard(doc(), {
       outlet: registry.outlets.sana, citationsHere: 6, attributedSentences: 8, share: 0.38, published: '2017-11-20', locale: 'en',
