@@ -40,25 +40,44 @@ export function score(tp: number, fp: number, fn: number): Score {
 const normName = (name: string) => name.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 const normDomain = (d: string) => d.trim().toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
 
-/** Keys a label is known by: its domain, else its name. */
+/** The key a label is known by: its domain, else its name. */
 export function labelKey(ref: Pick<LabelledRef, 'domain' | 'outlet'>): string {
   return ref.domain ? `d:${normDomain(ref.domain)}` : `n:${normName(ref.outlet)}`;
 }
 
-/** The keys of every registry outlet: its domain and hosts, its names. */
+/** A label's name, as a second key (the matrix's domain for an outlet is sometimes its company's). */
+export function labelName(ref: Pick<LabelledRef, 'outlet'>): string {
+  return `n:${normName(ref.outlet)}`;
+}
+
+/**
+ * The keys a registry outlet answers to: its domain, hosts and names, and those of its family. The labels name a
+ * broadcaster's channels and stations by the broadcaster, as the matrix row does (corpus/wikipedia/SOURCE.md:
+ * "channels or stations of a broadcaster ... are labelled as the matrix outlet"), where the registry may keep a
+ * channel apart: a channel answers to its parent group's keys and its company's name, and a group to its members'.
+ */
 export function outletKeys(registry: CompiledRegistry): (id: string) => Set<string> {
   const cache = new Map<string, Set<string>>();
+  const children = new Map<string, string[]>();
+  for (const o of Object.values(registry.outlets)) if (o.parent) children.set(o.parent, [...(children.get(o.parent) ?? []), o.id]);
+  const own = (id: string, keys: Set<string>) => {
+    const o = registry.outlets[id];
+    if (!o) return;
+    if (o.domain) keys.add(`d:${normDomain(o.domain)}`);
+    for (const h of o.hosts) keys.add(`d:${normDomain(h)}`);
+    keys.add(`n:${normName(o.name)}`);
+    for (const n of Object.values(o.names)) keys.add(`n:${normName(n)}`);
+    if (o.company) keys.add(`n:${normName(o.company)}`);
+  };
   return (id) => {
     let keys = cache.get(id);
     if (!keys) {
       keys = new Set();
-      const o = registry.outlets[id];
-      if (o) {
-        if (o.domain) keys.add(`d:${normDomain(o.domain)}`);
-        for (const h of o.hosts) keys.add(`d:${normDomain(h)}`);
-        keys.add(`n:${normName(o.name)}`);
-        for (const n of Object.values(o.names)) keys.add(`n:${normName(n)}`);
-      } else keys.add(`n:${id}`);
+      if (!registry.outlets[id]) keys.add(`n:${id}`);
+      own(id, keys);
+      const parent = registry.outlets[id]?.parent;
+      if (parent) own(parent, keys);
+      for (const child of children.get(id) ?? []) own(child, keys);
       cache.set(id, keys);
     }
     return keys;
@@ -68,6 +87,8 @@ export function outletKeys(registry: CompiledRegistry): (id: string) => Set<stri
 /** A labelled reference after merging, with where it was placed in the text (-1 if it could not be). */
 export interface Reference {
   key: string;
+  /** The label's name as a key too. */
+  name: string;
   outlet: string;
   kind: RefKind;
   surface: string;
@@ -84,7 +105,7 @@ export function mergeRefs(text: string, refs: readonly LabelledRef[]): Reference
   for (const r of refs) {
     let at = text.indexOf(r.surface, cursor);
     if (at < 0) at = text.indexOf(r.surface);
-    const ref = { key: labelKey(r), outlet: r.outlet, kind: r.kind, surface: r.surface, start: at, end: at < 0 ? -1 : at + r.surface.length };
+    const ref = { key: labelKey(r), name: labelName(r), outlet: r.outlet, kind: r.kind, surface: r.surface, start: at, end: at < 0 ? -1 : at + r.surface.length };
     const prev = placed.at(-1);
     if (r.kind !== 'link' && prev && prev.kind !== 'link' && prev.key === ref.key && at >= prev.end && prev.start >= 0 && JOINT.test(text.slice(prev.end, at))) {
       prev.end = ref.end;
@@ -118,11 +139,13 @@ export interface ItemResult {
 
 export function judge(item: CorpusItem, detection: Detection, keysOf: (id: string) => Set<string>): ItemResult {
   const labelled = [...new Set(item.refs.map(labelKey))];
+  const nameOf = new Map(item.refs.map((r) => [labelKey(r), labelName(r)]));
+  const answers = (keys: Set<string>, k: string) => keys.has(k) || keys.has(nameOf.get(k)!);
   const hit = new Set<string>();
   const falseOutlets = new Set<string>();
   for (const f of detection.found) {
     const keys = keysOf(f.outlet);
-    const matched = labelled.filter((k) => keys.has(k));
+    const matched = labelled.filter((k) => answers(keys, k));
     if (matched.length) matched.forEach((k) => hit.add(k));
     else falseOutlets.add(f.outlet);
   }
@@ -132,7 +155,7 @@ export function judge(item: CorpusItem, detection: Detection, keysOf: (id: strin
   for (const f of detection.found) {
     const keys = keysOf(f.outlet);
     const s = loose(f.surface);
-    const k = refs.findIndex((r, i) => !refFound[i] && keys.has(r.key) && s && (loose(r.surface).includes(s) || s.includes(loose(r.surface))));
+    const k = refs.findIndex((r, i) => !refFound[i] && (keys.has(r.key) || keys.has(r.name)) && s && (loose(r.surface).includes(s) || s.includes(loose(r.surface))));
     if (k >= 0) refFound[k] = true;
     else extra.push(f);
   }

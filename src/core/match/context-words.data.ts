@@ -137,6 +137,9 @@ export const WORDS = {
   'vaccine', 'vaccines', 'jab', 'jabs', 'shot', 'shots', 'dose', 'doses', 'v', 'camera', 'cameras', 'yacht',
   'surveillance', 'system', 'systems', 'pcr', 'test', 'tests', 'moment', 'life', 'plaza', 'mall', 'tower', 'hotel',
   'park', 'cafe', 'restaurant', 'club', 'band', 'album',
+  // "Xinhua Bookstore", "Xinhua Hospital", "Xinhua Publishing Plant", "Xinhua dictionary": other things of the name
+  'hospital', 'hospitals', 'school', 'schools', 'university', 'college', 'township', 'town', 'village', 'publishing',
+  'plant', 'factory', 'dictionary', 'street', 'streets', 'roads', 'lane', 'temple', 'market', 'stadium', 'subdistrict',
 ],
 
 /** Words before a name that say it is a place: "the province of Granma". */

@@ -88,7 +88,7 @@ function acceptHits(
     const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start, paragraph), covered };
     const position = positionalKind(text, hit.start, hit.end, paragraph, !hit.alias.ambiguous);
     if (!hit.alias.ambiguous) {
-      // "Global Times Square", "China Daily Life": a capitalised place or thing continues the name.
+      // "Global Times Square", "Xinhua Bookstore": a place or thing continues the name.
       if (continuesAsName(text, folded, tokens, hit)) continue;
       accepted.push(hit);
       kinds.set(hit, position ?? kindByWords(mediaContext(input)));
@@ -124,9 +124,13 @@ const stronger = (a: ReferenceKind, b: ReferenceKind) => (KIND_RANK[b] > KIND_RA
 /** The longest joint between two names: " and ", ", ", " / "... (farther apart, two names are not joined; this saves slicing far). */
 const JOIN_MAX = 40;
 
+/**
+ * "Global Times Square", "Xinhua Bookstore", "Xinhua bookstores", "Xinhua district": a place or thing that
+ * continues the name, in either case, right after it.
+ */
 function continuesAsName(text: string, folded: string, tokens: Token[], hit: AliasHit): boolean {
   const next = tokens[hit.tokenEnd];
-  if (!next || text.slice(hit.end, next.start) !== ' ' || !/^\p{Lu}/u.test(text[next.start])) return false;
+  if (!next || text.slice(hit.end, next.start) !== ' ') return false;
   return NOT_MEDIA_AFTER.has(folded.slice(next.start, next.end));
 }
 
