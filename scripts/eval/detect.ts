@@ -2,7 +2,7 @@
  * StateLens and the naive baseline as detectors over corpus items: plain text through the core, saved pages
  * through the DOM layer under jsdom, read at their published address (as the browser and `scan` read them).
  */
-import { findTextCitations } from '../../src/core/match/find-citations';
+import { analyzeText } from '../../src/core/match/find-citations';
 import type { HostIndex } from '../../src/core/match/hosts';
 import type { Matcher } from '../../src/core/match/matcher';
 import type { CompiledRegistry } from '../../src/core/registry/types';
@@ -21,8 +21,13 @@ export function statelensDetector(registry: CompiledRegistry, matcher: Matcher, 
   const id = (outlet: number) => registry.index.outlets[outlet][0];
   return {
     name: 'StateLens',
-    text: (text) => findTextCitations(text, matcher).map((c) => ({ outlet: id(c.outlet), surface: text.slice(c.start, c.end), kind: c.kind })),
-    page: (doc) => scanPage(doc, matcher, hosts, {}).citations.map((c) => ({ outlet: id(c.outlet), surface: c.surface, kind: c.kind })),
+    // With attribution, as `scan` reports them: it tells citations from mentions.
+    text: (text) => analyzeText(text, matcher).citations.map((c) => ({ outlet: id(c.outlet), surface: text.slice(c.start, c.end), kind: c.kind })),
+    page: (doc) => {
+      const scan = scanPage(doc, matcher, hosts, {});
+      const kinds = scan.attribution?.kinds;
+      return scan.citations.map((c, i) => ({ outlet: id(c.outlet), surface: c.surface, kind: kinds?.[i] ?? c.kind }));
+    },
   };
 }
 

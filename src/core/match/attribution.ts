@@ -87,14 +87,17 @@ export function attributes(text: string, folded: string, tokens: Token[], first:
       break;
     }
   }
+  const introducedAt = (end: number) => SOURCE_INTRODUCERS.some((phrase) => {
+    const start = end - phrase.length + 1;
+    return inSentence(start) && phrase.every((w, k) => word(start + k) === w);
+  });
   for (let skipped = 0; skipped < 6 && inSentence(before); skipped++, before--) {
+    // (An introducer that opens the sentence is capitalised too: "Según EFE", "Selon Xinhua".)
+    if (introducedAt(before)) return true;
     const w = word(before);
     if (!INTRODUCER_FILLERS.has(w) && !MEDIA_NOUNS.has(w) && !NATIONALITIES.has(w) && !(capitalised(before) && before > first - 4)) break;
   }
-  for (const phrase of SOURCE_INTRODUCERS) {
-    const start = before - phrase.length + 1;
-    if (inSentence(start) && phrase.every((w, k) => word(start + k) === w)) return true;
-  }
+  if (introducedAt(before)) return true;
   // "celebrated by SANA", "a report by SANA", "in a report published by SANA".
   if (word(before) === 'by' && (/ed$/.test(word(before - 1)) || FOLLOW_UP_NOUNS.has(word(before - 1)))) return true;
   // Arabic: the verb comes first ("ذكرت سانا", "ذكرت وكالة سانا").

@@ -22,9 +22,10 @@ export interface TextCitation {
   start: number;
   end: number;
   /**
-   * What kind of reference it is (DESIGN.md §5): a dateline or credit by its position, a citation when its
-   * words make the outlet a source ("SANA said", "according to SANA"; attribution also upgrades a mention
-   * whose sentence rests on the outlet), else a mention. Links are 'link'.
+   * What kind of reference it is (DESIGN.md §5): a dateline or credit by its position; a citation when its
+   * words make the outlet a source ("SANA said", "according to SANA"), which attribution tells (it turns a
+   * mention whose sentence rests on the outlet into a citation; before it, only names that needed context are
+   * told so); else a mention. Links are 'link'.
    */
   kind: ReferenceKind;
 }
@@ -85,15 +86,17 @@ function acceptHits(
     // "closed-circuit television (CCTV)": the text says what these letters mean here, and it is not the outlet.
     if (otherwise?.size && otherwise.has(folded.slice(hit.start, hit.end))) continue;
     const paragraph = paragraphAt(text, hit.start);
-    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start, paragraph), covered };
     const position = positionalKind(text, hit.start, hit.end, paragraph, !hit.alias.ambiguous);
     if (!hit.alias.ambiguous) {
       // "Global Times Square", "Xinhua Bookstore": a place or thing continues the name.
       if (continuesAsName(text, folded, tokens, hit)) continue;
       accepted.push(hit);
-      kinds.set(hit, position ?? kindByWords(mediaContext(input)));
+      // A mention until attribution finds its sentence resting on the outlet ("Xinhua said"): only ambiguous
+      // names need their sentence here (segmenting is most of the cost of a hit).
+      kinds.set(hit, position ?? 'mention');
       continue;
     }
+    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start, paragraph), covered };
     if (meansSomethingElse(input) || looksLikePerson(input)) continue;
     // A dateline or credit position is media context: "Latakia, SANA –", "Photo: Li Wei/Xinhua".
     const evidence = mediaContext(input);

@@ -17,8 +17,17 @@ const CREDIT_MAX = 50;
 /**
  * A dateline's opening: place and date words, each starting with a capital or a digit ("MOSCOW, March 3. /",
  * "Latakia, ", "CAIRO, May 2 (NNN-", "BEIJING, June 2 ("); or nothing but an opening bracket or slash ("(Xinhua) --").
+ * Read word by word (a regular expression of optional words and optional separators backtracks badly).
  */
-const DATELINE_BEFORE = /^[\s"“„«]*(?:(?:[\p{Lu}\p{Lo}\p{N}][\p{L}\p{M}\p{N}'’.]*[\s,،./(\[–—-]*){1,8}|[(\[/]\s*)$/u;
+const DATELINE_SEPARATORS = /[\s,،./(\[–—-]+/u;
+const DATELINE_WORD = /^[\p{Lu}\p{Lo}\p{N}][\p{L}\p{M}\p{N}'’]*$/u;
+function datelineOpening(opening: string): boolean {
+  const trimmed = opening.replace(/^[\s"“„«]+/u, '');
+  if (/^[(\[/]\s*$/.test(trimmed)) return true;
+  const words = trimmed.split(DATELINE_SEPARATORS).filter(Boolean);
+  return words.length >= 1 && words.length <= 8 && words.every((w) => DATELINE_WORD.test(w)) && /[\s,،./(\[–—-]$/u.test(trimmed);
+}
+
 /**
  * Where months are written in lower case ("МОСКВА, 3 марта. /", "LA HABANA, 4 mar (", "PARIS, 3 mars ("): a
  * capitalised place, then a date with a number and at most two lower-case words.
@@ -94,7 +103,7 @@ export function positionalKind(text: string, start: number, end: number, paragra
   // A dateline at the start of its paragraph or line.
   const fromStart = start - paragraph.start <= DATELINE_MAX + 60 ? text.slice(paragraph.start, start) : null;
   const opening = fromStart !== null ? fromStart.slice(fromStart.lastIndexOf('\n') + 1) : null;
-  if (opening !== null && opening.length <= DATELINE_MAX && (DATELINE_BEFORE.test(opening) || DATELINE_WITH_DATE.test(opening)) && DATELINE_AFTER.test(afterLine)) return 'dateline';
+  if (opening !== null && opening.length <= DATELINE_MAX && (datelineOpening(opening) || DATELINE_WITH_DATE.test(opening)) && DATELINE_AFTER.test(afterLine)) return 'dateline';
 
   // A source line that closes its line: "— Anadolu", "(EFE)", "aja/PAP", "...border gate: Anadolu", a name
   // alone on its line, "VOA 뉴스".
