@@ -52,6 +52,8 @@ export const WORDS = {
   'rapporte', 'indique', 'annonce', 'affirme', 'écrit', 'rapportait', 'informe', 'précise', 'souligne',
   'informó', 'informa', 'reportó', 'dijo', 'señaló', 'afirmó', 'indicó', 'publicó', 'difundió', 'aseguró',
   'informou', 'disse', 'noticiou', 'afirmou', 'publicou', 'divulgou', 'berichtete', 'berichtet', 'meldete', 'meldet', 'riferisce',
+  // German: said, wrote, told (via "teilte ... mit"), showed, broadcast
+  'sagte', 'sagt', 'schrieb', 'schreibt', 'teilte', 'teilt', 'zeigte', 'zeigt', 'sendete', 'strahlte', 'berichteten', 'zitiert', 'zitierte',
   // Russian: reports, reported, said, writes, conveys
   'сообщает', 'сообщило', 'сообщил', 'сообщила', 'сообщили', 'передает', 'передаёт', 'заявило', 'пишет', 'пишут', 'сообщают',
   // Vietnamese "cho biết" (said), "đưa tin" (reported); Indonesian "melaporkan"

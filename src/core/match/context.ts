@@ -3,7 +3,7 @@
  * "SANA said", "the Sana report", "state news agency SANA", "according to SANA", "SANA, the official agency".
  * Person names ("Sana Haddad", "Ms Sana") are ruled out first.
  */
-import type { AliasHit } from './matcher';
+import { MEDIA_COMPOUND, type AliasHit } from './matcher';
 import {
   INTRODUCER_FILLERS,
   MEDIA_NOUNS,
@@ -105,6 +105,8 @@ export function looksLikePerson({ text, folded, tokens, hit, sentence }: Context
   return false;
 }
 
+const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'dem']);
+
 export type Evidence = 'noun' | 'verb' | 'apposition' | 'introducer' | 'credit';
 
 /**
@@ -133,6 +135,9 @@ export function mediaContext({ text, folded, tokens, hit, sentence, covered }: C
     if (MEDIA_NOUNS.has(word(i))) return 'noun';
   }
 
+  // A compound whose second part is a broadcaster's ("MDR-Intendantin", "ARD-Korrespondent").
+  if (folded[hit.end] === '-' && MEDIA_COMPOUND.test(folded.slice(hit.end + 1, hit.end + 16))) return 'noun';
+
   if (hit.alias.run) {
     const evidence = runContext(text, hit.start, hit.end, sentence);
     if (evidence) return evidence;
@@ -157,6 +162,9 @@ export function mediaContext({ text, folded, tokens, hit, sentence, covered }: C
       if (i > hit.tokenEnd && /[,;)]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
     }
   }
+
+  // German puts the verb before its subject after an opening phrase: "berichtete der MDR", "meldete die ARD".
+  if (inSentence(hit.token - 2) && GERMAN_ARTICLES.has(word(hit.token - 1)) && REPORTING_VERBS.has(word(hit.token - 2))) return 'verb';
 
   // A verb before its subject (Arabic): "ذكرت سانا", "وقالت سانا".
   if (inSentence(hit.token - 1) && VERBS_BEFORE.has(word(hit.token - 1).replace(/^و/, ''))) return 'verb';

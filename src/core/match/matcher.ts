@@ -293,6 +293,12 @@ function describedInLowerCase(text: string, tokens: Token[], first: number, last
 }
 
 /**
+ * The second part of a compound that makes the name before the hyphen a broadcaster or agency, in folded text:
+ * German and Dutch write "MDR-Intendantin", "ARD-Korrespondent", "SWR-Sendung", "NOS-Journaal"; English "RT-host".
+ */
+export const MEDIA_COMPOUND = /^(?:intendant|sender|rundfunk|fernseh|horfunk|radio|studio|reporter|korrespondent|moderator|sendung|bericht|nachrichten|doku|talk|interview|programm|redaktion|journalist|mediathek|magazin|chefredakt|direktor|rundfunkrat|verwaltungsrat|journaal|uitzending|correspondent|presenter|anchor|host|broadcast|footage|sprecher)/;
+
+/**
  * Word-boundary rules beyond the tokenizer: an apostrophe continues a word ("Sana'a" is not "Sana") unless it
  * is a possessive ("SANA's"); for ambiguous aliases a hyphen joins words ("RT-PCR").
  */
@@ -303,7 +309,7 @@ function boundaryOk(folded: string, start: number, end: number, alias: AliasEntr
     if (suffix !== 's' && !TURKISH_SUFFIXES.has(suffix)) return false;
   }
   if (alias.ambiguous) {
-    if (folded[end] === '-' && isWordChar(folded[end + 1])) return false;
+    if (folded[end] === '-' && isWordChar(folded[end + 1]) && !MEDIA_COMPOUND.test(folded.slice(end + 1, end + 16))) return false;
     if (folded[start - 1] === '-' && isWordChar(folded[start - 2])) return false;
   }
   return true;
