@@ -49,7 +49,44 @@ export function isSkipped(el: Element): boolean {
   if (role && SKIP_ROLES.has(role)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const cls = typeof el.className === 'string' ? el.className : '';
-  return FURNITURE.test(cls) || FURNITURE.test(el.id);
+  if (!FURNITURE.test(cls) && !FURNITURE.test(el.id)) return false;
+  // A wrapper named like furniture that holds the story ("st-sidebar__main", "js-social-anchor-start") is read:
+  // the names say where a box sits, not what it holds. Comments are never read, however long.
+  return COMMENTS.test(cls) || COMMENTS.test(el.id) || !holdsStory(el);
+}
+
+/** Class or id words of reader comments (never read, even where they are most of the page's text). */
+const COMMENTS = /(^|[\s_-])(comments?|respond|reply|disqus)($|[\s_-])/i;
+
+/** Paragraphs this long count as story text (isProbablyReaderable's minimum, as detectArticle counts them). */
+const STORY_PARAGRAPH = 140;
+/** Per document, the text of its long paragraphs; per element named like furniture, whether it holds the story. */
+const paragraphTotals = new WeakMap<Document, number>();
+const storyHolders = new WeakMap<Element, boolean>();
+
+function longParagraphText(scope: ParentNode): number {
+  let total = 0;
+  for (const p of scope.querySelectorAll('p')) {
+    const length = p.textContent!.length;
+    if (length >= STORY_PARAGRAPH) total += length;
+  }
+  return total;
+}
+
+/**
+ * Does el hold at least half of its document's long-paragraph text? Worked out once per element (only elements
+ * named like furniture are asked, most of them small), and the document's total once per document.
+ */
+function holdsStory(el: Element): boolean {
+  let holds = storyHolders.get(el);
+  if (holds === undefined) {
+    const doc = el.ownerDocument;
+    let total = paragraphTotals.get(doc);
+    if (total === undefined) paragraphTotals.set(doc, (total = doc.body ? longParagraphText(doc.body) : 0));
+    holds = total > 0 && longParagraphText(el) * 2 >= total;
+    storyHolders.set(el, holds);
+  }
+  return holds;
 }
 
 /**
