@@ -189,6 +189,25 @@ function overall(reports: Record<string, CorpusReport>): { pairs: ReturnType<typ
   return { pairs: sum((s) => s.pairs), references: sum((s) => s.references) };
 }
 
+const pick = (s: ReturnType<typeof scoreOf>) => ({ precision: s.precision, recall: s.recall, f1: s.f1, tp: s.tp, fp: s.fp, fn: s.fn });
+
+/**
+ * The report `--json` prints: {"corpora": {"wikipedia": {...}, "voa": ..., "openlicensed": ..., "pages": ...,
+ * "own": ...}, "overall": {...}}; each corpus with precision, recall, f1 over (item, outlet) pairs, the number of
+ * labelled pairs, the references, and per kind and per language; overall over the real corpora only.
+ */
+export function jsonReport(reports: Record<string, CorpusReport>) {
+  const corpora = Object.fromEntries(Object.entries(reports).map(([name, r]) => [name, {
+    items: r.statelens.items, ...pick(r.statelens.pairs), pairs: r.statelens.pairs.tp + r.statelens.pairs.fn,
+    references: pick(r.statelens.references),
+    kinds: Object.fromEntries(Object.entries(r.statelens.kinds).map(([k, s]) => [k, { ...pick(s), references: s.tp + s.fn }])),
+    languages: Object.fromEntries(Object.entries(r.statelens.languages).map(([k, s]) => [k, { ...pick(s), pairs: s.tp + s.fn }])),
+    naive: pick(r.naive.pairs),
+  }]));
+  const all = overall(reports);
+  return { corpora, overall: { ...pick(all.pairs), pairs: all.pairs.tp + all.pairs.fn, references: pick(all.references) } };
+}
+
 function main(): void {
   const json = process.argv.includes('--json');
   const verbose = process.argv.includes('--errors');
@@ -200,17 +219,8 @@ function main(): void {
   }
   const registry = loadRegistry(join(process.cwd(), 'src', 'data'));
   const reports = evaluateAll(registry, only);
-  const pick = (s: ReturnType<typeof scoreOf>) => ({ precision: s.precision, recall: s.recall, f1: s.f1, tp: s.tp, fp: s.fp, fn: s.fn });
   if (json) {
-    const corpora = Object.fromEntries(Object.entries(reports).map(([name, r]) => [name, {
-      items: r.statelens.items, ...pick(r.statelens.pairs), pairs: r.statelens.pairs.tp + r.statelens.pairs.fn,
-      references: pick(r.statelens.references),
-      kinds: Object.fromEntries(Object.entries(r.statelens.kinds).map(([k, s]) => [k, pick(s)])),
-      languages: Object.fromEntries(Object.entries(r.statelens.languages).map(([k, s]) => [k, pick(s)])),
-      naive: pick(r.naive.pairs),
-    }]));
-    const all = overall(reports);
-    process.stdout.write(`${JSON.stringify({ corpora, overall: { ...pick(all.pairs), pairs: all.pairs.tp + all.pairs.fn, references: pick(all.references) } })}\n`);
+    process.stdout.write(`${JSON.stringify(jsonReport(reports))}\n`);
     return;
   }
   const row = (name: string, s: ReturnType<typeof scoreOf>) => `${name.padEnd(28)} ${s.precision.toFixed(4)}  ${s.recall.toFixed(4)}  ${s.f1.toFixed(4)}   tp ${s.tp} fp ${s.fp} fn ${s.fn}`;
@@ -221,6 +231,8 @@ function main(): void {
     console.log(row('pairs (item, outlet)', r.statelens.pairs));
     console.log(row('  naive substring', r.naive.pairs));
     console.log(row('references', r.statelens.references));
+    const outside = r.results.reduce((n, x) => n + x.item.outside.length, 0);
+    if (outside) console.log(`  (${outside} references outside the pages' stories, in navigation, boxes and footers: not scored)`);
     for (const [k, s] of Object.entries(r.statelens.kinds)) console.log(row(`  ${k}`, s));
     console.log('per language (pairs):');
     for (const [k, s] of Object.entries(r.statelens.languages)) console.log(row(`  ${k}`, s));
