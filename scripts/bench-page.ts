@@ -57,7 +57,7 @@ export async function loadMatcher(doc: Document, marks: { sites?: number; inflat
   });
   return {
     matcher,
-    hosts: new HostIndex(sites.h),
+    hosts: new HostIndex(sites.h, sites.f),
     typologyOf: (outlet) => typologyAt(sites, outlet),
     highlighter: new Highlighter(doc),
   };

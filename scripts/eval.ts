@@ -172,7 +172,7 @@ function ownItems(registry: CompiledRegistry, set: readonly Labelled[]): CorpusI
 
 export function evaluateAll(registry: CompiledRegistry, only?: string): Record<string, CorpusReport> {
   const matcher = matcherFromIndex(registry.index);
-  const detectors = { statelens: statelensDetector(registry, matcher, HostIndex.of(registry.index.hosts)), naive: naiveDetector(registry) };
+  const detectors = { statelens: statelensDetector(registry, matcher, HostIndex.of(registry.index.hosts, registry.index.families)), naive: naiveDetector(registry) };
   const out: Record<string, CorpusReport> = {};
   for (const name of REAL_CORPORA) if (!only || only === name) out[name] = evaluateItems(readCorpus(SHARED, name), registry, detectors);
   if (!only || only === 'own') out.own = evaluateItems(ownItems(registry, readSet()), registry, detectors);

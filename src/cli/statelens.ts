@@ -48,7 +48,7 @@ export interface FileResult {
 const USAGE = 'usage: statelens [--json] FILE...   (.html parsed as a page, other files as plain text, - for stdin)';
 
 const matcher = new Matcher(packed);
-const hosts = new HostIndex(packed.h);
+const hosts = new HostIndex(packed.h, packed.f);
 const typologyOf = (i: number) => typologyAt(packed, i);
 
 function mention(outlet: number, surface: string, via: 'text' | 'link', kind: ReferenceKind, sentence: string | null, attributed: boolean | null): Mention {

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   let matcher: Matcher | Promise<Matcher> | undefined;
   const shared: Shared = {
     matcher: () => (matcher ??= loadMatcher(compressed, sites).then((made) => (matcher = made))),
-    hosts: new HostIndex(sites.h),
+    hosts: new HostIndex(sites.h, sites.f),
     typologyOf: (outlet) => typologyAt(sites, outlet),
     highlighter: new Highlighter(document),
     // A frame's cards show over the page around it (a frame of another origin around it keeps them inside).

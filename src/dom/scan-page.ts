@@ -120,8 +120,11 @@ export function* scanSteps(
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
   // An article inside an editable region, a form field or a hidden box is not read at all.
   if (insideSkipped(scope)) return unread({ article, scope, site, citations: [] });
-  // Links within an outlet's own site are its navigation, not citations.
-  const links = findLinkCitations(scope, hosts).filter((l) => l.outlet !== site);
+  // Links within an outlet's own site, and to the sites of its family (Xinhua's xinhuanet.com and news.cn), are
+  // its navigation, not citations.
+  const family = site >= 0 ? hosts.family(site) : -1;
+  const navigation = (l: PageCitation) => site >= 0 && (l.outlet === site || hosts.family(l.outlet) === family);
+  const links = findLinkCitations(scope, hosts).filter((l) => !navigation(l));
   // (A document in design mode is editable from end to end: StateLens never reads editable text.)
   if ((!article.isArticle && !options.allPages) || doc.designMode === 'on') return unread({ article, scope, site, citations: links });
   yield;
@@ -131,7 +134,7 @@ export function* scanSteps(
   // (A scan that ends before waiting for it leaves no rejection unhandled.)
   if (made instanceof Promise) made.catch(() => undefined);
   const collected = yield* collectTextSteps(scope);
-  for (const shadow of collected.shadowRoots ?? []) links.push(...findLinkCitations(shadow, hosts).filter((l) => l.outlet !== site));
+  for (const shadow of collected.shadowRoots ?? []) links.push(...findLinkCitations(shadow, hosts).filter((l) => !navigation(l)));
   const known = new Set(links.map((l) => l.outlet));
   const ready = made instanceof Promise ? ((yield made) as Matcher) : made;
   const found = yield* findFlaggedSteps(collected, ready, { knownOutlets: known });
@@ -228,7 +231,7 @@ export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: 
   for (const block of blocks) {
     if (block !== scope && hasSkippedAncestor(block, scope)) continue;
     const collected = collectText(block);
-    const links = findLinkCitations(block, hosts).filter((l) => l.outlet !== scan.site);
+    const links = findLinkCitations(block, hosts).filter((l) => l.outlet !== scan.site && (scan.site < 0 || hosts.family(l.outlet) !== hosts.family(scan.site)));
     added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected, matcher, { knownOutlets: known }), links)));
   }
   const all = [...kept.map((c) => ({ ...c })), ...added].sort(inPageOrder);

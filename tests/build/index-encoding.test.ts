@@ -37,6 +37,6 @@ describe('the index as the content script ships it', () => {
 
   it('fails loudly on a part that is not what the build writes', async () => {
     await expect(inflateSites({ v: 3, sites: Buffer.from('not deflated').toString('base64'), aliases: '' })).rejects.toThrow();
-    expect(() => new Matcher({ v: 2 } as never)).toThrow(/version 2, expected 3/);
+    expect(() => new Matcher({ v: 2 } as never)).toThrow(/version 2, expected 4/);
   });
 });

@@ -28,6 +28,7 @@ const index: MatcherIndex = {
     ['Anadolu Ajansı', 9, 0], ['Anadolu Agency', 9, 0],
   ],
   hosts: [],
+  families: [],
 };
 const matcher = matcherFromIndex(index);
 const cite = (text: string) => findTextCitations(text, matcher).map((c) => [index.outlets[c.outlet][0], text.slice(c.start, c.end)]);

@@ -84,6 +84,11 @@ describe('scanPage on the fixture article', () => {
     expect(surfaces(doc(`<base href="https://sana.sy/en/"><p>${links}</p>`))).toEqual(['a', 'b', 'c', 'd', 'e']);
     // On the outlet's own site, its links are navigation.
     expect(surfaces(doc(`<p>${links}</p>`, 'https://sana.sy/en/story'))).toEqual([]);
+    // And so are its links to the sites of its own family: Xinhua's xinhuanet.com and news.cn (which the matrix
+    // gives to CNC World, an outlet of the same company). A link to another outlet is still a citation.
+    const family = `<p><a href="http://www.news.cn/politics/">时政</a> <a href="https://tass.com/world/1">TASS</a></p>`;
+    expect(surfaces(doc(family, 'http://www.xinhuanet.com/local/2020-02/19/c_1.htm'))).toEqual(['TASS']);
+    expect(surfaces(doc(family))).toEqual(['时政', 'TASS']);
   });
 
   it('attributes a sentence whose link is on the reporting verb itself, not one whose link is on a noun', () => {

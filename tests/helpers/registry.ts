@@ -14,7 +14,7 @@ let cached: { registry: CompiledRegistry; matcher: Matcher; hosts: HostIndex } |
 export function realRegistry() {
   if (!cached) {
     const registry = loadRegistry(join(ROOT, 'src', 'data'));
-    cached = { registry, matcher: matcherFromIndex(registry.index), hosts: HostIndex.of(registry.index.hosts) };
+    cached = { registry, matcher: matcherFromIndex(registry.index), hosts: HostIndex.of(registry.index.hosts, registry.index.families) };
   }
   return cached;
 }

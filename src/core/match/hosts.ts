@@ -7,16 +7,27 @@
 export class HostIndex {
   /** table: outlet index by host written backwards (the packed index's h), used as it is. */
   readonly #table: Readonly<Record<string, number>>;
+  /** families: the packed index's f (outlet → its family's first outlet), for outlets in a family. */
+  readonly #families: Readonly<Record<string, number>>;
 
-  constructor(table: Readonly<Record<string, number>>) {
+  constructor(table: Readonly<Record<string, number>>, families: Readonly<Record<string, number>> = {}) {
     this.#table = table;
+    this.#families = families;
   }
 
-  /** From [host, outlet] pairs. */
-  static of(entries: Iterable<readonly [string, number]>): HostIndex {
+  /** From [host, outlet] pairs, and [outlet, family] pairs. */
+  static of(entries: Iterable<readonly [string, number]>, families: Iterable<readonly [number, number]> = []): HostIndex {
     const table: Record<string, number> = Object.create(null);
     for (const [host, outlet] of entries) table[backwards(host)] = outlet;
-    return new HostIndex(table);
+    const family: Record<string, number> = Object.create(null);
+    for (const [outlet, first] of families) family[outlet] = first;
+    return new HostIndex(table, family);
+  }
+
+  /** The outlet's family (its group or company), as the index of the family's first outlet; itself if alone. */
+  family(outlet: number): number {
+    const first = this.#families[outlet];
+    return typeof first === 'number' ? first : outlet;
   }
 
   /** The outlet index for a host name, or -1. */

@@ -333,7 +333,7 @@ function checkHosts(outlets: Map<string, Outlet>): void {
 }
 
 function buildIndex(outlets: readonly Outlet[]): MatcherIndex {
-  const index: MatcherIndex = { version: MATCHER_INDEX_VERSION, outlets: [], aliases: [], hosts: [] };
+  const index: MatcherIndex = { version: MATCHER_INDEX_VERSION, outlets: [], aliases: [], hosts: [], families: families(outlets) };
   outlets.forEach((outlet, i) => {
     index.outlets.push([outlet.id, outlet.typology ?? '', outlet.domain ?? '', outlet.country]);
     for (const alias of outlet.aliases) {
@@ -344,6 +344,40 @@ function buildIndex(outlets: readonly Outlet[]): MatcherIndex {
     for (const host of unique([...outlet.hosts, ...outlet.mirrors])) index.hosts.push([host, i]);
   });
   return index;
+}
+
+/**
+ * Families of outlets: a group with its members (parent), and outlets of one company. Each outlet in a family
+ * with its family's first outlet; outlets alone are left out.
+ */
+function families(outlets: readonly Outlet[]): Array<[number, number]> {
+  const at = new Map(outlets.map((o, i) => [o.id, i]));
+  const root = outlets.map((_, i) => i);
+  const find = (i: number): number => {
+    while (root[i] !== i) i = root[i] = root[root[i]];
+    return i;
+  };
+  const join = (a: number, b: number) => {
+    const [x, y] = [find(a), find(b)];
+    if (x !== y) root[Math.max(x, y)] = Math.min(x, y);
+  };
+  const byCompany = new Map<string, number>();
+  outlets.forEach((o, i) => {
+    const parent = o.parent ? at.get(o.parent) : undefined;
+    if (parent !== undefined) join(i, parent);
+    if (o.company) {
+      const first = byCompany.get(o.company);
+      if (first === undefined) byCompany.set(o.company, i);
+      else join(i, first);
+    }
+  });
+  const size = new Map<number, number>();
+  outlets.forEach((_, i) => size.set(find(i), (size.get(find(i)) ?? 0) + 1));
+  const out: Array<[number, number]> = [];
+  outlets.forEach((_, i) => {
+    if ((size.get(find(i)) ?? 0) > 1) out.push([i, find(i)]);
+  });
+  return out;
 }
 
 /** Aliases compared as the matcher compares them: folded words, and their capitalisation when case matters. */

@@ -8,6 +8,7 @@
  *      table's key, with which every record's keys start, is left out of them
  *   r: the same for aliases in scripts written without spaces, by their first character (keys: the run)
  *   h: outlet index by host name written backwards ("moc.tr"), so that a host's parent domains are prefixes
+ *   f: for outlets in a family (a group and its members, one company's outlets), the family's first outlet
  * ";" and "|" never occur in word keys, and need no escaping in JSON.
  */
 import { caseShape, fold, wordKey } from '../match/fold';
@@ -16,7 +17,7 @@ import { isTypology, TYPOLOGIES, type Typology } from '../typology';
 import { ALIAS_SHARED, type MatcherIndex } from './types';
 import type { ContextWords } from '../match/context-words';
 
-export const PACKED_VERSION = 3;
+export const PACKED_VERSION = 4;
 export const FIELD = '|';
 export const RECORD = ';';
 /** Set on aliases in scripts written without spaces (matched inside runs of text). */
@@ -34,6 +35,7 @@ export interface PackedIndex {
   a: Record<string, string>;
   r: Record<string, string>;
   h: Record<string, number>;
+  f: Record<string, number>;
 }
 
 export function isRunAlias(text: string): boolean {
@@ -78,7 +80,9 @@ export function packIndex(index: MatcherIndex): PackedIndex {
   // Countries only matter for outlets that share an alias with another; the rest stay "--" (compresses away).
   const sharing = new Set(index.aliases.filter(([, , flags]) => (flags & ALIAS_SHARED) !== 0).map(([, outlet]) => outlet));
   const c = index.outlets.map(([, , , country], i) => (sharing.has(i) && country && /^[A-Z]{2}$/.test(country) ? country : '--')).join('');
-  return { v: PACKED_VERSION, t, c, a, r, h };
+  const f: Record<string, number> = {};
+  for (const [outlet, family] of index.families) f[outlet] = family;
+  return { v: PACKED_VERSION, t, c, a, r, h, f };
 }
 
 /**
