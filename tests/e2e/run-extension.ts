@@ -89,7 +89,9 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     expect(text).toContain('State-controlled media');
     expect(text).toContain('The state pays for it, owns or runs it, and decides what it reports.');
     expect(text).toContain('Assad government (Ministry of Information)');
-    expect(text).toContain('Cited 8 times on this page');
+    // Eight references: seven cite SANA (six in the text, one link), one only names it ("SANA’s correspondent").
+    expect(text).toContain('Cited 7 times on this page');
+    expect(text).toContain('Named once more without being cited');
     // The share of the article, from the attribution the content script works out in slices after the scan.
     expect(text).toMatch(/6 sentences rest on it \(\d+% of the article\)/);
     const classification = await page.evaluate(() => {
@@ -210,8 +212,9 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     await openExtensionPage(popup, `${extensionOrigin}/popup.html?tab=${tabId}`, 'button.outlet');
     const items = await popup.$$eval('button.outlet', (buttons) => buttons.map((b) => ({
       name: b.querySelector('.name')?.textContent, count: b.querySelector('.count')?.textContent, category: b.querySelector('.category')?.textContent,
+      named: b.querySelector('.named')?.textContent,
     })));
-    expect(items).toEqual([{ name: 'Syrian Arab News Agency', count: '8', category: 'State-controlled media' }]);
+    expect(items).toEqual([{ name: 'Syrian Arab News Agency', count: '8', category: 'State-controlled media', named: 'Named once more without being cited' }]);
     expect(await popup.$eval('button.outlet .attributed', (e) => e.textContent)).toMatch(/^6 sentences rest on it \(\d+% of the article\)$/);
     await popup.setViewport({ width: 380, height: 300 });
     await popup.screenshot({ path: join(out, 'popup.png') });
