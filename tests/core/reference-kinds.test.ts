@@ -58,6 +58,21 @@ describe('kinds of reference, in many languages', () => {
     it(`${lang}: ${what}`, () => expect(refs(text)).toEqual(expected));
   }
 
+  it('the forms real text uses and the word lists missed: a group named beside its outlet, a bracketed agency pair, other spellings', () => {
+    expect(refs('Moscow funds Sputnik through Rossiya Segodnya.')).toEqual([['sputnik-news', 'mention'], ['rossiya-segodnya', 'mention']]);
+    expect(refs('CAIRO, May 2 (NNN-MENA) – The talks resumed on Monday.')).toEqual([['middle-east-news-agency-mena', 'dateline']]);
+    expect(refs('The statement appeared on Xinhuanet on Tuesday.')).toEqual([['xinhua', 'mention']]);
+    expect(refs('The minister told Syrian TV on Sunday that the road would reopen.')).toEqual([['ortas', 'citation']]);
+    expect(refs('Die Agentur Rossija Segodnja wurde 2013 gegründet.')).toEqual([['rossiya-segodnya', 'mention']]);
+  });
+
+  it('the false alarms real text showed: an adverb, a place described, a calendar month', () => {
+    expect(refs('Today, Pravda is a small party paper.')).toEqual([]);
+    expect(refs('Petra, an ancient site in southern Jordan, draws many visitors.')).toEqual([]);
+    expect(refs('The first of the month of Mehr, according to the Iranian calendar, fell on a Monday.')).toEqual([]);
+    expect(refs('A test for RT-PCR was negative, and so was the AA battery.')).toEqual([]);
+  });
+
   it('a sentence that ends on the name is no source line, and an ordinary word alone on its line is no name', () => {
     expect(refs('The statement was carried by SANA.')).toEqual([['sana', 'citation']]);
     expect(refs('Today\n\nThe ministry said the road would reopen.')).toEqual([]);

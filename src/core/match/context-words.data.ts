@@ -146,7 +146,7 @@ export const WORDS = {
 
 /** Words before a name that say it is a place: "the province of Granma". */
   PLACE_NOUNS: [
-  'province', 'governorate', 'region', 'district', 'city', 'town', 'village', 'county', 'state', 'minister',
+  'province', 'governorate', 'region', 'district', 'city', 'town', 'village', 'county', 'state', 'minister', 'month',
   'governor', 'chief', 'capital', 'people', 'residents', 'parliament', 'assembly', 'coast', 'parts', 'port', 'north',
   'south', 'east', 'west', 'centre', 'center', 'outskirts', 'streets', 'mayor', 'king', 'sultan', 'emir',
 ],

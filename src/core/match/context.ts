@@ -107,6 +107,9 @@ export function looksLikePerson({ text, folded, tokens, hit, sentence }: Context
 
 const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'dem']);
 
+/** Media nouns that name other things as often: "an ancient site", "a bus service", "an official". */
+const WEAK_MEDIA_NOUNS = new Set(['site', 'service', 'edition', 'official', 'statement', 'portal']);
+
 export type Evidence = 'noun' | 'verb' | 'apposition' | 'introducer' | 'credit';
 
 /**
@@ -151,14 +154,21 @@ export function mediaContext({ text, folded, tokens, hit, sentence, covered }: C
   // "Bernama and Antara both reported", "Tasnim, which is close to the IRGC, said".
   for (let i = skipClause(text, folded, tokens, hit.tokenEnd, sentence); inSentence(i); i++) {
     const w = word(i);
+    // "the month of Mehr, according to the Iranian calendar": what follows is the source, not the name.
+    if (w === 'according') break;
     if (REPORTING_VERBS.has(w)) return /[;:]/.test(text.slice(hit.end, tokens[i].start)) ? null : 'verb';
     if (!VERB_FILLERS.has(w) && !covered?.has(i)) break;
   }
 
-  // Apposition: "SANA, the official news agency", "CGTN, the international arm of state broadcaster CCTV".
-  if (/^\s*[,(–—-]/.test(text.slice(hit.end, hit.end + 3))) {
+  // Apposition: "SANA, the official news agency", "CGTN, the international arm of state broadcaster CCTV". After
+  // a comma it opens like a description (a determiner, a possessive, a lower-case word), not with a name:
+  // "Today, Pravda is a small party paper" is an adverb and a sentence. "Petra, an ancient site" is a place.
+  const opener = tokens[hit.tokenEnd];
+  const comma = /^\s*,/.test(text.slice(hit.end, hit.end + 2));
+  const describes = !comma || (opener && (/^\p{Ll}/u.test(text[opener.start]) || word(hit.tokenEnd + 1) === 's'));
+  if (describes && /^\s*[,(–—-]/.test(text.slice(hit.end, hit.end + 3))) {
     for (let i = hit.tokenEnd; i < hit.tokenEnd + APPOSITION_WINDOW && inSentence(i); i++) {
-      if (MEDIA_NOUNS.has(word(i))) return 'apposition';
+      if (MEDIA_NOUNS.has(word(i)) && !WEAK_MEDIA_NOUNS.has(word(i))) return 'apposition';
       if (i > hit.tokenEnd && /[,;)]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
     }
   }

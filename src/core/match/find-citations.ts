@@ -52,7 +52,7 @@ export function findTextCitations(
   if (!hits.length) return [];
   const named = namedBefore(hits, options.knownOutlets);
   const resolved = resolveAll(text, hits, matcher, named);
-  return acceptHits(text, prepared, hits, resolved, named, undefined, definedOtherwise(text, hits));
+  return acceptHits(matcher, text, prepared, hits, resolved, named, undefined, definedOtherwise(text, hits));
 }
 
 /** Outlets the text names unambiguously (shared names count once resolved, see namedAfter). */
@@ -67,7 +67,7 @@ function resolveAll(text: string, hits: readonly AliasHit[], matcher: Matcher, n
 }
 
 function acceptHits(
-  text: string, prepared: PreparedText, hits: readonly AliasHit[], resolved: ReadonlyArray<AliasHit | null>,
+  matcher: Matcher, text: string, prepared: PreparedText, hits: readonly AliasHit[], resolved: ReadonlyArray<AliasHit | null>,
   namedSoFar: ReadonlySet<number>, resolvedElsewhere?: ReadonlySet<number>, otherwise?: ReadonlySet<string>,
 ): TextCitation[] {
   const { tokens, folded } = prepared;
@@ -75,6 +75,8 @@ function acceptHits(
   for (const hit of resolved) if (hit && !hit.alias.ambiguous) named.add(hit.alias.outlet);
   for (const outlet of resolvedElsewhere ?? []) named.add(outlet);
 
+  const { familyOf } = matcher;
+  const namedFamilies = new Set([...named].map(familyOf));
   const covered = new Set<number>();
   for (const hit of hits) for (let t = hit.token; t < hit.tokenEnd; t++) covered.add(t);
 
@@ -102,7 +104,9 @@ function acceptHits(
     const evidence = mediaContext(input);
     const enough = position !== null || (evidence !== null && !(evidence === 'verb' && placeLike(input)));
     kinds.set(hit, position ?? kindByWords(evidence));
-    if (enough || (!hit.alias.strict && named.has(hit.alias.outlet))) accepted.push(hit);
+    // Or the text names the outlet, or its group, by a name that stands alone: "Moscow funds Sputnik through
+    // Rossiya Segodnya".
+    if (enough || (!hit.alias.strict && (named.has(hit.alias.outlet) || namedFamilies.has(familyOf(hit.alias.outlet))))) accepted.push(hit);
     else pending.push(hit);
   }
   // "of RT and Sputnik", "Channel One Russia and NTV": a name joined to a cited outlet shares its context.
@@ -356,7 +360,7 @@ export function* findFlaggedSteps(text: string | TextSlices, matcher: Matcher, o
     const p = pieces[i];
     if (!p.hits.length) continue;
     let k = 0;
-    for (const c of acceptHits(p.text, { tokens: unpackTokens(p.words), folded: p.folded }, p.hits, resolved[i], named, resolvedNamed, otherwise)) {
+    for (const c of acceptHits(matcher, p.text, { tokens: unpackTokens(p.words), folded: p.folded }, p.hits, resolved[i], named, resolvedNamed, otherwise)) {
       while (k + 1 < p.starts.length && p.starts[k + 1] <= c.start) k++;
       const shift = p.spans[k].start - p.starts[k];
       out.push({ outlet: c.outlet, start: c.start + shift, end: c.end + shift, kind: c.kind });

@@ -66,6 +66,8 @@ export class Matcher {
 
   /** Country (ISO alpha-2) of an outlet, or null; used to tell outlets that share an alias apart. */
   readonly countryOf: (outlet: number) => string | null;
+  /** The outlet's family (its group or company) as the index of the family's first outlet; itself if alone. */
+  readonly familyOf: (outlet: number) => number;
 
   /**
    * From the packed index the build writes (the content script's path). Nothing is built here: the index's
@@ -74,6 +76,11 @@ export class Matcher {
   constructor(packed: PackedIndex) {
     if (packed.v !== PACKED_VERSION) throw new Error(`matcher index version ${String(packed.v)}, expected ${PACKED_VERSION}`);
     this.countryOf = (outlet) => countryAt(packed, outlet);
+    const families = packed.f ?? {};
+    this.familyOf = (outlet) => {
+      const first = families[outlet];
+      return typeof first === 'number' ? first : outlet;
+    };
     this.#records = packed.a;
     this.#runRecords = packed.r;
     this.#hasRuns = Object.keys(packed.r).length > 0;
@@ -310,7 +317,8 @@ function boundaryOk(folded: string, start: number, end: number, alias: AliasEntr
   }
   if (alias.ambiguous) {
     if (folded[end] === '-' && isWordChar(folded[end + 1]) && !MEDIA_COMPOUND.test(folded.slice(end + 1, end + 16))) return false;
-    if (folded[start - 1] === '-' && isWordChar(folded[start - 2])) return false;
+    // (But a wire credit that joins two agencies in brackets, "(NNN-MENA)", names both.)
+    if (folded[start - 1] === '-' && isWordChar(folded[start - 2]) && !(folded[end] === ')' && /\(\s*[\p{L}\p{N}]{2,8}-$/u.test(folded.slice(Math.max(0, start - 12), start)))) return false;
   }
   return true;
 }
