@@ -11,6 +11,8 @@ export type ReferenceKind = 'citation' | 'dateline' | 'credit' | 'mention' | 'li
 
 /** At most this many characters of a dateline come before the name ("RIO DE JANEIRO, Brazil, Nov. 20 (", 40). */
 const DATELINE_MAX = 60;
+/** How far before the name its line is read (the credit's word, a source line, a dateline's opening). */
+const LOOK_BEHIND = 120;
 /** At most this many characters between a credit's word and the name ("Photo by Li Wei/", "Foto: Max Mustermann/"). */
 const CREDIT_MAX = 50;
 
@@ -84,9 +86,8 @@ const SIGN_OFF_BEFORE = /(?:[-–—:(/]\s*|^\s*(?:\S+\s+){0,2}(?:by|von|por|par
  * alone on its line counts as a source line (false for an alias that needs context: "Today" as a heading).
  */
 export function positionalKind(text: string, start: number, end: number, paragraph: Span, alone = true): 'dateline' | 'credit' | null {
-  const before = text.slice(Math.max(paragraph.start, start - 120), start);
-  const lineStart = Math.max(before.lastIndexOf('\n') + 1, 0);
-  const line = before.slice(lineStart);
+  const before = text.slice(Math.max(paragraph.start, start - LOOK_BEHIND), start);
+  const line = before.slice(before.lastIndexOf('\n') + 1);
   const after = text.slice(end, Math.min(paragraph.end, end + 80));
   const afterLine = after.split('\n', 1)[0];
 
@@ -102,14 +103,13 @@ export function positionalKind(text: string, start: number, end: number, paragra
   if (SOURCE_LINE.test(line)) return 'dateline';
 
   // A dateline at the start of its paragraph or line.
-  const fromStart = start - paragraph.start <= DATELINE_MAX + 60 ? text.slice(paragraph.start, start) : null;
-  const opening = fromStart !== null ? fromStart.slice(fromStart.lastIndexOf('\n') + 1) : null;
-  if (opening !== null && opening.length <= DATELINE_MAX && (datelineOpening(opening) || DATELINE_WITH_DATE.test(opening)) && DATELINE_AFTER.test(afterLine)) return 'dateline';
+  // (Only where the paragraph starts within what was read before the name: then its line is the opening.)
+  if (start - paragraph.start <= LOOK_BEHIND && line.length <= DATELINE_MAX && (datelineOpening(line) || DATELINE_WITH_DATE.test(line))
+    && DATELINE_AFTER.test(afterLine)) return 'dateline';
 
   // A source line that closes its line: "— Anadolu", "(EFE)", "aja/PAP", "...border gate: Anadolu", a name
   // alone on its line, "VOA 뉴스".
-  const endsLine = after.length === afterLine.length || after.includes('\n');
-  if (endsLine && (PARAGRAPH_END.test(afterLine) || KOREAN_SIGN_OFF.test(afterLine)) && SIGN_OFF_BEFORE.test(line)) {
+  if ((PARAGRAPH_END.test(afterLine) || KOREAN_SIGN_OFF.test(afterLine)) && SIGN_OFF_BEFORE.test(line)) {
     // A name alone on its line is a source line only for a name that stands alone anyway ("EFE", not "Today").
     // A name in brackets closes a source line only after a full sentence: "...on Monday. (EFE)", not "the state
     // news agency (SANA).", which spells out the agency's name.
