@@ -25,8 +25,8 @@ export function statelensDetector(registry: CompiledRegistry, matcher: Matcher, 
     text: (text) => analyzeText(text, matcher).citations.map((c) => ({ outlet: id(c.outlet), surface: text.slice(c.start, c.end), kind: c.kind })),
     page: (doc) => {
       const scan = scanPage(doc, matcher, hosts, {});
-      const kinds = scan.attribution?.kinds;
-      return scan.citations.map((c, i) => ({ outlet: id(c.outlet), surface: c.surface, kind: kinds?.[i] ?? c.kind }));
+      void scan.attribution; // (worked out first: it turns a mention whose sentence rests on the outlet into a citation)
+      return scan.citations.map((c) => ({ outlet: id(c.outlet), surface: c.surface, kind: c.kind }));
     },
   };
 }

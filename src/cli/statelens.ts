@@ -87,10 +87,11 @@ function scanHtml(file: string, html: string): FileResult {
   const { window } = dom;
   try {
     const scan = scanPage(window.document, matcher, hosts, {});
+    // (Attribution first: it turns a mention whose sentence rests on the outlet into a citation.)
     const { collected, attribution } = scan;
     const mentions = scan.citations.map((c, i) => {
       const sentence = collected && c.start >= 0 ? sentenceText(collected.text, c.start) : null;
-      return mention(c.outlet, c.surface, c.via, attribution?.kinds[i] ?? c.kind, sentence, attribution && c.start >= 0 ? attribution.attributed[i] : null);
+      return mention(c.outlet, c.surface, c.via, c.kind, sentence, attribution && c.start >= 0 ? attribution.attributed[i] : null);
     });
     return result(file, scan.article.isArticle, scan.article.published, mentions, scan.citations, attribution ?? undefined);
   } finally {

@@ -34,8 +34,6 @@ export interface Attribution {
   sentences: number;
   /** Per citation (in the scan's order): whether its sentence gives content to the outlet ("SANA said that..."). */
   attributed: boolean[];
-  /** Per citation: its kind once attribution is known (a mention whose sentence rests on the outlet is a citation). */
-  kinds: ReferenceKind[];
 }
 
 export interface PageScan {
@@ -122,8 +120,7 @@ export function* scanSteps(
   if (insideSkipped(scope)) return unread({ article, scope, site, citations: [] });
   // Links within an outlet's own site, and to the sites of its family (Xinhua's xinhuanet.com and news.cn), are
   // its navigation, not citations.
-  const family = site >= 0 ? hosts.family(site) : -1;
-  const navigation = (l: PageCitation) => site >= 0 && (l.outlet === site || hosts.family(l.outlet) === family);
+  const navigation = (l: PageCitation) => hosts.isNavigation(site, l.outlet);
   const links = findLinkCitations(scope, hosts).filter((l) => !navigation(l));
   // (A document in design mode is editable from end to end: StateLens never reads editable text.)
   if ((!article.isArticle && !options.allPages) || doc.designMode === 'on') return unread({ article, scope, site, citations: links });
@@ -231,7 +228,7 @@ export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: 
   for (const block of blocks) {
     if (block !== scope && hasSkippedAncestor(block, scope)) continue;
     const collected = collectText(block);
-    const links = findLinkCitations(block, hosts).filter((l) => l.outlet !== scan.site && (scan.site < 0 || hosts.family(l.outlet) !== hosts.family(scan.site)));
+    const links = findLinkCitations(block, hosts).filter((l) => !hosts.isNavigation(scan.site, l.outlet));
     added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected, matcher, { knownOutlets: known }), links)));
   }
   const all = [...kept.map((c) => ({ ...c })), ...added].sort(inPageOrder);
@@ -279,10 +276,7 @@ function withLazyAttribution(scan: PageScan, citations: PageCitation[], collecte
     analysis.citations.forEach((c, i) => {
       if (citations[i]) citations[i].kind = c.kind;
     });
-    attribution = {
-      attributedSentences: analysis.attributedSentences, sentences: analysis.sentences,
-      attributed: analysis.citations.map((c) => c.attributed), kinds: analysis.citations.map((c) => c.kind),
-    };
+    attribution = { attributedSentences: analysis.attributedSentences, sentences: analysis.sentences, attributed: analysis.citations.map((c) => c.attributed) };
   }
   Object.defineProperty(scan, 'attribution', {
     get: () => (attribution === undefined && drain((steps ??= compute())), attribution),
