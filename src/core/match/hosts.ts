@@ -4,6 +4,8 @@
  * Hosts are kept written backwards ("moc.tr"), as the packed index stores them: a host's parent domains are
  * then its prefixes, and loading the index reverses nothing.
  */
+import { familyAt } from '../registry/pack';
+
 export class HostIndex {
   /** table: outlet index by host written backwards (the packed index's h), used as it is. */
   readonly #table: Readonly<Record<string, number>>;
@@ -24,10 +26,12 @@ export class HostIndex {
     return new HostIndex(table, family);
   }
 
-  /** The outlet's family (its group or company), as the index of the family's first outlet; itself if alone. */
-  family(outlet: number): number {
-    const first = this.#families[outlet];
-    return typeof first === 'number' ? first : outlet;
+  /**
+   * On the site of outlet `site` (-1: no outlet's), is a link to `outlet` the site's own navigation: the outlet
+   * itself or one of its family (its group or company: Xinhua's xinhuanet.com and news.cn)?
+   */
+  isNavigation(site: number, outlet: number): boolean {
+    return site >= 0 && (outlet === site || familyAt(this.#families, outlet) === familyAt(this.#families, site));
   }
 
   /** The outlet index for a host name, or -1. */

@@ -4,7 +4,7 @@
  * word are compared. Scripts written without spaces (Chinese, Japanese) are matched inside their runs, without
  * word boundaries; Arabic words may carry a one- or two-letter prefix ("و", "ب", "ل"...).
  */
-import { ALIAS_RUN, countryAt, FIELD, PACKED_VERSION, RECORD, type PackedIndex } from '../registry/pack';
+import { ALIAS_RUN, countryAt, familyAt, FIELD, PACKED_VERSION, RECORD, type PackedIndex } from '../registry/pack';
 import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_PREFERRED, ALIAS_SHARED, ALIAS_STRICT } from '../registry/types';
 import { DESCRIPTIONS, TURKISH_SUFFIXES } from './context-words';
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
@@ -76,11 +76,7 @@ export class Matcher {
   constructor(packed: PackedIndex) {
     if (packed.v !== PACKED_VERSION) throw new Error(`matcher index version ${String(packed.v)}, expected ${PACKED_VERSION}`);
     this.countryOf = (outlet) => countryAt(packed, outlet);
-    const families = packed.f ?? {};
-    this.familyOf = (outlet) => {
-      const first = families[outlet];
-      return typeof first === 'number' ? first : outlet;
-    };
+    this.familyOf = (outlet) => familyAt(packed.f, outlet);
     this.#records = packed.a;
     this.#runRecords = packed.r;
     this.#hasRuns = Object.keys(packed.r).length > 0;

@@ -105,6 +105,12 @@ export function typologyAt(packed: Pick<PackedIndex, 't'>, outlet: number): Typo
   return FROM_CHAR.get(packed.t[outlet]) ?? null;
 }
 
+/** The outlet's family (group or company) as the index of its first outlet; the outlet itself when alone. */
+export function familyAt(families: Readonly<Record<string, number>>, outlet: number): number {
+  const first = families[outlet];
+  return typeof first === 'number' ? first : outlet;
+}
+
 export function countryAt(packed: Pick<PackedIndex, 'c'>, outlet: number): string | null {
   const code = packed.c.slice(outlet * 2, outlet * 2 + 2);
   return code === '--' || !code ? null : code;
