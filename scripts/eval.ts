@@ -13,7 +13,7 @@ import { HostIndex } from '../src/core/match/hosts';
 import type { CompiledRegistry } from '../src/core/registry/types';
 import { hasCorpora, readCorpus, REAL_CORPORA, type CorpusItem, type CorpusName } from './eval/corpora';
 import { detect, naiveDetector, statelensDetector, type Detector } from './eval/detect';
-import { judge, outletKeys, score as scoreOf, summarize, type ItemResult, type Summary } from './eval/score';
+import { judge, outletKeys, score, summarize, type ItemResult, type Score, type Summary } from './eval/score';
 
 export interface Labelled {
   text: string;
@@ -25,15 +25,6 @@ export interface Labelled {
 interface Found {
   outlet: string;
   surface: string;
-}
-
-export interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
 }
 
 const DIR = join(process.cwd(), 'tests', 'eval');
@@ -53,14 +44,6 @@ export function readSet(dir = DIR): Labelled[] {
     });
   }
   return items;
-}
-
-function score(tp: number, fp: number, fn: number): Score {
-  const precision = tp + fp ? tp / (tp + fp) : 1;
-  const recall = tp + fn ? tp / (tp + fn) : 1;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  const r = (x: number) => Math.round(x * 10000) / 10000;
-  return { tp, fp, fn, precision: r(precision), recall: r(recall), f1: r(f1) };
 }
 
 /** Matches found against expected by outlet and surface; each expected citation can be matched once. */
@@ -84,24 +67,9 @@ export function statelens(registry: CompiledRegistry) {
     findTextCitations(text, matcher).map((c) => ({ outlet: registry.index.outlets[c.outlet][0], surface: text.slice(c.start, c.end) }));
 }
 
-/** The baseline: every alias as a case-insensitive substring, longest first, no context. */
-export function naive(registry: CompiledRegistry) {
-  const aliases = registry.index.aliases
-    .map(([text, outlet]) => ({ text: text.toLowerCase(), outlet: registry.index.outlets[outlet][0] }))
-    .sort((a, b) => b.text.length - a.text.length);
-  return (text: string): Found[] => {
-    const lower = text.toLowerCase();
-    const taken = new Array<boolean>(text.length).fill(false);
-    const found: Array<Found & { at: number }> = [];
-    for (const a of aliases) {
-      for (let at = lower.indexOf(a.text); at >= 0; at = lower.indexOf(a.text, at + 1)) {
-        if (taken.slice(at, at + a.text.length).some(Boolean)) continue;
-        taken.fill(true, at, at + a.text.length);
-        found.push({ outlet: a.outlet, surface: text.slice(at, at + a.text.length), at });
-      }
-    }
-    return found.sort((x, y) => x.at - y.at).map(({ outlet, surface }) => ({ outlet, surface }));
-  };
+/** The baseline: every alias as a case-insensitive substring, longest first, no context (scripts/eval/detect.ts). */
+export function naive(registry: CompiledRegistry): (text: string) => Found[] {
+  return naiveDetector(registry).text;
 }
 
 export function evaluate(set: Labelled[], detect: (text: string) => Found[], family: (id: string) => string) {
@@ -180,16 +148,16 @@ export function evaluateAll(registry: CompiledRegistry, only?: string): Record<s
 }
 
 /** Real corpora together (the own set never counts in it). */
-function overall(reports: Record<string, CorpusReport>): { pairs: ReturnType<typeof scoreOf>; references: ReturnType<typeof scoreOf> } {
+function overall(reports: Record<string, CorpusReport>): { pairs: Score; references: Score } {
   const sum = (pick: (s: Summary) => { tp: number; fp: number; fn: number }) => {
     const t = { tp: 0, fp: 0, fn: 0 };
     for (const [name, r] of Object.entries(reports)) if (name !== 'own') for (const k of ['tp', 'fp', 'fn'] as const) t[k] += pick(r.statelens)[k];
-    return scoreOf(t.tp, t.fp, t.fn);
+    return score(t.tp, t.fp, t.fn);
   };
   return { pairs: sum((s) => s.pairs), references: sum((s) => s.references) };
 }
 
-const pick = (s: ReturnType<typeof scoreOf>) => ({ precision: s.precision, recall: s.recall, f1: s.f1, tp: s.tp, fp: s.fp, fn: s.fn });
+const pick = (s: Score) => ({ precision: s.precision, recall: s.recall, f1: s.f1, tp: s.tp, fp: s.fp, fn: s.fn });
 
 /**
  * The report `--json` prints: {"corpora": {"wikipedia": {...}, "voa": ..., "openlicensed": ..., "pages": ...,
@@ -223,7 +191,7 @@ function main(): void {
     process.stdout.write(`${JSON.stringify(jsonReport(reports))}\n`);
     return;
   }
-  const row = (name: string, s: ReturnType<typeof scoreOf>) => `${name.padEnd(28)} ${s.precision.toFixed(4)}  ${s.recall.toFixed(4)}  ${s.f1.toFixed(4)}   tp ${s.tp} fp ${s.fp} fn ${s.fn}`;
+  const row = (name: string, s: Score) => `${name.padEnd(28)} ${s.precision.toFixed(4)}  ${s.recall.toFixed(4)}  ${s.f1.toFixed(4)}   tp ${s.tp} fp ${s.fp} fn ${s.fn}`;
   const head = `${''.padEnd(28)} precision recall  F1`;
   for (const [name, r] of Object.entries(reports)) {
     console.log(`\n== ${name}${name === 'own' ? ' (the project\'s own sentences: never the headline)' : ''}: ${r.statelens.items} items`);
