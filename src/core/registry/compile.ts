@@ -22,10 +22,14 @@ import {
   ALIAS_STRICT,
   MATCHER_INDEX_VERSION,
   type CompiledRegistry,
+  type AliasClass,
+  type AliasDecision,
+  type AliasToClassify,
   type MatcherIndex,
   type Outlet,
 } from './types';
-import { classify, deriveAliases, isCountryName, type AliasMatch, type OutletAlias } from './derive-aliases';
+export type { AliasClass, AliasDecision, AliasToClassify } from './types';
+import { classify, deriveAliases, isCountryName, type OutletAlias } from './derive-aliases';
 import { packIndex } from './pack';
 import { fold, wordKey } from '../match/fold';
 import { tokenize } from '../match/tokens';
@@ -75,36 +79,6 @@ function entryName(value: unknown, position: number): string {
 function parseArrayEntries<T extends v.GenericSchema>(schema: T, list: unknown, file: string): Array<v.InferOutput<T>> {
   if (!Array.isArray(list)) throw new RegistryError(file, '(file)', '(root)', 'must be an array of outlets');
   return list.map((item, i) => parseEntry(schema, item, file, entryName(item, i)));
-}
-
-/** One alias as the compiler hands it to the classifier. */
-export interface AliasToClassify {
-  text: string;
-  outletId: string;
-  /** The outlet's country (ISO 3166-1 alpha-2): its languages decide which words are common there. */
-  country: string;
-  caseSensitive?: boolean | undefined;
-  derived?: 'name' | 'company' | undefined;
-  /** Other outlets of the registry that keep the same alias ("BNA": Bahrain's and Afghanistan's agencies). */
-  sharedWith: string[];
-}
-
-/** An alias's class and why: "common word: german #90", "two letters", "not a common word, name or place". */
-export interface AliasClass {
-  match: AliasMatch;
-  reason: string;
-}
-
-/** How one alias was classified, for `npm run registry:stats`. */
-export interface AliasDecision {
-  id: string;
-  text: string;
-  match: AliasMatch;
-  reason: string;
-  /** The class before the data decided: the hand-set class of a curated alias, else the class by shape. */
-  before: AliasMatch;
-  /** Set by hand in the curated profile, with its reason (the data did not decide). */
-  override: boolean;
 }
 
 export interface CompileOptions {

@@ -1,8 +1,7 @@
 import type { Typology } from '../typology';
 import type { ControlPeriod, Designation, Evidence, Kind, Rating, Status } from './schema';
-import type { OutletAlias } from './derive-aliases';
+import type { AliasMatch, OutletAlias } from './derive-aliases';
 import type { PackedIndex } from './pack';
-import type { AliasDecision } from './compile';
 
 /** One outlet after merging the imported data with its curated profile: what the card shows. */
 export interface Outlet {
@@ -72,4 +71,34 @@ export interface CompiledRegistry {
   outlets: Record<string, Outlet>;
   renames: Record<string, string>;
   credit: string;
+}
+
+/** One alias as the compiler hands it to the classifier. */
+export interface AliasToClassify {
+  text: string;
+  outletId: string;
+  /** The outlet's country (ISO 3166-1 alpha-2): its languages decide which words are common there. */
+  country: string;
+  caseSensitive?: boolean | undefined;
+  derived?: 'name' | 'company' | undefined;
+  /** Other outlets of the registry that keep the same alias ("BNA": Bahrain's and Afghanistan's agencies). */
+  sharedWith: string[];
+}
+
+/** An alias's class and why: "common word: german #90", "two letters", "not a common word, name or place". */
+export interface AliasClass {
+  match: AliasMatch;
+  reason: string;
+}
+
+/** How one alias was classified, for `npm run registry:stats`. */
+export interface AliasDecision {
+  id: string;
+  text: string;
+  match: AliasMatch;
+  reason: string;
+  /** The class before the data decided: the hand-set class of a curated alias, else the class by shape. */
+  before: AliasMatch;
+  /** Set by hand in the curated profile, with its reason (the data did not decide). */
+  override: boolean;
 }
