@@ -5,6 +5,7 @@
  */
 
 import { drain } from '../core/steps';
+import { storyParagraphs } from './detect-article';
 
 /** Elements whose text is never read (by local name: lower case, also in XHTML). */
 const SKIP_TAGS = new Set([
@@ -58,32 +59,23 @@ export function isSkipped(el: Element): boolean {
 /** Class or id words of reader comments (never read, even where they are most of the page's text). */
 const COMMENTS = /(^|[\s_-])(comments?|respond|reply|disqus)($|[\s_-])/i;
 
-/** Paragraphs this long count as story text (isProbablyReaderable's minimum, as detectArticle counts them). */
-const STORY_PARAGRAPH = 140;
-/** Per document, the text of its long paragraphs; per element named like furniture, whether it holds the story. */
+/** Per document, the text of its story paragraphs; per element named like furniture, whether it holds the story. */
 const paragraphTotals = new WeakMap<Document, number>();
 const storyHolders = new WeakMap<Element, boolean>();
 
-function longParagraphText(scope: ParentNode): number {
-  let total = 0;
-  for (const p of scope.querySelectorAll('p')) {
-    const length = p.textContent!.length;
-    if (length >= STORY_PARAGRAPH) total += length;
-  }
-  return total;
-}
+const storyText = (scope: Document | Element) => storyParagraphs(scope).reduce((sum, [, n]) => sum + n, 0);
 
 /**
- * Does el hold at least half of its document's long-paragraph text? Worked out once per element (only elements
- * named like furniture are asked, most of them small), and the document's total once per document.
+ * Does el hold at least half of its document's story-paragraph text (see storyParagraphs)? Worked out once per
+ * element (only elements named like furniture are asked, most of them small), and the total once per document.
  */
 function holdsStory(el: Element): boolean {
   let holds = storyHolders.get(el);
   if (holds === undefined) {
     const doc = el.ownerDocument;
     let total = paragraphTotals.get(doc);
-    if (total === undefined) paragraphTotals.set(doc, (total = doc.body ? longParagraphText(doc.body) : 0));
-    holds = total > 0 && longParagraphText(el) * 2 >= total;
+    if (total === undefined) paragraphTotals.set(doc, (total = doc.body ? storyText(doc.body) : 0));
+    holds = total > 0 && storyText(el) * 2 >= total;
     storyHolders.set(el, holds);
   }
   return holds;

@@ -130,18 +130,25 @@ function mainRoot(doc: Document): Element {
   const marked = longest(doc.querySelectorAll('[itemprop="articleBody"]')) ?? longest(doc.querySelectorAll('article'))
     ?? doc.querySelector('main, [role="main"]');
   if (!marked) return doc.body ?? doc.documentElement;
-  const paragraphs: [Element, number][] = [];
-  let total = 0;
-  for (const p of doc.getElementsByTagName('p')) {
-    const n = p.textContent!.trim().length;
-    if (n < MIN_CONTENT_LENGTH) continue;
-    total += n;
-    paragraphs.push([p, n]);
-  }
+  const paragraphs = storyParagraphs(doc);
+  const total = paragraphs.reduce((sum, [, n]) => sum + n, 0);
   const held = (el: Element) => paragraphs.reduce((sum, [p, n]) => (el.contains(p) ? sum + n : sum), 0);
   let root = marked;
   if (held(root) < total / 4) while (root.parentElement && held(root) < total / 2) root = root.parentElement;
   return root;
+}
+
+/**
+ * The paragraphs that may be a story's, with their length: <p> of MIN_CONTENT_LENGTH characters or more,
+ * trimmed (what mainRoot weighs roots by, and collectText weighs a wrapper named like furniture by).
+ */
+export function storyParagraphs(scope: Document | Element): Array<[Element, number]> {
+  const out: Array<[Element, number]> = [];
+  for (const p of scope.getElementsByTagName('p')) {
+    const n = p.textContent!.trim().length;
+    if (n >= MIN_CONTENT_LENGTH) out.push([p, n]);
+  }
+  return out;
 }
 
 function longest(els: NodeListOf<Element>): Element | undefined {
