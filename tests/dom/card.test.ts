@@ -13,7 +13,7 @@ const t = (key: string, subs?: string | string[]) => [key, ...(subs === undefine
 function minimal(over: Partial<Outlet> = {}): Outlet {
   return {
     id: 'x', name: 'Example Outlet', names: {}, aliases: [], kind: null, country: 'ZZ', parent: null, company: null,
-    hosts: [], mirrors: [], domain: null, status: 'active', typology: null, typologyUncertain: false,
+    hosts: [], mirrors: [], domain: null, status: 'active', statusDate: null, accounts: [], typology: null, typologyUncertain: false,
     classifiedBy: { name: 'Someone', source: 'https://example.org/' }, founded: null, control: [], designations: [],
     ratings: [], evidence: [], origin: ['imported'], ...over,
   };

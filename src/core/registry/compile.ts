@@ -168,6 +168,8 @@ function fromImported(item: ImportedOutlet, onlyAssetOfCompany = false): Outlet 
     mirrors: item.mirrors,
     domain: null,
     status: item.status,
+    statusDate: null,
+    accounts: item.accounts ?? [],
     typology: item.typology,
     typologyUncertain: item.typologyUncertain ?? false,
     classifiedBy: IMPORT_CLASSIFIER,
@@ -197,6 +199,8 @@ function claimedFields(profile: CuratedOutlet): string[] {
   for (const lang of Object.keys(profile.names ?? {})) fields.push(`names.${lang}`);
   if (profile.founded) fields.push('founded');
   if (profile.classifiedBy) fields.push('typology');
+  if (profile.status) fields.push('status');
+  if (profile.accounts) fields.push('accounts');
   if (profile.parent) fields.push('parent');
   profile.control?.forEach((_, i) => fields.push(`control.${i}`));
   profile.designations?.forEach((_, i) => fields.push(`designations.${i}`));
@@ -215,6 +219,10 @@ function applyCurated(outlets: Map<string, Outlet>, profile: CuratedOutlet, file
     }
   }
   checkPeriods(profile, file);
+  if (profile.status && profile.status !== 'active' && !profile.statusDate) {
+    throw new RegistryError(file, profile.id, 'statusDate', `is required with status "${profile.status}": say when it began`);
+  }
+  if (profile.statusDate && !profile.status) throw new RegistryError(file, profile.id, 'statusDate', 'dates no "status"');
   const classified = profile.control?.findIndex((p) => p.typology) ?? -1;
   if (classified >= 0 && !profile.classifiedBy) {
     throw new RegistryError(file, profile.id, `control.${classified}.typology`, 'needs "classifiedBy": the card names who classified the outlet');
@@ -259,6 +267,8 @@ function applyCurated(outlets: Map<string, Outlet>, profile: CuratedOutlet, file
     hosts: unique([...outlet.hosts, ...(profile.hosts ?? [])]),
     mirrors: unique([...outlet.mirrors, ...(profile.mirrors ?? [])]),
     status: profile.status ?? outlet.status,
+    statusDate: profile.statusDate ?? outlet.statusDate,
+    accounts: profile.accounts ?? outlet.accounts,
     founded: profile.founded ?? outlet.founded,
     classifiedBy: profile.classifiedBy ?? outlet.classifiedBy,
     control: profile.control ?? outlet.control,

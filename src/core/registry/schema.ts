@@ -51,10 +51,34 @@ export const ControlPeriodSchema = v.strictObject({
 export const DesignationSchema = v.strictObject({
   authority: v.picklist(['EU', 'US', 'UK', 'CA', 'UA', 'other']),
   kind: v.picklist(['sanctions', 'broadcast-ban', 'foreign-mission', 'other']),
+  /** The date it took effect. */
   from: isoDate,
+  /** The date it was decided, where that differs from the date it took effect (a Council decision, then its entry into force). */
+  decided: v.optional(isoDate),
   to: v.optional(isoDate),
   note: v.optional(nonEmpty),
 });
+
+/**
+ * The platforms whose official accounts the registry records, and what a handle looks like on each. A handle
+ * is the first segment of the account's path as the platform writes it (YouTube: "@name", "channel/UC…",
+ * "c/name" or "user/name").
+ */
+export const PLATFORMS = {
+  x: /^[A-Za-z0-9_]{1,15}$/,
+  youtube: /^(?:@[A-Za-z0-9._·-]{3,30}|channel\/UC[A-Za-z0-9_-]{22}|c\/[^/?#\s]{1,100}|user\/[A-Za-z0-9]{1,60})$/,
+  telegram: /^[A-Za-z][A-Za-z0-9_]{3,31}$/,
+  facebook: /^(?:[A-Za-z0-9.\-]{2,80}|profile\.php\?id=\d{5,20})$/,
+  instagram: /^[A-Za-z0-9._]{1,30}$/,
+  vk: /^[A-Za-z0-9_.]{2,32}$/,
+  tiktok: /^@[A-Za-z0-9_.]{2,24}$/,
+} as const;
+export type Platform = keyof typeof PLATFORMS;
+
+export const AccountSchema = v.pipe(
+  v.strictObject({ platform: v.picklist(Object.keys(PLATFORMS) as Platform[]), handle: nonEmpty }),
+  v.check((a) => PLATFORMS[a.platform].test(a.handle), 'handle: is not a valid handle for its platform'),
+);
 
 export const RatingSchema = v.strictObject({
   by: v.picklist(['wikipedia-rsp']),
@@ -67,6 +91,8 @@ export const EvidenceSchema = v.strictObject({
   claim: nonEmpty,
   source: httpsUrl,
   read: v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD')),
+  /** The copy actually read when the original page (`source`) could not be: an archive or a mirror. */
+  via: v.optional(httpsUrl),
   /** The fields this evidence supports, e.g. "typology", "names.ar", "control.1", "founded". */
   supports: v.pipe(v.array(nonEmpty), v.minLength(1, 'must name at least one field')),
 });
@@ -87,6 +113,8 @@ export const ImportedOutletSchema = v.strictObject({
   typology: v.nullable(v.picklist(TYPOLOGIES)),
   typologyUncertain: v.optional(v.boolean()),
   status: v.picklist(STATUSES),
+  /** Official accounts as the matrix lists them, normalised (see import-smm.ts accountOf). */
+  accounts: v.optional(v.array(AccountSchema)),
   /** 1-based data row numbers in the source CSV, for tracing. */
   rows: v.array(v.number()),
 });
@@ -108,6 +136,10 @@ export const CuratedOutletSchema = v.strictObject({
   hosts: v.optional(v.array(host)),
   mirrors: v.optional(v.array(host)),
   status: v.optional(v.picklist(STATUSES)),
+  /** When the status began: the date an outlet closed or stopped working. Required with `status`. */
+  statusDate: v.optional(isoDate),
+  /** Official accounts checked by hand; replaces the imported list. */
+  accounts: v.optional(v.array(AccountSchema)),
   founded: v.optional(isoDate),
   /** The typology source shown on the card ("State Media Monitor, Aug 2023"). */
   classifiedBy: v.optional(v.strictObject({ name: nonEmpty, source: httpsUrl, date: v.optional(isoDate) })),
@@ -136,6 +168,7 @@ export const RenamesSchema = v.record(id, id);
 export type Alias = v.InferOutput<typeof AliasSchema>;
 export type ControlPeriod = v.InferOutput<typeof ControlPeriodSchema>;
 export type Designation = v.InferOutput<typeof DesignationSchema>;
+export type Account = v.InferOutput<typeof AccountSchema>;
 export type Rating = v.InferOutput<typeof RatingSchema>;
 export type Evidence = v.InferOutput<typeof EvidenceSchema>;
 export type ImportedOutlet = v.InferOutput<typeof ImportedOutletSchema>;

@@ -23,6 +23,7 @@ export function statedFacts(o: Outlet): string[] {
     // Classified by the imported data (credited), not by a curated claim.
   } else facts.push('typology');
   if (o.parent) facts.push('parent');
+  if (o.statusDate) facts.push('status');
   o.control.forEach((_, i) => facts.push(`control.${i}`));
   o.designations.forEach((_, i) => facts.push(`designations.${i}`));
   o.ratings.forEach((_, i) => facts.push(`ratings.${i}`));

@@ -1,5 +1,5 @@
 import type { Typology } from '../typology';
-import type { ControlPeriod, Designation, Evidence, Kind, Rating, Status } from './schema';
+import type { Account, ControlPeriod, Designation, Evidence, Kind, Rating, Status } from './schema';
 import type { AliasMatch, OutletAlias } from './derive-aliases';
 import type { PackedIndex } from './pack';
 
@@ -19,6 +19,10 @@ export interface Outlet {
   /** Primary registrable domain (sana.sy, rt.com), or null when the outlet has no known site. */
   domain: string | null;
   status: Status;
+  /** When the status began (the date an outlet closed), or null. */
+  statusDate: string | null;
+  /** Official accounts on the platforms (X, YouTube, Telegram...). */
+  accounts: Account[];
   typology: Typology | null;
   typologyUncertain: boolean;
   classifiedBy: { name: string; source: string; date?: string | undefined };
