@@ -9,7 +9,7 @@ import compressed from 'statelens:compressed-index';
 import MarkJs from 'mark.js';
 import { INFO, infoOf } from '../src/core/match/classes';
 import { findTextCitations } from '../src/core/match/find-citations';
-import { HostIndex } from '../src/core/match/hosts';
+import { LinkIndex } from '../src/core/match/links';
 import { Matcher } from '../src/core/match/matcher';
 import { typologyAt } from '../src/core/registry/pack';
 import { defaultSettings, type Settings } from '../src/core/settings';
@@ -28,7 +28,7 @@ const Mark = MarkJs as new (context: Element) => MarkInstance;
 /** What the content script has once its matcher is loaded (see main() in src/content/main.ts). */
 export interface Ready {
   matcher: Matcher;
-  hosts: HostIndex;
+  hosts: LinkIndex;
   typologyOf: (outlet: number) => Typology | null;
   highlighter: Highlighter;
 }
@@ -46,7 +46,7 @@ export interface PipelineResult {
 
 /**
  * Loads the matcher as the content script does: inflate the compressed index (DecompressionStream), install
- * the context words, build the Matcher and the HostIndex.
+ * the context words, build the Matcher and the LinkIndex.
  */
 export async function loadMatcher(doc: Document, marks: { sites?: number; inflated?: number } = {}): Promise<Ready> {
   // As the content script does: the sites part first (every page loads it), then the aliases part.
@@ -57,7 +57,7 @@ export async function loadMatcher(doc: Document, marks: { sites?: number; inflat
   });
   return {
     matcher,
-    hosts: new HostIndex(sites.h, sites.f),
+    hosts: new LinkIndex(sites),
     typologyOf: (outlet) => typologyAt(sites, outlet),
     highlighter: new Highlighter(doc),
   };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadRegistry } from '../src/build/load-registry';
 import { findTextCitations } from '../src/core/match/find-citations';
 import { matcherFromIndex } from '../src/core/match/from-index';
-import { HostIndex } from '../src/core/match/hosts';
+import { LinkIndex } from '../src/core/match/links';
 import type { CompiledRegistry } from '../src/core/registry/types';
 import { hasCorpora, readCorpus, REAL_CORPORA, type CorpusItem, type CorpusName } from './eval/corpora';
 import { detect, naiveDetector, statelensDetector, type Detector } from './eval/detect';
@@ -140,7 +140,7 @@ function ownItems(registry: CompiledRegistry, set: readonly Labelled[]): CorpusI
 
 export function evaluateAll(registry: CompiledRegistry, only?: string): Record<string, CorpusReport> {
   const matcher = matcherFromIndex(registry.index);
-  const detectors = { statelens: statelensDetector(registry, matcher, HostIndex.of(registry.index.hosts, registry.index.families)), naive: naiveDetector(registry) };
+  const detectors = { statelens: statelensDetector(registry, matcher, LinkIndex.of(registry.index)), naive: naiveDetector(registry) };
   const out: Record<string, CorpusReport> = {};
   for (const name of REAL_CORPORA) if (!only || only === name) out[name] = evaluateItems(readCorpus(SHARED, name), registry, detectors);
   if (!only || only === 'own') out.own = evaluateItems(ownItems(registry, readSet()), registry, detectors);

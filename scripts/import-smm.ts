@@ -25,6 +25,7 @@ if (missing.length) {
 try {
   const result = importMatrix(records, lines);
   for (const problem of result.problems) console.error(`${input}: ${problem.message} (row not imported)`);
+  for (const problem of result.accountProblems) console.error(`${input}: ${problem.message} (row imported without it)`);
   const file = {
     source: { file: 'State_Media_Matrix.csv', commit: SOURCE_COMMIT, credit: CREDIT, license: 'MIT' },
     outlets: result.outlets,
@@ -32,7 +33,8 @@ try {
   writeFileSync(output, `${JSON.stringify(file, null, 1)}\n`);
   const hosts = result.outlets.reduce((n, o) => n + o.hosts.length + o.mirrors.length, 0);
   const countries = new Set(result.outlets.map((o) => o.country)).size;
-  console.log(`${output}: ${result.rows} rows (${result.blankRows} blank, ${result.problems.length} not imported) → ${result.outlets.length} outlets, ${hosts} hosts, ${countries} countries`);
+  const accounts = result.outlets.reduce((n, o) => n + (o.accounts?.length ?? 0), 0);
+  console.log(`${output}: ${result.rows} rows (${result.blankRows} blank, ${result.problems.length} not imported) → ${result.outlets.length} outlets, ${hosts} hosts, ${accounts} accounts, ${countries} countries`);
   if (result.problems.length) process.exitCode = 1;
 } catch (e) {
   console.error(`${input}: ${(e as Error).message}`);

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import packed from 'statelens:packed-index';
 import outlets from 'statelens:outlets';
 import { analyzeText, sentenceText, type ReferenceKind, type TextAnalysis } from '../core/match/find-citations';
-import { HostIndex } from '../core/match/hosts';
+import { LinkIndex } from '../core/match/links';
 import { Matcher } from '../core/match/matcher';
 import { typologyAt } from '../core/registry/pack';
 import { summarize } from '../core/summary';
@@ -48,7 +48,7 @@ export interface FileResult {
 const USAGE = 'usage: statelens [--json] FILE...   (.html parsed as a page, other files as plain text, - for stdin)';
 
 const matcher = new Matcher(packed);
-const hosts = new HostIndex(packed.h, packed.f);
+const hosts = new LinkIndex(packed);
 const typologyOf = (i: number) => typologyAt(packed, i);
 
 function mention(outlet: number, surface: string, via: 'text' | 'link', kind: ReferenceKind, sentence: string | null, attributed: boolean | null): Mention {

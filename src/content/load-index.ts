@@ -10,7 +10,7 @@ import { Matcher } from '../core/match/matcher';
 import type { PackedIndex } from '../core/registry/pack';
 
 type Compressed = { v: number; sites: string; aliases: string };
-export type Sites = Pick<PackedIndex, 'v' | 't' | 'c' | 'h' | 'f'>;
+export type Sites = Pick<PackedIndex, 'v' | 't' | 'c' | 'h' | 's' | 'f'>;
 
 /** Uint8Array.fromBase64: Chrome 140 and Firefox 133 have it (the manifests ask for those versions or later). */
 type WithBase64 = { fromBase64: (text: string) => Uint8Array<ArrayBuffer> };
@@ -26,7 +26,7 @@ async function inflate<T>(base64: string): Promise<T> {
   return JSON.parse(text + decoder.decode()) as T;
 }
 
-/** The sites part: categories, countries, hosts and families (what a page whose text is not read needs). */
+/** The sites part: categories, countries, hosts, accounts and families (what a page whose text is not read needs). */
 export async function inflateSites(compressed: Compressed): Promise<Sites> {
   return { ...(await inflate<Omit<Sites, 'v'>>(compressed.sites)), v: compressed.v as PackedIndex['v'] };
 }

@@ -1,6 +1,6 @@
 /** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
 import compressed from 'statelens:compressed-index';
-import { HostIndex } from '../core/match/hosts';
+import { LinkIndex } from '../core/match/links';
 import { typologyAt } from '../core/registry/pack';
 import { inflateSites, loadMatcher } from './load-index';
 import { Matcher } from '../core/match/matcher';
@@ -25,7 +25,7 @@ const FLASH_MS = 1500;
 interface Shared {
   /** The matcher, or its loading (the first call starts it). */
   matcher: () => Matcher | Promise<Matcher>;
-  hosts: HostIndex;
+  hosts: LinkIndex;
   typologyOf: (outlet: number) => Typology | null;
   highlighter: Highlighter;
   card: CardView;
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   let matcher: Matcher | Promise<Matcher> | undefined;
   const shared: Shared = {
     matcher: () => (matcher ??= loadMatcher(compressed, sites).then((made) => (matcher = made))),
-    hosts: new HostIndex(sites.h, sites.f),
+    hosts: new LinkIndex(sites),
     typologyOf: (outlet) => typologyAt(sites, outlet),
     highlighter: new Highlighter(document),
     // A frame's cards show over the page around it (a frame of another origin around it keeps them inside).

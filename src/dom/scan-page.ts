@@ -3,7 +3,7 @@
  * Takes the document and the matcher as parameters; never touches browser.* and never changes the page.
  */
 import { attributeCitationSteps, findFlaggedCitations, findFlaggedSteps, type ReferenceKind, type TextCitation } from '../core/match/find-citations';
-import type { HostIndex } from '../core/match/hosts';
+import type { LinkIndex } from '../core/match/links';
 import type { Matcher } from '../core/match/matcher';
 import { drain } from '../core/steps';
 import { nextTask } from './next-task';
@@ -63,7 +63,7 @@ export interface ScanOptions {
 }
 
 /** The whole scan at once. */
-export function scanPage(doc: Document, matcher: Matcher, hosts: HostIndex, options: ScanOptions = {}): PageScan {
+export function scanPage(doc: Document, matcher: Matcher, hosts: LinkIndex, options: ScanOptions = {}): PageScan {
   return drain(scanSteps(doc, matcher, hosts, options));
 }
 
@@ -82,7 +82,7 @@ export interface SliceOptions {
  * its change triggers catches up).
  */
 export function scanPageSliced(
-  doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: HostIndex, options: ScanOptions & SliceOptions = {},
+  doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: LinkIndex, options: ScanOptions & SliceOptions = {},
 ): Promise<PageScan | null> {
   return runSliced(scanSteps(doc, matcher, hosts, options), options);
 }
@@ -111,10 +111,11 @@ async function runSliced<T>(steps: Generator<unknown, T, unknown>, { sliceMs = 8
  * only when the page's text is read (not on other pages); a promise is yielded to the driver to wait for.
  */
 export function* scanSteps(
-  doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: HostIndex, options: ScanOptions = {},
+  doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: LinkIndex, options: ScanOptions = {},
 ): Generator<void | Promise<Matcher>, PageScan, unknown> {
   const article = detectArticle(doc);
-  const site = /^https?:$/.test(doc.location?.protocol ?? '') ? hosts.lookup(doc.location.hostname) : -1;
+  // The outlet whose site, or whose account on a platform (x.com/XHNews), this page is.
+  const site = doc.location ? hosts.lookupLink(doc.location) : -1;
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
   // An article inside an editable region, a form field or a hidden box is not read at all.
   if (insideSkipped(scope)) return unread({ article, scope, site, citations: [] });
@@ -207,7 +208,7 @@ function inDocument(node: Node): Node {
  * (paragraphs, list items...) that hold added or changed text. Returns the updated scan, or null when the
  * change calls for a full scan (the article's root left the page).
  */
-export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: Matcher, hosts: HostIndex): PageScan | null {
+export function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: Matcher, hosts: LinkIndex): PageScan | null {
   const { scope } = scan;
   // A page with open shadow roots is read again whole: its order is the tree the page shows, which slots
   // reshuffle.
@@ -305,7 +306,10 @@ function firstTextIn(range: Range, position: Map<Node, number>): number {
 /** An address with a scheme ("https:", "mailto:") or a host ("//example.com"); others are relative. */
 const ABSOLUTE = /^[\s]*([a-z][a-z\d+.-]*:|[/\\]{2})/i;
 
-export function findLinkCitations(scope: Element | ShadowRoot, hosts: HostIndex): PageCitation[] {
+/** In findLinkCitations's cache of hosts: a platform's host, whose links are looked up one by one. */
+const PER_LINK = -2;
+
+export function findLinkCitations(scope: Element | ShadowRoot, hosts: LinkIndex): PageCitation[] {
   const out: PageCitation[] = [];
   // Most of a page's links share a few hosts (its own, above all): each is looked up once.
   const outlets = new Map<string, number>();
@@ -319,10 +323,13 @@ export function findLinkCitations(scope: Element | ShadowRoot, hosts: HostIndex)
     // The link's host first (cheap, and most links lead nowhere of interest); where it sits only for outlets.
     // The browser has parsed an HTML link's address already (a link in SVG has no such properties: StateLens
     // never reads SVG).
-    const { protocol, hostname: host } = a as HTMLAnchorElement;
+    const link = a as HTMLAnchorElement;
+    const { protocol, hostname: host } = link;
     if (protocol !== 'http:' && protocol !== 'https:') continue;
     let outlet = outlets.get(host);
-    if (outlet === undefined) outlets.set(host, (outlet = hosts.lookup(host)));
+    if (outlet === undefined) outlets.set(host, (outlet = hosts.isPlatform(host) ? PER_LINK : hosts.lookupHost(host)));
+    // On a platform (x.com, t.me...), the path says whose account a link leads to: each is looked up.
+    if (outlet === PER_LINK) outlet = hosts.lookupLink(link);
     if (outlet < 0 || hasSkippedAncestor(a, scope)) continue;
     const range = linkRange(a);
     if (!range) continue;

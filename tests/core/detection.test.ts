@@ -28,6 +28,7 @@ const index: MatcherIndex = {
     ['Anadolu Ajansı', 9, 0], ['Anadolu Agency', 9, 0],
   ],
   hosts: [],
+  accounts: [],
   families: [],
 };
 const matcher = matcherFromIndex(index);

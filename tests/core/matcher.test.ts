@@ -80,13 +80,13 @@ describe('links and hosts', () => {
     ['en.sana.sy', 'sana'],
     ['SANA.SY.', 'sana'],
   ])('%s belongs to %s', (host, id) => {
-    const i = hosts.lookup(host);
+    const i = hosts.lookupHost(host);
     expect(i).toBeGreaterThanOrEqual(0);
     expect(registry.index.outlets[i][0]).toBe(id);
   });
 
   it.each(['notsana.sy', 'sana.sy.example.net', 'sy', 'example.com'])('%s belongs to no outlet', (host) => {
-    expect(hosts.lookup(host)).toBe(-1);
+    expect(hosts.lookupHost(host)).toBe(-1);
   });
 });
 

@@ -154,9 +154,9 @@ describe.skipIf(!existsSync(CSV) && process.env.CI !== 'true')('every row of the
   it('is represented: its host belongs to an outlet (as host, mirror or declared shared host), or its asset is an outlet', async () => {
     const { parse } = await import('csv-parse/sync');
     const { normalizeHost } = await import('../../src/core/registry/import-smm');
-    const { HostIndex } = await import('../../src/core/match/hosts');
+    const { LinkIndex } = await import('../../src/core/match/links');
     const { registry } = realRegistry();
-    const hosts = HostIndex.of(registry.index.hosts);
+    const hosts = LinkIndex.of({ hosts: registry.index.hosts });
     const imported = JSON.parse(readFileSync(join(DATA, 'imported.json'), 'utf8')).outlets as Array<{ rows: number[]; sharedHosts?: string[] }>;
     const rowsCovered = new Set(imported.flatMap((o) => o.rows));
     const shared = new Set(imported.flatMap((o) => o.sharedHosts ?? []));
@@ -168,7 +168,7 @@ describe.skipIf(!existsSync(CSV) && process.env.CI !== 'true')('every row of the
       if (!r.URL.trim()) return;
       const host = normalizeHost(r.URL);
       distinct.add(host);
-      expect(hosts.lookup(host) >= 0 || shared.has(host), `row ${i + 1}: ${host}`).toBe(true);
+      expect(hosts.lookupHost(host) >= 0 || shared.has(host), `row ${i + 1}: ${host}`).toBe(true);
     });
     expect(distinct.size).toBeGreaterThan(950);
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadRegistry } from '../../src/build/load-registry';
-import { HostIndex } from '../../src/core/match/hosts';
+import { LinkIndex } from '../../src/core/match/links';
 import { matcherFromIndex } from '../../src/core/match/from-index';
 import type { Matcher } from '../../src/core/match/matcher';
 import type { CompiledRegistry } from '../../src/core/registry/types';
@@ -8,13 +8,13 @@ import type { CompiledRegistry } from '../../src/core/registry/types';
 export const ROOT = join(__dirname, '..', '..');
 export const SHARED = join(ROOT, '..', 'shared');
 
-let cached: { registry: CompiledRegistry; matcher: Matcher; hosts: HostIndex } | undefined;
+let cached: { registry: CompiledRegistry; matcher: Matcher; hosts: LinkIndex } | undefined;
 
 /** The project's real registry, compiled once per test file. */
 export function realRegistry() {
   if (!cached) {
     const registry = loadRegistry(join(ROOT, 'src', 'data'));
-    cached = { registry, matcher: matcherFromIndex(registry.index), hosts: HostIndex.of(registry.index.hosts, registry.index.families) };
+    cached = { registry, matcher: matcherFromIndex(registry.index), hosts: LinkIndex.of(registry.index) };
   }
   return cached;
 }

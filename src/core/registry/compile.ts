@@ -33,6 +33,7 @@ import { classify, deriveAliases, isCountryName, type OutletAlias } from './deri
 import { packIndex } from './pack';
 import { fold, wordKey } from '../match/fold';
 import { tokenize } from '../match/tokens';
+import { accountKey, platformOf } from '../match/accounts';
 
 export interface RegistrySources {
   imported: { file: string; data: unknown };
@@ -133,6 +134,7 @@ export function compileRegistry(sources: RegistrySources, options: CompileOption
   }
 
   checkHosts(outlets);
+  checkAccounts(outlets);
   for (const outlet of outlets.values()) {
     if (outlet.parent && !outlets.has(outlet.parent)) {
       throw new RegistryError(outlet.origin.includes('curated') ? 'curated' : importedFile, outlet.id, 'parent', `"${outlet.parent}" is not an outlet in the registry`);
@@ -307,6 +309,8 @@ function checkHosts(outlets: Map<string, Outlet>): void {
       if (getPublicSuffix(host, { allowPrivateDomains: true }) === host) {
         throw new RegistryError('registry', outlet.id, 'hosts', `"${host}" is a public suffix, not a site`);
       }
+      // A platform's host is many outlets' and nobody's: an outlet's presence there is its accounts.
+      if (platformOf(host)) throw new RegistryError('registry', outlet.id, 'hosts', `"${host}" is a platform: list the outlet's account in "accounts"`);
       const other = owner.get(host);
       if (other && other !== outlet.id) {
         throw new RegistryError('registry', outlet.id, 'hosts', `host "${host}" is also claimed by "${other}"`);
@@ -316,8 +320,22 @@ function checkHosts(outlets: Map<string, Outlet>): void {
   }
 }
 
+function checkAccounts(outlets: Map<string, Outlet>): void {
+  const owner = new Map<string, string>();
+  for (const outlet of outlets.values()) {
+    outlet.accounts.forEach((account, i) => {
+      const key = accountKey(account.platform, account.handle);
+      const other = owner.get(key);
+      if (other && other !== outlet.id) {
+        throw new RegistryError('registry', outlet.id, `accounts.${i}`, `${account.platform} account "${account.handle}" is also claimed by "${other}"`);
+      }
+      owner.set(key, outlet.id);
+    });
+  }
+}
+
 function buildIndex(outlets: readonly Outlet[]): MatcherIndex {
-  const index: MatcherIndex = { version: MATCHER_INDEX_VERSION, outlets: [], aliases: [], hosts: [], families: families(outlets) };
+  const index: MatcherIndex = { version: MATCHER_INDEX_VERSION, outlets: [], aliases: [], hosts: [], accounts: [], families: families(outlets) };
   outlets.forEach((outlet, i) => {
     index.outlets.push([outlet.id, outlet.typology ?? '', outlet.domain ?? '', outlet.country]);
     for (const alias of outlet.aliases) {
@@ -326,6 +344,7 @@ function buildIndex(outlets: readonly Outlet[]): MatcherIndex {
       index.aliases.push(entry);
     }
     for (const host of unique([...outlet.hosts, ...outlet.mirrors])) index.hosts.push([host, i]);
+    for (const key of unique(outlet.accounts.map((a) => accountKey(a.platform, a.handle)))) index.accounts.push([key, i]);
   });
   return index;
 }

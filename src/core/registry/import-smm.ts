@@ -4,9 +4,12 @@
  * Deterministic: the same rows give the same output, in the same order.
  */
 import { isTypology, type Typology } from '../typology';
-import type { ImportedOutlet, Kind } from './schema';
+import type { Account, ImportedOutlet, Kind } from './schema';
+import { accountOf } from '../match/accounts';
 
 export const EXPECTED_COLUMNS = ['Region', 'Country', 'Media company', 'Main assets', 'URL', 'Typology', 'Status', 'Notes'];
+/** The columns of official accounts on the platforms StateLens recognises (LinkedIn, Ok.ru, Rutube are not read). */
+export const ACCOUNT_COLUMNS = ['Twitter Link', 'Youtube Link', 'Telegram Link', 'Facebook Link', 'Instagram Link', 'VK Link', 'Tiktok Link'];
 
 export class ImportError extends Error {
   constructor(readonly row: number, readonly column: string, problem: string, readonly line?: number) {
@@ -135,6 +138,7 @@ interface Group {
   typology: Typology | null;
   uncertain: boolean;
   notFunctional: boolean[];
+  accounts: Account[];
   rows: number[];
 }
 
@@ -144,6 +148,8 @@ export interface ImportResult {
   blankRows: number;
   /** Rows that could not be imported, each naming its row (and line) and column. The rest is imported. */
   problems: ImportError[];
+  /** Account links that are not an account's address; their rows are imported without them. */
+  accountProblems: ImportError[];
 }
 
 /**
@@ -154,6 +160,8 @@ export function importMatrix(records: ReadonlyArray<Record<string, string | unde
   const groups = new Map<string, Group>();
   const hostOwner = new Map<string, Group>();
   const problems: ImportError[] = [];
+  const accountProblems: ImportError[] = [];
+  const accountOwner = new Map<string, Group>();
   let blankRows = 0;
   records.forEach((record, i) => {
     try {
@@ -199,7 +207,7 @@ export function importMatrix(records: ReadonlyArray<Record<string, string | unde
     if (!group) {
       group = {
         key, name, company, kind, country, region: cell('Region'), hosts: [], mirrors: [], sharedHosts: [],
-        typology: code ? (code as Typology) : null, uncertain, notFunctional: [], rows: [],
+        typology: code ? (code as Typology) : null, uncertain, notFunctional: [], accounts: [], rows: [],
       };
       groups.set(key, group);
     }
@@ -213,6 +221,22 @@ export function importMatrix(records: ReadonlyArray<Record<string, string | unde
         hostOwner.set(host, group);
         const list = isMirrorHost(host) ? group.mirrors : group.hosts;
         if (!list.includes(host)) list.push(host);
+      }
+    }
+    for (const column of ACCOUNT_COLUMNS) {
+      const url = cell(column);
+      if (!url) continue;
+      const account = accountOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`);
+      if (!account) {
+        accountProblems.push(new ImportError(row, column, `"${url}" is not the address of an account`, line));
+        continue;
+      }
+      // As with hosts, a company's account listed for several of its assets belongs to the first.
+      const owner = accountOwner.get(account.key);
+      if (owner && owner !== group) continue;
+      accountOwner.set(account.key, group);
+      if (!group.accounts.some((a) => a.platform === account.platform && a.handle === account.handle)) {
+        group.accounts.push({ platform: account.platform, handle: account.handle });
       }
     }
     group.notFunctional.push(/currently not functional/i.test(cell('Status')));
@@ -232,10 +256,11 @@ export function importMatrix(records: ReadonlyArray<Record<string, string | unde
     typology: g.typology,
     ...(g.uncertain ? { typologyUncertain: true } : {}),
     status: g.notFunctional.every(Boolean) ? 'not-functional' : 'active',
+    ...(g.accounts.length ? { accounts: g.accounts } : {}),
     rows: g.rows,
   }));
   outlets.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { outlets, rows: records.length, blankRows, problems };
+  return { outlets, rows: records.length, blankRows, problems, accountProblems };
 }
 
 /** Slug of the name; on a clash, the country is appended, then the host. First come, first served, in CSV order. */

@@ -8,6 +8,7 @@
  *      table's key, with which every record's keys start, is left out of them
  *   r: the same for aliases in scripts written without spaces, by their first character (keys: the run)
  *   h: outlet index by host name written backwards ("moc.tr"), so that a host's parent domains are prefixes
+ *   s: outlet index by official account, keyed "platform:handle" (see match/accounts.ts): "x:rt_com"
  *   f: for outlets in a family (a group and its members, one company's outlets), the family's first outlet
  * ";" and "|" never occur in word keys, and need no escaping in JSON.
  */
@@ -17,7 +18,7 @@ import { isTypology, TYPOLOGIES, type Typology } from '../typology';
 import { ALIAS_SHARED, type MatcherIndex } from './types';
 import type { ContextWords } from '../match/context-words';
 
-export const PACKED_VERSION = 4;
+export const PACKED_VERSION = 5;
 export const FIELD = '|';
 export const RECORD = ';';
 /** Set on aliases in scripts written without spaces (matched inside runs of text). */
@@ -35,6 +36,7 @@ export interface PackedIndex {
   a: Record<string, string>;
   r: Record<string, string>;
   h: Record<string, number>;
+  s: Record<string, number>;
   f: Record<string, number>;
 }
 
@@ -71,7 +73,7 @@ export function packIndex(index: MatcherIndex): PackedIndex {
   const h: Record<string, number> = {};
   const hostOutlet = new Map(index.hosts);
   for (const [host, outlet] of [...index.hosts].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-    // A subdomain of one of the same outlet's hosts is found through that host (see HostIndex): left out.
+    // A subdomain of one of the same outlet's hosts is found through that host (see LinkIndex): left out.
     const parents = host.split('.').map((_, i, labels) => labels.slice(i + 1).join('.')).filter((p) => p.includes('.'));
     const parent = parents.find((p) => hostOutlet.has(p));
     if (parent !== undefined && hostOutlet.get(parent) === outlet) continue;
@@ -82,7 +84,9 @@ export function packIndex(index: MatcherIndex): PackedIndex {
   const c = index.outlets.map(([, , , country], i) => (sharing.has(i) && country && /^[A-Z]{2}$/.test(country) ? country : '--')).join('');
   const f: Record<string, number> = {};
   for (const [outlet, family] of index.families) f[outlet] = family;
-  return { v: PACKED_VERSION, t, c, a, r, h, f };
+  const accounts: Record<string, number> = {};
+  for (const [key, outlet] of index.accounts) accounts[key] = outlet;
+  return { v: PACKED_VERSION, t, c, a, r, h, s: accounts, f };
 }
 
 /**

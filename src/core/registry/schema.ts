@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { TYPOLOGIES } from '../typology';
+import { PLATFORMS, type Platform } from './platforms';
 
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)'));
 const httpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL'));
@@ -59,21 +60,6 @@ export const DesignationSchema = v.strictObject({
   note: v.optional(nonEmpty),
 });
 
-/**
- * The platforms whose official accounts the registry records, and what a handle looks like on each. A handle
- * is the first segment of the account's path as the platform writes it (YouTube: "@name", "channel/UC…",
- * "c/name" or "user/name").
- */
-export const PLATFORMS = {
-  x: /^[A-Za-z0-9_]{1,15}$/,
-  youtube: /^(?:@[A-Za-z0-9._·-]{3,30}|channel\/UC[A-Za-z0-9_-]{22}|c\/[^/?#\s]{1,100}|user\/[A-Za-z0-9]{1,60})$/,
-  telegram: /^[A-Za-z][A-Za-z0-9_]{3,31}$/,
-  facebook: /^(?:[A-Za-z0-9.\-]{2,80}|profile\.php\?id=\d{5,20})$/,
-  instagram: /^[A-Za-z0-9._]{1,30}$/,
-  vk: /^[A-Za-z0-9_.]{2,32}$/,
-  tiktok: /^@[A-Za-z0-9_.]{2,24}$/,
-} as const;
-export type Platform = keyof typeof PLATFORMS;
 
 export const AccountSchema = v.pipe(
   v.strictObject({ platform: v.picklist(Object.keys(PLATFORMS) as Platform[]), handle: nonEmpty }),

@@ -57,6 +57,8 @@ export interface MatcherIndex {
   aliases: Array<[string, number, number, string[]?, string[]?]>;
   /** [host, outlet index]; mirrors included. */
   hosts: Array<[string, number]>;
+  /** [account key (see match/accounts.ts accountKey: "x:rt_com", "youtube:@cgtn"), outlet index]. */
+  accounts: Array<[string, number]>;
   /**
    * [outlet index, index of its family's first outlet] for outlets in a family: a parent group and its members,
    * or outlets of one company ("Xinhua" and "CNC World"). On an outlet's site, links to its family are navigation.

@@ -1,0 +1,92 @@
+/**
+ * What a link leads to: an outlet's site or one of its official accounts on a platform.
+ *
+ * Sites: host lookup at label boundaries: a host belongs to an outlet when it equals one of its hosts or is a
+ * subdomain of one (news.rt.com → rt.com). evil-rt.com and rt.com.example.net do not. Hosts are kept written
+ * backwards ("moc.tr"), as the packed index stores them: a host's parent domains are then its prefixes, and
+ * loading the index reverses nothing.
+ *
+ * Accounts: on a platform's host (x.com, youtube.com, t.me...), the path's first segment is the account
+ * (see accounts.ts): x.com/RT_com/status/1 is RT's, x.com/RT_comfan nobody's. A platform is never an outlet.
+ */
+import { familyAt } from '../registry/pack';
+import type { MatcherIndex } from '../registry/types';
+import { accountKey, handleOf, platformOf } from './accounts';
+
+/** What a parsed link or a page's location holds (HTMLAnchorElement, URL, Location). */
+export interface LinkAddress {
+  protocol: string;
+  hostname: string;
+  pathname: string;
+  search: string;
+}
+
+export class LinkIndex {
+  /** Outlet index by host written backwards (the packed index's h), used as it is. */
+  readonly #hosts: Readonly<Record<string, number>>;
+  /** Outlet index by account key (the packed index's s). */
+  readonly #accounts: Readonly<Record<string, number>>;
+  /** The packed index's f (outlet → its family's first outlet), for outlets in a family. */
+  readonly #families: Readonly<Record<string, number>>;
+
+  constructor(tables: { h: Readonly<Record<string, number>>; s?: Readonly<Record<string, number>>; f?: Readonly<Record<string, number>> }) {
+    this.#hosts = tables.h;
+    this.#accounts = tables.s ?? {};
+    this.#families = tables.f ?? {};
+  }
+
+  /** From the compiled index's lists (the CLI's and the tests' way in). */
+  static of(index: Pick<MatcherIndex, 'hosts'> & Partial<Pick<MatcherIndex, 'accounts' | 'families'>>): LinkIndex {
+    const h: Record<string, number> = Object.create(null);
+    for (const [host, outlet] of index.hosts) h[backwards(host)] = outlet;
+    const s: Record<string, number> = Object.create(null);
+    for (const [key, outlet] of index.accounts ?? []) s[key] = outlet;
+    const f: Record<string, number> = Object.create(null);
+    for (const [outlet, first] of index.families ?? []) f[outlet] = first;
+    return new LinkIndex({ h, s, f });
+  }
+
+  /**
+   * On the site of outlet `site` (-1: no outlet's), is a link to `outlet` the site's own navigation: the outlet
+   * itself or one of its family (its group or company: Xinhua's xinhuanet.com and news.cn)?
+   */
+  isNavigation(site: number, outlet: number): boolean {
+    return site >= 0 && (outlet === site || familyAt(this.#families, outlet) === familyAt(this.#families, site));
+  }
+
+  /** Is the host a platform's, where the path, not the host, says whose page it is? */
+  isPlatform(hostname: string): boolean {
+    return platformOf(hostname) !== null;
+  }
+
+  /** The outlet an http(s) address leads to (its site, or its account on a platform), or -1. */
+  lookupLink(link: LinkAddress): number {
+    if (link.protocol !== 'https:' && link.protocol !== 'http:') return -1;
+    const platform = platformOf(link.hostname);
+    if (!platform) return this.lookupHost(link.hostname);
+    const handle = handleOf(platform, link.pathname, link.search);
+    if (handle === null) return -1;
+    const hit = this.#accounts[accountKey(platform, handle)];
+    return typeof hit === 'number' ? hit : -1;
+  }
+
+  /** The outlet index for a host name (not a platform's: see lookupLink), or -1. */
+  lookupHost(hostname: string): number {
+    const host = backwards(hostname.toLowerCase().replace(/\.$/, ''));
+    // The host itself, then each parent domain; a bare top-level label is never an outlet's host.
+    for (let end = host.length; end > 0; end = host.lastIndexOf('.', end - 1)) {
+      const domain = host.slice(0, end);
+      if (!domain.includes('.')) return -1;
+      // (A number, never an inherited property.)
+      const hit = this.#hosts[domain];
+      if (typeof hit === 'number') return hit;
+    }
+    return -1;
+  }
+}
+
+function backwards(text: string): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text[i];
+  return out;
+}
