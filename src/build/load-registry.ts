@@ -24,6 +24,7 @@ export function readRegistrySources(dataDir: string): RegistrySources {
       .map((f) => ({ file: `curated/${f}`, data: readJson(join(curatedDir, f)) })),
     renames: { file: 'renames.json', data: readJson(join(dataDir, 'renames.json')) },
     ratings: { file: 'ratings.json', data: readJson(join(dataDir, 'ratings.json')) },
+    accounts: { file: 'accounts.json', data: readJson(join(dataDir, 'accounts.json')) },
   };
 }
 

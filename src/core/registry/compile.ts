@@ -6,11 +6,13 @@ import * as v from 'valibot';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { RegistryError } from './errors';
 import {
+  CheckedAccountsSchema,
   CuratedOutletSchema,
   ImportedFileSchema,
   ImportedOutletSchema,
   ImportedRatingSchema,
   RenamesSchema,
+  type CheckedAccounts,
   type CuratedOutlet,
   type ImportedOutlet,
 } from './schema';
@@ -40,6 +42,8 @@ export interface RegistrySources {
   curated: Array<{ file: string; data: unknown }>;
   renames: { file: string; data: unknown };
   ratings?: { file: string; data: unknown };
+  /** Official accounts checked by hand (src/data/accounts.json). */
+  accounts?: { file: string; data: unknown };
 }
 
 /** Wikipedia's perennial sources list, where the ratings come from. */
@@ -125,6 +129,10 @@ export function compileRegistry(sources: RegistrySources, options: CompileOption
         supports: [`ratings.${at}`],
       }];
     }
+  }
+
+  if (sources.accounts) {
+    for (const entry of parseArrayEntries(CheckedAccountsSchema, sources.accounts.data, sources.accounts.file)) applyCheckedAccounts(outlets, entry, sources.accounts.file);
   }
 
   const renames = parseEntry(RenamesSchema, sources.renames.data, sources.renames.file, '(renames)');
@@ -284,6 +292,18 @@ function applyCurated(outlets: Map<string, Outlet>, profile: CuratedOutlet, file
   if (current?.typology) merged.typology = current.typology;
   merged.domain = primaryDomain(merged.hosts);
   outlets.set(profile.id, merged);
+}
+
+/** Accounts checked by hand replace the imported ones; each evidence item must support them. */
+function applyCheckedAccounts(outlets: Map<string, Outlet>, entry: CheckedAccounts, file: string): void {
+  const outlet = outlets.get(entry.id);
+  if (!outlet) throw new RegistryError(file, entry.id, 'id', 'is not an outlet in the registry');
+  if (outlet.evidence.some((e) => e.supports.includes('accounts'))) throw new RegistryError(file, entry.id, 'accounts', 'are also set in the curated profile: keep one list');
+  entry.evidence.forEach((e, i) => {
+    if (e.supports.some((field) => field !== 'accounts')) throw new RegistryError(file, entry.id, `evidence.${i}.supports`, 'may only name "accounts" here');
+  });
+  outlet.accounts = entry.accounts;
+  outlet.evidence = [...outlet.evidence, ...entry.evidence];
 }
 
 function checkPeriods(profile: CuratedOutlet, file: string): void {

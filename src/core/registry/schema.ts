@@ -137,6 +137,17 @@ export const CuratedOutletSchema = v.strictObject({
 
 export const CuratedFileSchema = v.array(CuratedOutletSchema);
 
+/**
+ * src/data/accounts.json: official accounts checked by hand against a page that shows them (the outlet's own
+ * site linking them, its Wikipedia article...), which replace the imported ones of that outlet.
+ */
+export const CheckedAccountsSchema = v.strictObject({
+  id,
+  accounts: v.pipe(v.array(AccountSchema), v.minLength(1, 'must list at least one account')),
+  evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'checked accounts need evidence')),
+});
+export type CheckedAccounts = v.InferOutput<typeof CheckedAccountsSchema>;
+
 /** src/data/ratings.json, written by scripts/import-rsp.ts from Wikipedia's perennial sources list. */
 export const ImportedRatingSchema = v.strictObject({
   id,
