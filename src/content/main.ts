@@ -1,6 +1,7 @@
 /** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
 import compressed from 'statelens:compressed-index';
 import { LinkIndex } from '../core/match/links';
+import { accountOf } from '../core/match/accounts';
 import { typologyAt } from '../core/registry/pack';
 import { inflateSites, loadMatcher } from './load-index';
 import { Matcher } from '../core/match/matcher';
@@ -11,7 +12,8 @@ import type { Typology } from '../core/typology';
 import { CardView, renderCard } from '../dom/card';
 import { Highlighter } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
-import { rescanChanged, scanPageSliced, type PageCitation, type PageScan } from '../dom/scan-page';
+import { rescanChanged, rescanLinks, scanPageSliced, type PageCitation, type PageScan } from '../dom/scan-page';
+import { detectArticle } from '../dom/detect-article';
 import { nextIdle } from '../dom/next-task';
 import { isOffOn, type Settings } from '../core/settings';
 import { showBanner } from '../dom/banner';
@@ -21,6 +23,8 @@ import { bannerDismissed, dismissBanner, loadSettings, onMessage, onSettingsChan
 const CARD_CLOSE_DELAY_MS = 300;
 /** How long a citation revealed from the popup flashes. */
 const FLASH_MS = 1500;
+/** On a page that is not an article, how often at most its changes have it looked at again (it may have become one). */
+const RECHECK_MS = 1000;
 
 interface Shared {
   /** The matcher, or its loading (the first call starts it). */
@@ -128,7 +132,9 @@ function watchPage(restart: () => void, changed: (nodes: Node[]) => void): (root
 async function run(shared: Shared, settings: Settings, signal: AbortSignal, restart: () => void): Promise<OnChange | null> {
   const { hosts, typologyOf, highlighter, card } = shared;
   const off = isOffOn(settings, location.hostname);
-  let scan: PageScan | null = off ? null : await scanPageSliced(document, shared.matcher, hosts, { allPages: settings.scope === 'all', signal });
+  let scan: PageScan | null = off ? null : await scanPageSliced(document, shared.matcher, hosts, {
+    allPages: settings.scope === 'all', linksEverywhere: settings.linksEverywhere, signal,
+  });
   if (signal.aborted) return null;
   for (const root of scan?.collected?.shadowRoots ?? []) shared.watch?.(root);
   // Only the categories the reader shows (by default those without editorial independence).
@@ -318,17 +324,8 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     return { index: n + 1, of: own.length };
   }
 
-  // The page changed: read again only the changed blocks of an article (the rest keeps its citations); a
-  // page that was not read (not an article, or off) is looked at afresh, since it may have become one.
-  const onChange: OnChange = (nodes) => {
-    if (signal.aborted || off) return;
-    if (!scan?.collected) return restart();
-    // The reader is looking at a card: its citation must not move under it; the change waits until it closes.
-    if (open >= 0) return void setTimeout(() => onChange(nodes), CARD_CLOSE_DELAY_MS * 10);
-    // The page's text was read, so the matcher is loaded (were it not, a full scan waits for it).
-    const matcher = shared.matcher();
-    const next = matcher instanceof Promise ? null : rescanChanged(scan, nodes, matcher, hosts);
-    if (!next) return restart();
+  /** Repaints when the citations changed; reports the count when the outlets or their names did. */
+  const update = (next: PageScan) => {
     const keys = (list: PageCitation[]) => list.map((c) => `${c.outlet}:${c.surface}`).join('|');
     const before = citations;
     scan = next;
@@ -336,14 +333,45 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     // A change beside the citations (a clock, a counter) leaves the same ranges: nothing to paint again.
     if (citations.length !== before.length || citations.some((c, i) => c.range !== before[i].range)) show(keys(before) !== keys(citations));
   };
+
+  // A page whose text is not read (search results, a feed): the links that come with a change are labelled
+  // as they come, and the page is looked at afresh at most once a second, since it may have become an article.
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(recheck), { once: true });
+  const changedUnread = (nodes: Node[]) => {
+    if (!scan) return restart();
+    if (settings.linksEverywhere) {
+      const next = rescanLinks(scan, nodes, hosts);
+      if (next !== scan) update(next);
+    }
+    recheck ??= setTimeout(() => {
+      recheck = undefined;
+      if (!signal.aborted && detectArticle(document).isArticle) restart();
+    }, RECHECK_MS);
+  };
+
+  // The page changed: read again only the changed blocks of an article (the rest keeps its citations).
+  const onChange: OnChange = (nodes) => {
+    if (signal.aborted || off) return;
+    if (!scan?.collected) return changedUnread(nodes);
+    // The reader is looking at a card: its citation must not move under it; the change waits until it closes.
+    if (open >= 0) return void setTimeout(() => onChange(nodes), CARD_CLOSE_DELAY_MS * 10);
+    // The page's text was read, so the matcher is loaded (were it not, a full scan waits for it).
+    const matcher = shared.matcher();
+    const next = matcher instanceof Promise ? null : rescanChanged(scan, nodes, matcher, hosts);
+    if (!next) return restart();
+    update(next);
+  };
   return onChange;
 }
 
-/** On an outlet's own site: the banner, unless its category is hidden or the reader dismissed it here. */
+/** On an outlet's own site or account page: the banner, unless its category is hidden or the reader dismissed it here. */
 async function siteBanner(shared: Shared, settings: Settings, site: number, summaryOf: () => Promise<PageSummary>, signal: AbortSignal): Promise<void> {
   const typology = shared.typologyOf(site);
   if (typology && !settings.categories[typology]) return;
-  const host = location.hostname.replace(/^www\./, '');
+  // On a platform, the banner is the account's: dismissed for that account ("x.com/xhnews"), not the platform.
+  const account = accountOf(location);
+  const host = location.hostname.replace(/^www\./, '') + (account ? `/${account.handle.toLowerCase()}` : '');
   if (await bannerDismissed(host)) return;
   const outlet = (await send({ type: 'outlet/details', outlets: [site] }))[site];
   if (!outlet || signal.aborted) return;
@@ -370,7 +398,7 @@ async function siteBanner(shared: Shared, settings: Settings, site: number, summ
       shared.card.hide();
       void dismissBanner(host);
     },
-  });
+  }, account ? 'account' : 'site');
   signal.addEventListener('abort', remove, { once: true });
 }
 

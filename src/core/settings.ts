@@ -18,8 +18,10 @@ export interface Settings {
   /** Which categories are highlighted. */
   categories: Record<Typology, boolean>;
   style: HighlightStyle;
-  /** Read the text of articles only (links count everywhere), or of every page. */
+  /** Read the text of articles only, or of every page. */
   scope: Scope;
+  /** Label links to outlets' sites and accounts on every page (search results, feeds), not only in articles. */
+  linksEverywhere: boolean;
   /** Sites (host names) where StateLens stays off. */
   offSites: string[];
   /** The interface language: the browser's ("auto"), or one of StateLens's own. */
@@ -32,6 +34,7 @@ export function defaultSettings(): Settings {
     categories: Object.fromEntries(TYPOLOGIES.map((t) => [t, TYPOLOGY_INFO[t].shownByDefault])) as Record<Typology, boolean>,
     style: 'background',
     scope: 'articles',
+    linksEverywhere: true,
     offSites: [],
     language: 'auto',
   };
@@ -80,6 +83,9 @@ export function repairSettings(raw: unknown): Repaired {
   const scope = (SCOPES as readonly unknown[]).includes(input.scope) ? (input.scope as Scope) : defaults.scope;
   if (input.scope !== undefined && scope !== input.scope) repaired.push('scope');
 
+  const linksEverywhere = typeof input.linksEverywhere === 'boolean' ? input.linksEverywhere : defaults.linksEverywhere;
+  if (input.linksEverywhere !== undefined && typeof input.linksEverywhere !== 'boolean') repaired.push('linksEverywhere');
+
   let offSites: string[] = [];
   if (Array.isArray(input.offSites)) {
     const sites = input.offSites.map((s) => (typeof s === 'string' ? normalizeSite(s) : null));
@@ -90,7 +96,7 @@ export function repairSettings(raw: unknown): Repaired {
   const language = input.language === 'auto' || isUiLanguage(input.language) ? input.language : defaults.language;
   if (input.language !== undefined && language !== input.language) repaired.push('language');
 
-  return { settings: { version: SETTINGS_VERSION, categories, style, scope, offSites, language }, repaired };
+  return { settings: { version: SETTINGS_VERSION, categories, style, scope, linksEverywhere, offSites, language }, repaired };
 }
 
 /** Is StateLens off on this host (or on a parent site of it)? */

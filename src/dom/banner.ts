@@ -1,6 +1,6 @@
 /**
- * The site banner: on a page of an outlet's own site, a slim bar says which outlet and its category, with the
- * card one click away. In its own shadow root, fixed at the bottom of the window (where it covers no navigation), never shifting the page's layout.
+ * The site banner: on a page of an outlet's own site or official account, a slim bar says which outlet and its
+ * category, with the card one click away. In its own shadow root, fixed at the bottom of the window (where it covers no navigation), never shifting the page's layout.
  */
 import type { Outlet } from '../core/registry/types';
 import type { Translate } from './card';
@@ -15,7 +15,8 @@ export interface BannerActions {
   dismiss(): void;
 }
 
-export function showBanner(doc: Document, outlet: Outlet, t: Translate, dir: 'ltr' | 'rtl', actions: BannerActions): () => void {
+/** where: the outlet's own site, or its official account on a platform (x.com/XHNews, t.me/s/rian_ru). */
+export function showBanner(doc: Document, outlet: Outlet, t: Translate, dir: 'ltr' | 'rtl', actions: BannerActions, where: 'site' | 'account' = 'site'): () => void {
   const host = doc.createElement(HOST_TAG);
   host.style.cssText = 'all:initial;position:fixed;bottom:0;inset-inline:0;z-index:2147483646';
   const root = host.attachShadow({ mode: 'closed' });
@@ -27,7 +28,7 @@ export function showBanner(doc: Document, outlet: Outlet, t: Translate, dir: 'lt
   bar.setAttribute('aria-label', t('extName'));
   bar.dir = dir;
   const text = doc.createElement('span');
-  text.textContent = t('bannerText', [outlet.name, outlet.typology ? t(`typology_${outlet.typology}`) : t('typologyUnknownShort')]);
+  text.textContent = t(where === 'account' ? 'bannerAccount' : 'bannerText', [outlet.name, outlet.typology ? t(`typology_${outlet.typology}`) : t('typologyUnknownShort')]);
   const more = doc.createElement('button');
   more.type = 'button';
   more.textContent = t('bannerMore');

@@ -90,7 +90,7 @@ export function detectArticle(doc: Document): ArticleInfo {
   let reason: ArticleInfo['reason'] = 'none';
   if (articleNode) reason = 'json-ld';
   else if (meta(doc, 'og:type')?.toLowerCase() === 'article') reason = 'og:type';
-  else if (doc.querySelector('article')) reason = 'article-element';
+  else if (doc.querySelector('article') && !isFeed(doc)) reason = 'article-element';
   else if (doc.body && isProbablyReaderable(doc, { visibilityChecker: mayCount })) reason = 'readerable';
   // Most pages are not articles: they stop here, at the cost of a few selector queries.
   if (reason === 'none') return { isArticle: false, reason, root: doc.body ?? doc.documentElement, published: null };
@@ -100,6 +100,28 @@ export function detectArticle(doc: Document): ArticleInfo {
     toIsoDate(meta(doc, 'article:published_time')) ??
     toIsoDate(root.querySelector('time[datetime]')?.getAttribute('datetime') ?? doc.querySelector('time[datetime]')?.getAttribute('datetime'));
   return { isArticle: true, reason, root, published };
+}
+
+/** Outer <article> elements a feed is judged by: enough to tell, few enough to stay cheap on an endless feed. */
+const FEED_SAMPLE = 50;
+
+/**
+ * Several <article>s of which none holds most of their text: a feed, a profile's posts or a list of results,
+ * whose items are articles in markup only (X and Mastodon mark each post so). An article page's <article>
+ * holds its story, longer than the teasers and comments marked beside it.
+ */
+function isFeed(doc: Document): boolean {
+  let outer = 0;
+  let total = 0;
+  let most = 0;
+  for (const a of doc.getElementsByTagName('article')) {
+    if (a.parentElement?.closest('article')) continue;
+    const n = a.textContent!.length;
+    total += n;
+    most = Math.max(most, n);
+    if (++outer === FEED_SAMPLE) break;
+  }
+  return outer >= 3 && most < total / 2;
 }
 
 /**

@@ -60,6 +60,8 @@ export interface PageScan {
 export interface ScanOptions {
   /** Scan the text of pages that are not articles too (the reader's "all pages" choice). */
   allPages?: boolean;
+  /** On pages whose text is not read, label the links to outlets' sites and accounts (default: yes). */
+  linksEverywhere?: boolean;
 }
 
 /** The whole scan at once. */
@@ -122,9 +124,12 @@ export function* scanSteps(
   // Links within an outlet's own site, and to the sites of its family (Xinhua's xinhuanet.com and news.cn), are
   // its navigation, not citations.
   const navigation = (l: PageCitation) => hosts.isNavigation(site, l.outlet);
-  const links = findLinkCitations(scope, hosts).filter((l) => !navigation(l));
   // (A document in design mode is editable from end to end: StateLens never reads editable text.)
-  if ((!article.isArticle && !options.allPages) || doc.designMode === 'on') return unread({ article, scope, site, citations: links });
+  const read = (article.isArticle || options.allPages) && doc.designMode !== 'on';
+  // A page that is not read still has its links labelled, unless the reader wants them only in articles.
+  if (!read && (options.linksEverywhere === false || doc.designMode === 'on')) return unread({ article, scope, site, citations: [] });
+  const links = findLinkCitations(scope, hosts).filter((l) => !navigation(l));
+  if (!read) return unread({ article, scope, site, citations: links });
   yield;
 
   // The matcher loads (if it must) while the text is collected.
@@ -306,36 +311,94 @@ function firstTextIn(range: Range, position: Map<Node, number>): number {
 /** An address with a scheme ("https:", "mailto:") or a host ("//example.com"); others are relative. */
 const ABSOLUTE = /^[\s]*([a-z][a-z\d+.-]*:|[/\\]{2})/i;
 
-/** In findLinkCitations's cache of hosts: a platform's host, whose links are looked up one by one. */
+/** In a link reader's cache of hosts: a platform's host, whose links are looked up one by one. */
 const PER_LINK = -2;
 
 export function findLinkCitations(scope: Element | ShadowRoot, hosts: LinkIndex): PageCitation[] {
   const out: PageCitation[] = [];
-  // Most of a page's links share a few hosts (its own, above all): each is looked up once.
-  const outlets = new Map<string, number>();
+  const reader = linkReader(scope, hosts);
   // A relative link leads to the page's own site, which is never a citation (on an outlet's site it is its
-  // navigation): its address need not be parsed, unless a <base> sends relative links elsewhere.
-  const based = scope.ownerDocument.querySelector('base[href]') !== null;
-  // Otherwise the selector leaves out the links that cannot be absolute (no ":", "//" or "\\"), most of a
-  // page's: the browser skips them without making an object for each.
-  for (const a of scope.querySelectorAll(based ? 'a[href]' : 'a:is([href*=":"],[href*="//"],[href*="\\\\"])')) {
-    if (!based && !ABSOLUTE.test(a.getAttribute('href')!)) continue;
+  // navigation): its address need not be parsed, unless a <base> sends relative links elsewhere or the page
+  // is a platform's, where relative links lead to accounts. Otherwise the
+  // selector leaves out the links that cannot be absolute (no ":", "//" or "\\"), most of a page's: the
+  // browser skips them without making an object for each.
+  for (const a of scope.querySelectorAll(reader.everyLink ? 'a[href]' : MAYBE_ABSOLUTE)) {
+    const link = reader.read(a);
+    if (link) out.push(link);
+  }
+  return out;
+}
+
+const MAYBE_ABSOLUTE = 'a:is([href*=":"],[href*="//"],[href*="\\\\"])';
+
+/**
+ * Reads links one by one: the link citation of an <a>, or null. Most of a page's links share a few hosts (its
+ * own, above all): each host is looked up once per reader.
+ */
+function linkReader(scope: Element | ShadowRoot, hosts: LinkIndex): { everyLink: boolean; read: (a: Element) => PageCitation | null } {
+  const outlets = new Map<string, number>();
+  // On a platform's page (x.com), a relative link leads to an account: every link is read there.
+  const doc = scope.ownerDocument!;
+  const everyLink = doc.querySelector('base[href]') !== null || (doc.location !== null && hosts.isPlatform(doc.location.hostname));
+  const read = (a: Element): PageCitation | null => {
+    if (!everyLink && !ABSOLUTE.test(a.getAttribute('href') ?? '')) return null;
     // The link's host first (cheap, and most links lead nowhere of interest); where it sits only for outlets.
     // The browser has parsed an HTML link's address already (a link in SVG has no such properties: StateLens
     // never reads SVG).
     const link = a as HTMLAnchorElement;
     const { protocol, hostname: host } = link;
-    if (protocol !== 'http:' && protocol !== 'https:') continue;
+    if (protocol !== 'http:' && protocol !== 'https:') return null;
     let outlet = outlets.get(host);
     if (outlet === undefined) outlets.set(host, (outlet = hosts.isPlatform(host) ? PER_LINK : hosts.lookupHost(host)));
     // On a platform (x.com, t.me...), the path says whose account a link leads to: each is looked up.
     if (outlet === PER_LINK) outlet = hosts.lookupLink(link);
-    if (outlet < 0 || hasSkippedAncestor(a, scope)) continue;
+    if (outlet < 0 || hasSkippedAncestor(a, scope)) return null;
     const range = linkRange(a);
-    if (!range) continue;
-    out.push({ outlet, via: 'link', kind: 'link', range, surface: visibleText(a) || host, start: -1, end: -1 });
+    if (!range) return null;
+    return { outlet, via: 'link', kind: 'link', range, surface: visibleText(a) || host, start: -1, end: -1 };
+  };
+  return { everyLink, read };
+}
+
+/**
+ * After a page that is not read (not an article) changed: keeps the link citations still on the page, and
+ * adds those of the links that came with the change (a feed's next posts, the next page of results). Only
+ * the added nodes are looked at, so a growing feed costs what it adds.
+ */
+export function rescanLinks(scan: PageScan, changed: Iterable<Node>, hosts: LinkIndex): PageScan {
+  const { scope, site } = scan;
+  const kept = scan.citations.filter((c) => !c.range.collapsed && c.range.startContainer.isConnected);
+  const seen = new Set<Element>();
+  for (const c of kept) {
+    const anchor = anchorOf(c.range.startContainer);
+    if (anchor) seen.add(anchor);
   }
-  return out;
+  const reader = linkReader(scope, hosts);
+  const added: PageCitation[] = [];
+  const consider = (a: Element) => {
+    if (seen.has(a)) return;
+    seen.add(a);
+    const link = reader.read(a);
+    if (link && !hosts.isNavigation(site, link.outlet)) added.push(link);
+  };
+  for (const node of changed) {
+    if (!node.isConnected || !scope.contains(node)) continue;
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!element) continue;
+    // The node itself or the link around it (its text changed), and the links inside it.
+    const around = element.closest('a[href]');
+    if (around && scope.contains(around)) consider(around);
+    if (node.nodeType === 1) for (const a of element.querySelectorAll(reader.everyLink ? 'a[href]' : MAYBE_ABSOLUTE)) consider(a);
+  }
+  if (!added.length && kept.length === scan.citations.length) return scan;
+  const citations = [...kept, ...added].sort(inPageOrder);
+  return unread({ article: scan.article, scope, site, citations });
+}
+
+/** The link (<a>) a link citation's range starts in. */
+function anchorOf(node: Node): Element | null {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return element?.closest('a') ?? null;
 }
 
 /** Gives link citations their offsets in the collected text (for sentence lookups), when their text is in it. */

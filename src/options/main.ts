@@ -1,5 +1,6 @@
 /**
- * Options page: categories shown, highlight style, where to look, sites switched off, interface language;
+ * Options page: categories shown, highlight style, where to look (and links everywhere), sites switched off,
+ * interface language;
  * export and import.
  * Every change is saved at once to storage.sync, and open tabs apply it without a reload.
  */
@@ -53,6 +54,11 @@ async function render(app: HTMLElement, focus?: string): Promise<void> {
       label.append(input, ` ${t(`${labelKey}_${value}`)}`);
       return label;
     });
+
+  const linksEverywhere = el('input', { type: 'checkbox', name: 'linksEverywhere', checked: settings.linksEverywhere });
+  linksEverywhere.addEventListener('change', () => void save({ ...settings, linksEverywhere: linksEverywhere.checked }));
+  const linksLabel = el('label');
+  linksLabel.append(linksEverywhere, ` ${t('optionsLinksEverywhere')}`);
 
   const offSites = el('textarea', { name: 'offSites', value: settings.offSites.join('\n') });
   offSites.setAttribute('aria-labelledby', 'off-sites-legend');
@@ -116,7 +122,7 @@ async function render(app: HTMLElement, focus?: string): Promise<void> {
     el('h1', {}, t('optionsTitle')),
     fieldset(t('optionsCategories'), 'categories-legend', el('p', { className: 'hint' }, t('optionsCategoriesHint')), ...categories),
     fieldset(t('optionsStyle'), 'style-legend', ...radios('style', HIGHLIGHT_STYLES, settings.style, 'optionsStyle', (style) => ({ ...settings, style }))),
-    fieldset(t('optionsScope'), 'scope-legend', ...radios('scope', SCOPES, settings.scope, 'optionsScope', (scope) => ({ ...settings, scope }))),
+    fieldset(t('optionsScope'), 'scope-legend', ...radios('scope', SCOPES, settings.scope, 'optionsScope', (scope) => ({ ...settings, scope })), linksLabel),
     fieldset(t('optionsOffSites'), 'off-sites-legend', el('p', { className: 'hint', id: 'off-sites-hint' }, t('optionsOffSitesHint')), offSites),
     fieldset(t('optionsLanguage'), 'language-legend', language),
     actions,

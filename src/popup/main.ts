@@ -22,7 +22,8 @@ async function targetTab(): Promise<number | undefined> {
 }
 
 async function render(app: HTMLElement): Promise<void> {
-  useLanguage(await loadSettings());
+  const settings = await loadSettings();
+  useLanguage(settings);
   document.documentElement.lang = uiLanguage();
   document.documentElement.dir = uiDirection();
   app.append(el('h1', undefined, t('extName')));
@@ -59,7 +60,9 @@ async function render(app: HTMLElement): Promise<void> {
     app.append(footer());
     return;
   }
-  status.textContent = t(summary.total === 1 ? 'popupOne' : 'popupMany', String(summary.total));
+  // A page whose text is not read (search results, a feed) counts its links only: it says so.
+  const linksOnly = !summary.article && settings.scope !== 'all';
+  status.textContent = linksOnly ? t('popupLinks', String(summary.total)) : t(summary.total === 1 ? 'popupOne' : 'popupMany', String(summary.total));
   const list = el('ul');
   list.setAttribute('aria-label', t('popupListLabel'));
   for (const item of summary.outlets) {

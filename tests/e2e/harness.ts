@@ -3,8 +3,11 @@
  * browser launch with the built extension installed (Chromium and Firefox ESR via puppeteer-core), and the
  * rule for a missing browser: a skip with a warning on a developer's machine, a failure under CI=true.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join, normalize, resolve } from 'node:path';
@@ -24,6 +27,11 @@ export type Kind = 'chromium' | 'firefox';
 
 /** A host that the browsers resolve to 127.0.0.1 in the tests, so a page can be "on" SANA's site. */
 export const OUTLET_SITE = 'www.sana.sy';
+/**
+ * A platform's host, resolved to 127.0.0.1 too, so a page can be an outlet's account page (x.com/ria_novosti).
+ * x.com is on the browsers' HSTS preload lists: it is served over HTTPS, with a certificate made for the run.
+ */
+export const PLATFORM_SITE = 'x.com';
 
 export interface FixtureServer {
   origin: string;
@@ -50,6 +58,26 @@ export async function serveFixtures(): Promise<FixtureServer> {
   return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
 }
 
+/**
+ * An HTTPS server for PLATFORM_SITE: every path answers with the account page fixture
+ * (tests/pages/008-account-page), as a platform serves every account from one application.
+ */
+export async function servePlatform(): Promise<FixtureServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'statelens-cert-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${PLATFORM_SITE}`,
+    '-addext', `subjectAltName=DNS:${PLATFORM_SITE}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const requests: string[] = [];
+  const page = readFileSync(join(FIXTURES, '008-account-page', 'source.html'));
+  const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+    requests.push(req.url ?? '');
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(page);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `https://${PLATFORM_SITE}:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
+}
+
 /** The browser's path, or null (then the caller skips, or fails under CI). */
 export function browserPath(kind: Kind): string | null {
   return findBrowser(kind) as string | null;
@@ -66,23 +94,23 @@ export interface Launched {
 export async function launchWithExtension(kind: Kind, executablePath: string, lang = 'en-US', dark = false): Promise<Launched> {
   if (kind === 'chromium') {
     const browser = await puppeteer.launch({
-      executablePath, headless: true, enableExtensions: true, pipe: true,
+      executablePath, headless: true, enableExtensions: true, pipe: true, acceptInsecureCerts: true,
       // On Linux, Chromium takes its interface language from LANGUAGE before --lang.
       env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
         '--no-first-run', '--disable-sync', `--lang=${lang}`,
         // An outlet's own site for the banner test, served by the fixture server.
-        `--host-resolver-rules=MAP ${OUTLET_SITE} 127.0.0.1`],
+        `--host-resolver-rules=MAP ${OUTLET_SITE} 127.0.0.1, MAP ${PLATFORM_SITE} 127.0.0.1`],
     });
     const id = await browser.installExtension(join(ROOT, 'dist', 'chrome'));
     return { browser, extensionOrigin: `chrome-extension://${id}` };
   }
   const browser = await puppeteer.launch({
-    browser: 'firefox', executablePath, headless: true, args: ['--remote-allow-system-access'],
+    browser: 'firefox', executablePath, headless: true, args: ['--remote-allow-system-access'], acceptInsecureCerts: true,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       // An outlet's own site for the banner test resolves to this machine (and the fixture server).
-      'network.dns.localDomains': OUTLET_SITE,
+      'network.dns.localDomains': `${OUTLET_SITE},${PLATFORM_SITE}`,
       'intl.locale.requested': 'en-US',
       // 0 = dark: what pages and extension pages see as prefers-color-scheme.
       ...(dark ? { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1 } : {}),
