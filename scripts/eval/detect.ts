@@ -3,7 +3,7 @@
  * through the DOM layer under jsdom, read at their published address (as the browser and `scan` read them).
  */
 import { analyzeText } from '../../src/core/match/find-citations';
-import type { HostIndex } from '../../src/core/match/hosts';
+import type { LinkIndex } from '../../src/core/match/links';
 import type { Matcher } from '../../src/core/match/matcher';
 import type { CompiledRegistry } from '../../src/core/registry/types';
 import { scanPage } from '../../src/dom/scan-page';
@@ -17,7 +17,7 @@ export interface Detector {
   page(doc: Document): Found[];
 }
 
-export function statelensDetector(registry: CompiledRegistry, matcher: Matcher, hosts: HostIndex): Detector {
+export function statelensDetector(registry: CompiledRegistry, matcher: Matcher, hosts: LinkIndex): Detector {
   const id = (outlet: number) => registry.index.outlets[outlet][0];
   return {
     name: 'StateLens',
