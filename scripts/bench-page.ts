@@ -18,7 +18,7 @@ import type { Typology } from '../src/core/typology';
 import { inflateSites, loadMatcher as loadContentMatcher } from '../src/content/load-index';
 import { Highlighter } from '../src/dom/highlight';
 import { nextIdle, nextTask } from '../src/dom/next-task';
-import { scanPageSliced, type PageCitation, type PageScan } from '../src/dom/scan-page';
+import { rescanLinks, scanPage, scanPageSliced, type PageCitation, type PageScan } from '../src/dom/scan-page';
 
 interface MarkInstance {
   markRegExp(regexp: RegExp, options: { done?: (total: number) => void }): void;
@@ -399,6 +399,54 @@ const api = {
     while (re.exec(text)) hits++;
     const regexMBps = mb / ((performance.now() - started) / 1000);
     return { mb, matcherMBps, regexMBps, citations, hits };
+  },
+
+  /**
+   * An endless feed: `steps` steps of `per` posts, each with its author's link (an account on a platform, so
+   * every link's path is read; one post in 25 is an outlet's account, one in 25 shares a link to an outlet's
+   * site). Each step: the page appends its posts (timed: the baseline), then StateLens does what the content
+   * script does with the change on a page whose text is not read (src/content/main.ts changedUnread):
+   * rescanLinks over the added posts, and the highlights painted again (timed). Needs init on the feed page.
+   */
+  feed(steps: number, per: number) {
+    const { hosts, highlighter } = ready!;
+    const feed = document.getElementById('feed')!;
+    let scan = scanPage(document, ready!.matcher, hosts, { linksEverywhere: true });
+    if (scan.article.isArticle) throw new Error('the feed page reads as an article: the benchmark would time the wrong path');
+    const appendMs: number[] = [];
+    const stateLensMs: number[] = [];
+    let count = 0;
+    for (let step = 0; step < steps; step++) {
+      let started = performance.now();
+      const added: Node[] = [];
+      for (let i = 0; i < per; i++, count++) {
+        const post = document.createElement('article');
+        const author = document.createElement('a');
+        const outlet = count % 25 === 12;
+        author.href = outlet ? 'https://x.com/ria_novosti' : `https://x.com/user${count}`;
+        author.textContent = outlet ? 'РИА Новости @ria_novosti' : `@user${count}`;
+        const body = document.createElement('p');
+        body.textContent = `Post number ${count}: an ordinary post about the weather, the news and lunch.`;
+        post.append(author, body);
+        if (count % 25 === 20) {
+          const shared = Object.assign(document.createElement('a'), { href: `https://www.sana.sy/en/?p=${count}`, textContent: 'sana.sy' });
+          post.append(shared);
+        }
+        feed.append(post);
+        added.push(post);
+      }
+      appendMs.push(performance.now() - started);
+      started = performance.now();
+      // As changedUnread does: links added and none gone, only the new ones are highlighted.
+      const change = rescanLinks(scan, added, hosts);
+      if (change) {
+        scan = change.scan;
+        highlighter.add(change.added.map((c) => ({ range: c.range, typology: ready!.typologyOf(c.outlet) })), 'background');
+      }
+      stateLensMs.push(performance.now() - started);
+    }
+    highlighter.clear();
+    return { appendMs, stateLensMs, links: count + Math.floor(count / 25), labelled: scan.citations.length };
   },
 
   /** Citations of the kept result (after the heap was read: proves it was still alive). */

@@ -477,6 +477,7 @@ async function main(): Promise<void> {
     ['/bench.js', { body: benchJs, type: 'text/javascript; charset=utf-8' }],
     ['/content.css', { body: highlightCss(), type: 'text/css; charset=utf-8' }],
     ['/card.html', { body: cardPage, type: 'text/html; charset=utf-8' }],
+    ['/feed.html', { body: withBench(FEED_PAGE), type: 'text/html; charset=utf-8' }],
     ...bench.map((p) => [`/${p.name}.html`, { body: p.html, type: 'text/html; charset=utf-8' }] as const),
   ]);
   const server = await serve(files);
@@ -486,6 +487,7 @@ async function main(): Promise<void> {
   let matcherLoadCold: MatcherLoad = { ms: NaN, inflateMs: NaN, sitesMs: NaN };
   let chromiumThroughput: { matcherMBps: number; regexMBps: number } | null = null;
   let browserVersion = '';
+  let feed: FeedResult | null = null;
   const browser = await launch(executablePath, false);
   try {
     browserVersion = await browser.version();
@@ -497,6 +499,10 @@ async function main(): Promise<void> {
       if (first) matcherLoadCold = cold;
       if (inBrowser) chromiumThroughput = inBrowser;
       rows.push(row);
+    }
+    if (!ONLY || ONLY.includes('feed')) {
+      log(`feed: ${FEED_STEPS} steps of ${FEED_PER_STEP} posts (${FEED_STEPS * FEED_PER_STEP} links), ${RUNS} runs`);
+      feed = await benchFeed(page, server.origin, union);
     }
   } finally {
     await browser.close();
@@ -545,6 +551,7 @@ async function main(): Promise<void> {
     chromiumMatcherMBps: chromiumThroughput ? round(chromiumThroughput.matcherMBps, 2) : null,
     chromiumRegexMBps: chromiumThroughput ? round(chromiumThroughput.regexMBps, 2) : null,
     scanGrowth: growth(rows),
+    feed,
   };
 
   if (JSON_MODE) {
@@ -561,7 +568,56 @@ type Result = {
   cardSize: { width: number; height: number } | null; heapPage: string | null; contentScriptFreshKB: number | null; aliases: number;
   nodeTextMB: number | null; nodeHits: { matcher: number; regex: number }; chromiumMatcherMBps: number | null; chromiumRegexMBps: number | null;
   scanGrowth: Growth | null;
+  feed: FeedResult | null;
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// An endless feed (search results and timelines are the same path: a page whose text is not read).
+
+const FEED_STEPS = 20;
+const FEED_PER_STEP = 500;
+const FEED_TARGET_MS = 2;
+const FEED_PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed</title></head><body><main><div id="feed"></div></main></body></html>';
+
+interface FeedResult {
+  steps: number;
+  postsPerStep: number;
+  links: number;
+  labelled: number;
+  /** StateLens's time per step (rescanLinks over the step's posts and the highlights painted again): median, p95, max over every step of every run. */
+  perStepMs: number | null;
+  perStepP95Ms: number | null;
+  perStepMaxMs: number | null;
+  /** The page's own time to make and append the step's posts: the baseline. */
+  appendMs: number | null;
+  perStepPerAppend: number | null;
+}
+
+async function benchFeed(page: Page, origin: string, union: { source: string; flags: string }): Promise<FeedResult> {
+  const stateLens: number[] = [];
+  const append: number[] = [];
+  let last = { links: 0, labelled: 0 };
+  for (let run = 0; run <= RUNS; run++) {
+    await page.goto(`${origin}/feed.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => Boolean(window.StateLensBench), { timeout: 60_000 });
+    await page.evaluate((source, flags) => window.StateLensBench.init(source, flags), union.source, union.flags);
+    const feed = () => page.evaluate((steps, per) => window.StateLensBench.feed(steps, per), FEED_STEPS, FEED_PER_STEP);
+    const r = PROFILE && run === RUNS ? await profiled(page, 'feed', feed) : await feed();
+    // The first run warms the engine up; it is not counted.
+    if (run > 0) {
+      stateLens.push(...r.stateLensMs);
+      append.push(...r.appendMs);
+    }
+    last = { links: r.links, labelled: r.labelled };
+  }
+  const sorted = [...stateLens].sort((a, b) => a - b);
+  const perStep = median(stateLens);
+  return {
+    steps: FEED_STEPS, postsPerStep: FEED_PER_STEP, ...last,
+    perStepMs: round(perStep), perStepP95Ms: round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]),
+    perStepMaxMs: round(sorted[sorted.length - 1]), appendMs: round(median(append)), perStepPerAppend: round(perStep / median(append), 2),
+  };
+}
 
 /** The largest exponent k of "cost grows as size^k" that still counts as linear: 5× the text, at most 1.5× the cost per KB. */
 const LINEAR_MAX_EXPONENT = 1.25;
@@ -642,6 +698,10 @@ function printTable(r: Result): void {
   const g = r.scanGrowth;
   check(`cost linear in page size (time ∝ size^k, k ≤ ${LINEAR_MAX_EXPONENT})`, g?.scan == null ? null : g.scan <= LINEAR_MAX_EXPONENT,
     g ? `scan k = ${f(g.scan)} from ${g.from} to ${g.to} (the floor ${f(g.floor)}, mark.js ${f(g.markjs)})` : 'needs the 1mb and 5mb pages');
+  const feed = r.feed;
+  check(`feed ≤ ${FEED_TARGET_MS} ms per step of ${FEED_PER_STEP} links`, feed?.perStepMs == null ? null : feed.perStepMs <= FEED_TARGET_MS,
+    feed ? `${f(feed.perStepMs)} ms median (p95 ${f(feed.perStepP95Ms)}, max ${f(feed.perStepMaxMs)}) over ${feed.steps} steps, ${feed.links} links, ${feed.labelled} labelled; ` +
+      `the page's own append of the step's posts ${f(feed.appendMs)} ms (StateLens ${f(feed.perStepPerAppend)}× that)` : 'not run');
   check(`content script ≤ ${CONTENT_BUDGET_KB} KB`, r.contentScriptKB === null ? null : r.contentScriptKB <= CONTENT_BUDGET_KB, `${f(r.contentScriptKB, 1)} KB`);
 }
 
@@ -653,11 +713,16 @@ main().then(() => process.exit(0), (error: unknown) => {
 /** A CPU profile (Chromium's DevTools format) of one scan, and its ten heaviest functions on stderr. */
 async function profileScan(page: Page, name: string, restore: () => Promise<unknown>): Promise<void> {
   await restore();
+  await profiled(page, name, () => page.evaluate(() => window.StateLensBench.statelens()));
+}
+
+/** Runs work under the CPU profiler: the profile to test-results/bench/<name>.cpuprofile, its ten heaviest functions on stderr. */
+async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
   const cdp = await page.createCDPSession();
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await page.evaluate(() => window.StateLensBench.statelens());
+  const result = await work();
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
   const dir = join(ROOT, 'test-results', 'bench');
@@ -670,5 +735,6 @@ async function profileScan(page: Page, name: string, restore: () => Promise<unkn
     const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
   });
-  log(`${name}: heaviest functions in one scan (self ms): ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join('; ')}`);
+  log(`${name}: heaviest functions (self ms): ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join('; ')}`);
+  return result;
 }

@@ -171,17 +171,20 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   /** The pointer is on the open card. */
   let onCard = false;
 
-  /** Paints the highlights, indexes them for the pointer, and tells the background the count. */
-  const show = (report: boolean) => {
+  /** Tells the background the count, for the badge. */
+  const report = () => {
+    if (!citations.length && !shared.counted) return;
+    shared.counted = citations.length > 0;
+    void send({ type: 'page/report', summary: summaryOf(false) }).catch(() => {
+      // The background may be restarting; the badge is refreshed on the next report.
+    });
+  };
+  /** Paints the highlights, indexes them for the pointer, and (if asked) tells the background the count. */
+  const show = (andReport: boolean) => {
     highlighter.apply(citations.map((c) => ({ range: c.range, typology: typologyOf(c.outlet) })), settings.style);
     ranges = citations.map((c) => c.range);
     byNode = null;
-    if (report && (citations.length || shared.counted)) {
-      shared.counted = citations.length > 0;
-      void send({ type: 'page/report', summary: summaryOf(false) }).catch(() => {
-        // The background may be restarting; the badge is refreshed on the next report.
-      });
-    }
+    if (andReport) report();
   };
 
   onMessage((message: PageMessage) => {
@@ -340,9 +343,19 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   signal.addEventListener('abort', () => clearTimeout(recheck), { once: true });
   const changedUnread = (nodes: Node[]) => {
     if (!scan) return restart();
-    if (settings.linksEverywhere) {
-      const next = rescanLinks(scan, nodes, hosts);
-      if (next !== scan) update(next);
+    const change = settings.linksEverywhere ? rescanLinks(scan, nodes, hosts) : null;
+    if (change?.removed) update(change.scan);
+    else if (change) {
+      // Links added, none gone (a feed grows): only the new ones are highlighted; the others stay as they are.
+      scan = change.scan;
+      const fresh = change.added.filter(shown);
+      if (fresh.length) {
+        citations = scan.citations.filter(shown);
+        highlighter.add(fresh.map((c) => ({ range: c.range, typology: typologyOf(c.outlet) })), settings.style);
+        ranges = citations.map((c) => c.range);
+        byNode = null;
+        report();
+      }
     }
     recheck ??= setTimeout(() => {
       recheck = undefined;

@@ -60,13 +60,27 @@ const OBSERVE_BATCH = 1000;
 
 type Item = { range: Range; typology: Typology | null };
 
+/** Many citations: only those near the window are painted (see apply). */
+interface Watch {
+  observer: IntersectionObserver;
+  /** The items by the element their range starts in (the element observed). */
+  byElement: Map<Element, Item[]>;
+  /** The elements within a window's height of the view. */
+  near: Set<Element>;
+  /** Still setting up the first elements: the observer's reports wait for the first paint. */
+  observing: boolean;
+}
+
 export class Highlighter {
   #names = new Set<string>();
   /** The shadow roots given StateLens's highlight styles, and that style sheet. */
   #styled = new Set<ShadowRoot>();
   #sheet: CSSStyleSheet | null = null;
+  /** The items highlighted, and the style they are painted in. */
+  #items: Item[] = [];
+  #styleNow: Style = 'background';
   /** Watches the citations' elements when only those near the window are painted. */
-  #observer: IntersectionObserver | null = null;
+  #watch: Watch | null = null;
   /** Counts calls of apply and clear: work left over from an earlier call stops when it changes. */
   #generation = 0;
   /** Many citations are being set up: their highlights are not registered yet. */
@@ -83,14 +97,29 @@ export class Highlighter {
     this.#doc = doc;
   }
 
+  #window(): (HighlightWindow & { IntersectionObserver?: typeof IntersectionObserver }) | null {
+    const win = this.#doc.defaultView as unknown as HighlightWindow & { IntersectionObserver?: typeof IntersectionObserver } | null;
+    return win?.CSS?.highlights && win.Highlight ? win : null;
+  }
+
   /**
    * Replaces all of StateLens's highlights with these ranges, grouped by category. Many citations are set up
    * over a few tasks (see below): busy until they are registered.
    */
   apply(items: readonly Item[], style: Style = 'background'): void {
-    const win = this.#doc.defaultView as unknown as HighlightWindow & { IntersectionObserver?: typeof IntersectionObserver } | null;
+    this.#apply(items, style, true);
+  }
+
+  /**
+   * guess: paint the elements near the view at once, from their boxes (which costs a layout of the page), or
+   * wait a frame for the observer's first report (a feed's step: its new posts are not laid out yet).
+   */
+  #apply(items: readonly Item[], style: Style, guess: boolean): void {
+    const win = this.#window();
     this.clear();
-    if (!win?.CSS?.highlights || !win.Highlight || style === 'none') return;
+    this.#items = [...items];
+    this.#styleNow = style;
+    if (!win || style === 'none') return;
     if (items.length <= PAINT_ALL_MAX || !win.IntersectionObserver) {
       for (const { range } of items) this.#styleRootOf(range);
       return this.#paint(items, style);
@@ -100,44 +129,23 @@ export class Highlighter {
     // whole page in Chromium: they are changed again only when the elements near the view change.
     const generation = this.#generation;
     this.busy = true;
-    const byElement = new Map<Element, Item[]>();
-    const near = new Set<Element>();
-    let observing = true;
-    const paint = () => this.#paint([...byElement].flatMap(([el, list]) => (near.has(el) ? list : [])), style);
-    const observer = (this.#observer = new win.IntersectionObserver((entries) => {
-      let changed = false;
-      for (const entry of entries) {
-        // An element without a box of its own (display: contents) never intersects: it stays painted.
-        const box = entry.boundingClientRect;
-        const isNear = entry.isIntersecting || !(box.width || box.height);
-        if (isNear !== near.has(entry.target)) changed = true;
-        if (isNear) near.add(entry.target);
-        else near.delete(entry.target);
-      }
-      if (!observing && changed) paint();
-    }, { rootMargin: '100% 0px' }));
+    const watch = this.#startWatch(win);
     void (async () => {
       for (let i = 0; i < items.length; ) {
-        for (const end = Math.min(items.length, i + OBSERVE_BATCH); i < end; i++) {
-          const item = items[i];
-          this.#styleRootOf(item.range);
-          const node = item.range.startContainer;
-          const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-          if (!el) continue;
-          const list = byElement.get(el);
-          if (list) list.push(item);
-          else {
-            byElement.set(el, [item]);
-            observer.observe(el);
-          }
-        }
+        const end = Math.min(items.length, i + OBSERVE_BATCH);
+        this.#observe(watch, items.slice(i, end));
+        i = end;
         if (i < items.length) await nextTask();
         if (generation !== this.#generation) return;
+      }
+      if (!guess) {
+        watch.observing = this.busy = false;
+        return;
       }
       // The first paint without waiting for the observer's first report (a frame later), from a guess: in page
       // order, an article's blocks go down the page, so a binary search over a few boxes finds the first one
       // near the view. Where it is wrong (columns, boxes moved by styles), the observer's report corrects it.
-      const order = [...byElement.keys()];
+      const order = [...watch.byElement.keys()];
       const height = (win as unknown as Window).innerHeight;
       let lo = 0;
       for (let hi = order.length; lo < hi; ) {
@@ -145,10 +153,76 @@ export class Highlighter {
         if (order[mid].getBoundingClientRect().bottom < -height) lo = mid + 1;
         else hi = mid;
       }
-      while (order[lo]?.getBoundingClientRect().top <= 2 * height) near.add(order[lo++]);
-      observing = this.busy = false;
-      paint();
+      while (order[lo]?.getBoundingClientRect().top <= 2 * height) watch.near.add(order[lo++]);
+      watch.observing = this.busy = false;
+      this.#paintNear(watch);
     })();
+  }
+
+  /**
+   * Adds ranges to the highlights (the links a feed's next posts bring): only the new ones are set up, and the
+   * ones already highlighted are left as they are. Where the new ones take the page past PAINT_ALL_MAX, or
+   * the style changed, everything is applied again.
+   */
+  add(items: readonly Item[], style: Style = 'background'): void {
+    if (!items.length) return;
+    const win = this.#window();
+    // (While the elements are still being set up, the watch takes new ones too: they join the first paint.)
+    if (style !== this.#styleNow || (!this.#watch && this.#items.length + items.length > PAINT_ALL_MAX && win?.IntersectionObserver)) {
+      return this.#apply([...this.#items, ...items], style, false);
+    }
+    this.#items.push(...items);
+    if (!win || style === 'none') return;
+    if (this.#watch) return this.#observe(this.#watch, items);
+    const registry = win.CSS.highlights as Map<string, { add(range: Range): void }>;
+    for (const { range, typology } of items) {
+      this.#styleRootOf(range);
+      const name = highlightName(typology, style);
+      const highlight = registry.get(name);
+      if (highlight && this.#names.has(name)) highlight.add(range);
+      else {
+        registry.set(name, new win.Highlight!(range) as { add(range: Range): void });
+        this.#names.add(name);
+      }
+    }
+  }
+
+  #startWatch(win: { IntersectionObserver?: typeof IntersectionObserver }): Watch {
+    const watch: Watch = { observer: undefined as unknown as IntersectionObserver, byElement: new Map(), near: new Set(), observing: true };
+    watch.observer = new win.IntersectionObserver!((entries) => {
+      let changed = false;
+      for (const entry of entries) {
+        // An element without a box of its own (display: contents) never intersects: it stays painted.
+        const box = entry.boundingClientRect;
+        const isNear = entry.isIntersecting || !(box.width || box.height);
+        if (isNear !== watch.near.has(entry.target)) changed = true;
+        if (isNear) watch.near.add(entry.target);
+        else watch.near.delete(entry.target);
+      }
+      if (!watch.observing && changed) this.#paintNear(watch);
+    }, { rootMargin: '100% 0px' });
+    this.#watch = watch;
+    return watch;
+  }
+
+  /** Observes the elements of these items (new elements are painted once the observer reports them near). */
+  #observe(watch: Watch, items: readonly Item[]): void {
+    for (const item of items) {
+      this.#styleRootOf(item.range);
+      const node = item.range.startContainer;
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el) continue;
+      const list = watch.byElement.get(el);
+      if (list) list.push(item);
+      else {
+        watch.byElement.set(el, [item]);
+        watch.observer.observe(el);
+      }
+    }
+  }
+
+  #paintNear(watch: Watch): void {
+    this.#paint([...watch.byElement].flatMap(([el, list]) => (watch.near.has(el) ? list : [])), this.#styleNow);
   }
 
   /**
@@ -208,8 +282,9 @@ export class Highlighter {
   clear(): void {
     this.#generation++;
     this.busy = false;
-    this.#observer?.disconnect();
-    this.#observer = null;
+    this.#items = [];
+    this.#watch?.observer.disconnect();
+    this.#watch = null;
     const registry = (this.#doc.defaultView as unknown as HighlightWindow | null)?.CSS?.highlights;
     for (const name of this.#names) registry?.delete(name);
     this.#names.clear();

@@ -3,7 +3,7 @@
  * Takes the document and the matcher as parameters; never touches browser.* and never changes the page.
  */
 import { attributeCitationSteps, findFlaggedCitations, findFlaggedSteps, type ReferenceKind, type TextCitation } from '../core/match/find-citations';
-import type { LinkIndex } from '../core/match/links';
+import type { LinkAddress, LinkIndex } from '../core/match/links';
 import type { Matcher } from '../core/match/matcher';
 import { drain } from '../core/steps';
 import { nextTask } from './next-task';
@@ -311,6 +311,21 @@ function firstTextIn(range: Range, position: Map<Node, number>): number {
 /** An address with a scheme ("https:", "mailto:") or a host ("//example.com"); others are relative. */
 const ABSOLUTE = /^[\s]*([a-z][a-z\d+.-]*:|[/\\]{2})/i;
 
+/** An absolute http(s) address with a plain ASCII host, as most links are written: scheme, host, port, path, query, fragment. */
+const PLAIN_URL = /^[\t\n\f\r ]*(https?):\/\/([a-z0-9.-]+)(?::\d{0,5})?(\/[^?#\s\\]*)?(\?[^#\s]*)?(?:#\S*)?[\t\n\f\r ]*$/i;
+
+/**
+ * The parts of a link's address that say where it leads, read from the address as written where it is plain
+ * (the browser's parse of an <a>'s href, made again at each read of its parts, was most of the cost of a
+ * feed's links); null for any other form (relative, with a user, a backslash, a host in another script), which
+ * the browser parses.
+ */
+export function plainAddress(href: string): LinkAddress | null {
+  const m = PLAIN_URL.exec(href);
+  if (!m) return null;
+  return { protocol: `${m[1].toLowerCase()}:`, hostname: m[2].toLowerCase(), pathname: m[3] ?? '/', search: m[4] ?? '' };
+}
+
 /** In a link reader's cache of hosts: a platform's host, whose links are looked up one by one. */
 const PER_LINK = -2;
 
@@ -318,8 +333,8 @@ export function findLinkCitations(scope: Element | ShadowRoot, hosts: LinkIndex)
   const out: PageCitation[] = [];
   const reader = linkReader(scope, hosts);
   // A relative link leads to the page's own site, which is never a citation (on an outlet's site it is its
-  // navigation): its address need not be parsed, unless a <base> sends relative links elsewhere or the page
-  // is a platform's, where relative links lead to accounts. Otherwise the
+  // navigation): its address need not be parsed, unless a <base> sends relative links to another site or the
+  // page is a platform's, where relative links lead to accounts. Otherwise the
   // selector leaves out the links that cannot be absolute (no ":", "//" or "\\"), most of a page's: the
   // browser skips them without making an object for each.
   for (const a of scope.querySelectorAll(reader.everyLink ? 'a[href]' : MAYBE_ABSOLUTE)) {
@@ -339,13 +354,14 @@ function linkReader(scope: Element | ShadowRoot, hosts: LinkIndex): { everyLink:
   const outlets = new Map<string, number>();
   // On a platform's page (x.com), a relative link leads to an account: every link is read there.
   const doc = scope.ownerDocument!;
-  const everyLink = doc.querySelector('base[href]') !== null || (doc.location !== null && hosts.isPlatform(doc.location.hostname));
+  const everyLink = sameOrigin(doc.baseURI, doc.URL) === false || (doc.location !== null && hosts.isPlatform(doc.location.hostname));
   const read = (a: Element): PageCitation | null => {
-    if (!everyLink && !ABSOLUTE.test(a.getAttribute('href') ?? '')) return null;
+    const href = a.getAttribute('href') ?? '';
+    if (!everyLink && !ABSOLUTE.test(href)) return null;
     // The link's host first (cheap, and most links lead nowhere of interest); where it sits only for outlets.
     // The browser has parsed an HTML link's address already (a link in SVG has no such properties: StateLens
     // never reads SVG).
-    const link = a as HTMLAnchorElement;
+    const link = plainAddress(href) ?? (a as HTMLAnchorElement);
     const { protocol, hostname: host } = link;
     if (protocol !== 'http:' && protocol !== 'https:') return null;
     let outlet = outlets.get(host);
@@ -360,26 +376,45 @@ function linkReader(scope: Element | ShadowRoot, hosts: LinkIndex): { everyLink:
   return { everyLink, read };
 }
 
+/** What a change brought to a page whose text is not read. */
+export interface LinkChange {
+  scan: PageScan;
+  /** The new link citations, in page order. */
+  added: PageCitation[];
+  /** How many citations left the page. */
+  removed: number;
+}
+
+/** The links already counted on a scan of links (see rescanLinks), carried from scan to scan. */
+const counted = new WeakMap<PageScan, Set<Element>>();
+
 /**
  * After a page that is not read (not an article) changed: keeps the link citations still on the page, and
  * adds those of the links that came with the change (a feed's next posts, the next page of results). Only
- * the added nodes are looked at, so a growing feed costs what it adds.
+ * the added nodes are looked at, so a growing feed costs what it adds. Null when nothing changed.
  */
-export function rescanLinks(scan: PageScan, changed: Iterable<Node>, hosts: LinkIndex): PageScan {
+export function rescanLinks(scan: PageScan, changed: Iterable<Node>, hosts: LinkIndex): LinkChange | null {
   const { scope, site } = scan;
   const kept = scan.citations.filter((c) => !c.range.collapsed && c.range.startContainer.isConnected);
-  const seen = new Set<Element>();
-  for (const c of kept) {
-    const anchor = anchorOf(c.range.startContainer);
-    if (anchor) seen.add(anchor);
+  const removed = scan.citations.length - kept.length;
+  let seen = counted.get(scan);
+  // (After a removal, rebuilt: a link taken out and put back is counted again.)
+  if (!seen || removed) {
+    seen = new Set();
+    for (const c of kept) {
+      const anchor = anchorOf(c.range.startContainer);
+      if (anchor) seen.add(anchor);
+    }
   }
   const reader = linkReader(scope, hosts);
   const added: PageCitation[] = [];
   const consider = (a: Element) => {
     if (seen.has(a)) return;
-    seen.add(a);
     const link = reader.read(a);
-    if (link && !hosts.isNavigation(site, link.outlet)) added.push(link);
+    if (link && !hosts.isNavigation(site, link.outlet)) {
+      seen.add(a);
+      added.push(link);
+    }
   };
   for (const node of changed) {
     if (!node.isConnected || !scope.contains(node)) continue;
@@ -388,11 +423,30 @@ export function rescanLinks(scan: PageScan, changed: Iterable<Node>, hosts: Link
     // The node itself or the link around it (its text changed), and the links inside it.
     const around = element.closest('a[href]');
     if (around && scope.contains(around)) consider(around);
-    if (node.nodeType === 1) for (const a of element.querySelectorAll(reader.everyLink ? 'a[href]' : MAYBE_ABSOLUTE)) consider(a);
+    // (The element's live list of links: cheaper to make than a query's, once per added post.)
+    if (node.nodeType === 1) for (const a of element.getElementsByTagName('a')) consider(a);
   }
-  if (!added.length && kept.length === scan.citations.length) return scan;
-  const citations = [...kept, ...added].sort(inPageOrder);
-  return unread({ article: scan.article, scope, site, citations });
+  if (!added.length && !removed) return null;
+  added.sort(inPageOrder);
+  // A feed grows at its end: the new links mostly follow the old ones, and need no sort with them.
+  const inOrder = !kept.length || !added.length || inPageOrder(kept[kept.length - 1], added[0]) < 0;
+  const citations = inOrder ? [...kept, ...added] : [...kept, ...added].sort(inPageOrder);
+  const next = unread({ article: scan.article, scope, site, citations });
+  counted.set(next, seen);
+  return { scan: next, added, removed };
+}
+
+/**
+ * Do two addresses share an origin (null when one cannot be parsed)? A <base> that keeps relative links on the
+ * page's own site changes nothing for them; one that sends them elsewhere has every link read. (The browser
+ * keeps the document's base address: no query over a long page for a <base>.)
+ */
+function sameOrigin(a: string, b: string): boolean | null {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** The link (<a>) a link citation's range starts in. */

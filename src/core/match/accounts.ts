@@ -52,8 +52,9 @@ export function accountKey(platform: Platform, handle: string): string {
   return `${platform}:${platform === 'youtube' && handle.startsWith('channel/') ? handle : handle.toLowerCase()}`;
 }
 
-function segment(text: string | undefined): string | undefined {
-  if (text === undefined || text === '') return undefined;
+/** A path segment decoded (undefined when its escapes are broken); most have none to decode. */
+function segment(text: string): string | undefined {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
@@ -63,7 +64,8 @@ function segment(text: string | undefined): string | undefined {
 
 /** The handle a path (and query) on a platform names, or null: "/RT_com/status/1" → "RT_com". */
 export function handleOf(platform: Platform, pathname: string, search = ''): string | null {
-  const parts = pathname.split('/').filter(Boolean).map(segment);
+  // (The segments after the third never name the account.)
+  const parts = pathname.split('/', 6).filter(Boolean).slice(0, 4).map(segment);
   if (parts.some((p) => p === undefined)) return null;
   const [first, second] = parts as string[];
   if (first === undefined) return null;

@@ -21,6 +21,13 @@ export interface LinkAddress {
   search: string;
 }
 
+/**
+ * First segments after which another segment names the account (Telegram's "s/<name>", Instagram's
+ * "stories/<name>"); YouTube ("channel/", "c/", a bare name) and Facebook ("pages/", "profile.php") always go
+ * through the rules.
+ */
+const MAY_NAME_LATER = new Set(['s', 'stories']);
+
 export class LinkIndex {
   /** Outlet index by host written backwards (the packed index's h), used as it is. */
   readonly #hosts: Readonly<Record<string, number>>;
@@ -64,6 +71,13 @@ export class LinkIndex {
     if (link.protocol !== 'https:' && link.protocol !== 'http:') return -1;
     const platform = platformOf(link.hostname);
     if (!platform) return this.lookupHost(link.hostname);
+    // Most links on a platform lead to an account the registry does not know: the path's first segment, as
+    // it is, is looked up first (a hit is a handle the registry checked), and the rules read only the rest.
+    const slash = link.pathname.indexOf('/', 1);
+    const first = link.pathname.slice(1, slash < 0 ? undefined : slash);
+    const direct = this.#accounts[accountKey(platform, first)];
+    if (typeof direct === 'number' && !first.includes('%')) return direct;
+    if (!first || (!MAY_NAME_LATER.has(first) && platform !== 'youtube' && platform !== 'facebook')) return -1;
     const handle = handleOf(platform, link.pathname, link.search);
     if (handle === null) return -1;
     const hit = this.#accounts[accountKey(platform, handle)];
