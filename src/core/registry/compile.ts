@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { RegistryError } from './errors';
+import { CopyHostsFileSchema, checkSources, type CopyHost } from './copy-hosts';
 import {
   CuratedOutletSchema,
   ImportedFileSchema,
@@ -39,6 +40,8 @@ export interface RegistrySources {
   curated: Array<{ file: string; data: unknown }>;
   renames: { file: string; data: unknown };
   ratings?: { file: string; data: unknown };
+  /** src/data/copy-hosts.json: hosts of mirrors, proxies and archives that may not be a `source`. */
+  copyHosts?: { file: string; data: unknown };
 }
 
 /** Wikipedia's perennial sources list, where the ratings come from. */
@@ -104,8 +107,12 @@ export function compileRegistry(sources: RegistrySources, options: CompileOption
     outlets.set(item.id, fromImported(item, assetsOf.get(`${item.country}|${item.company}`) === 1));
   }
 
+  const copyHosts: CopyHost[] = sources.copyHosts
+    ? parseEntry(CopyHostsFileSchema, sources.copyHosts.data, sources.copyHosts.file, '(file)').hosts
+    : [];
   for (const { file, data } of sources.curated) {
     for (const profile of parseArrayEntries(CuratedOutletSchema, data, file)) {
+      checkSources(profile, file, copyHosts);
       applyCurated(outlets, profile, file);
     }
   }
