@@ -14,6 +14,7 @@ import {
   RenamesSchema,
   type CuratedOutlet,
   type ImportedOutlet,
+  type ImportedRating,
 } from './schema';
 import {
   ALIAS_AMBIGUOUS,
@@ -51,6 +52,13 @@ const STATUS_WORDS: Record<string, string> = {
   'generally-reliable': 'generally reliable', 'no-consensus': 'a source with no consensus on its reliability',
   'generally-unreliable': 'generally unreliable', deprecated: 'deprecated', blacklisted: 'blacklisted',
 };
+
+/** What the claim says of a rating's year: the decision's year, or that the copy read does not record it. */
+function ratingYearWords(rating: ImportedRating): string {
+  if (rating.yearIs === 'rfc') return `status set by its ${rating.year} RfC`;
+  if (rating.yearIs === 'last-discussed') return `no RfC; entry last discussed ${rating.year}`;
+  return 'the copy read does not record the year of the decision';
+}
 
 /** When the imported ratings were read (the date of the import into this project). */
 const IMPORT_READ_DATE = '2026-11-25';
@@ -123,9 +131,12 @@ export function compileRegistry(sources: RegistrySources, options: CompileOption
       if (!outlet) throw new RegistryError(sources.ratings.file, rating.id, 'id', 'is not an outlet in the registry');
       if (outlet.ratings.some((r) => r.by === 'wikipedia-rsp')) continue; // a curated rating wins
       const at = outlet.ratings.length;
-      outlet.ratings = [...outlet.ratings, { by: 'wikipedia-rsp', status: rating.status, year: rating.year, source: PERENNIAL_SOURCES }];
+      if (Boolean(rating.year) !== Boolean(rating.yearIs)) {
+        throw new RegistryError(sources.ratings.file, rating.id, rating.year ? 'yearIs' : 'year', 'a year needs "yearIs" (what the year is), and "yearIs" a year');
+      }
+      outlet.ratings = [...outlet.ratings, { by: 'wikipedia-rsp', status: rating.status, ...(rating.year ? { year: rating.year } : {}), source: PERENNIAL_SOURCES }];
       outlet.evidence = [...outlet.evidence, {
-        claim: `Wikipedia's perennial sources list rates "${rating.name}" ${STATUS_WORDS[rating.status]} (entry last reviewed ${rating.year}; read in the list's ${rating.parse} copy).`,
+        claim: `Wikipedia's perennial sources list rates "${rating.name}" ${STATUS_WORDS[rating.status]} (${ratingYearWords(rating)}; read in the list's ${rating.parse} copy).`,
         source: PERENNIAL_SOURCES,
         read: IMPORT_READ_DATE,
         supports: [`ratings.${at}`],
