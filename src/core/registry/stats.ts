@@ -1,6 +1,7 @@
 /** Counts over the compiled registry, for `npm run registry:stats`. */
 import { getDomain } from 'tldts';
 import { TYPOLOGIES, type Typology } from '../typology';
+import { classificationDate } from './classification';
 import type { CompiledRegistry, Outlet } from './types';
 
 export interface RegistryStats {
@@ -33,19 +34,6 @@ export interface RegistryStats {
    * years; an outlet with no dated classification counts as stale.
    */
   staleClassifications: number;
-}
-
-/** The matrix the import reads is a snapshot of early 2024 (commit of 2024-02-07; see its SOURCE.md). */
-export const MATRIX_DATE = '2024';
-
-function classifiedByImport(o: Outlet): boolean {
-  return o.classifiedBy.source.startsWith('https://github.com/ASD-at-GMF');
-}
-
-/** When the outlet's classification was made, as far as the registry knows. */
-export function classificationDate(o: Outlet): string | null {
-  if (o.classifiedBy.date) return o.classifiedBy.date;
-  return classifiedByImport(o) ? MATRIX_DATE : null;
 }
 
 /** The first day a partial ISO date can mean ("2024" → "2024-01-01"). */
