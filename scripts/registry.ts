@@ -36,6 +36,11 @@ if (command === 'stats') {
     console.log(`curated profiles  ${stats.curated} (in ${stats.curatedCountries} countries)`);
     console.log(`claims            ${stats.claims}, of which sourced ${stats.sourcedClaims}`);
     console.log(`by category       ${Object.entries(stats.byTypology).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
+    console.log(`single-sourced    ${stats.singleSourced} curated outlets rest on one source host`);
+    console.log(`copies read       ${stats.copySources} evidence items were read in a copy or an archive (via)`);
+    console.log(`accounts          ${stats.accounts} official account handles`);
+    console.log(`classified        newest ${stats.newestClassification ?? '-'}, oldest ${stats.oldestClassification ?? '-'};` +
+      ` ${stats.staleClassifications} outlets have no classification from the last two years`);
   }
 } else if (command === 'format') {
   for (const file of curatedFiles()) {

@@ -1,5 +1,5 @@
 /** Node-only: reads the registry's files from src/data for the build, the CLI's build and the tests. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRegistry, type RegistrySources } from '../core/registry/compile';
 import { aliasClassifier } from './alias-evidence';
@@ -25,6 +25,8 @@ export function readRegistrySources(dataDir: string): RegistrySources {
     renames: { file: 'renames.json', data: readJson(join(dataDir, 'renames.json')) },
     ratings: { file: 'ratings.json', data: readJson(join(dataDir, 'ratings.json')) },
     accounts: { file: 'accounts.json', data: readJson(join(dataDir, 'accounts.json')) },
+    // A data directory without the list (the tests' small registries) has no known copies.
+    ...(existsSync(join(dataDir, 'copy-hosts.json')) ? { copyHosts: { file: 'copy-hosts.json', data: readJson(join(dataDir, 'copy-hosts.json')) } } : {}),
   };
 }
 

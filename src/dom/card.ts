@@ -2,9 +2,12 @@
  * The hover card: who the outlet is, who controls it, its category with the three criteria, and the sources.
  * Rendered in a shadow root so the page's styles cannot reach it; placed beside its citation by placeCard.
  */
-import type { ControlPeriod } from '../core/registry/schema';
+import type { Account, ControlPeriod, Designation, Evidence, Rating } from '../core/registry/schema';
+import type { Platform } from '../core/registry/platforms';
+import { accountUrl } from '../core/match/accounts';
+import { classificationDate } from '../core/registry/classification';
 import type { Outlet } from '../core/registry/types';
-import { TYPOLOGY_INFO, type Criterion } from '../core/typology';
+import { TYPOLOGY_INFO, type Criterion, type Typology } from '../core/typology';
 import CARD_CSS from './card.css?raw';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -55,6 +58,24 @@ export function periodAt(periods: readonly ControlPeriod[], date: string): Contr
   return periods.find((p) => (!p.from || p.from <= date) && (!p.to || date < p.to));
 }
 
+/** The period in force now: the one with no end, else the last. */
+function currentPeriod(periods: readonly ControlPeriod[]): ControlPeriod | undefined {
+  return periods.find((p) => !p.to) ?? periods.at(-1);
+}
+
+/**
+ * The category that covers a control period, or null when no classification does. A profile that classifies
+ * its periods says it for each; otherwise the outlet's one category covers only the period its classification
+ * was made in (the current one when that date is unknown), not the periods before or after a change.
+ */
+export function periodTypology(outlet: Outlet, period: ControlPeriod): Typology | null {
+  if (outlet.control.some((p) => p.typology)) return period.typology ?? null;
+  if (!outlet.typology) return null;
+  const date = classificationDate(outlet);
+  const covered = (date && periodAt(outlet.control, `${date}-01-01`.slice(0, 10))) || currentPeriod(outlet.control);
+  return covered === period ? outlet.typology : null;
+}
+
 export function formatDate(date: string, locale: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const options: Intl.DateTimeFormatOptions = d ? { year: 'numeric', month: 'short', day: 'numeric' } : m ? { year: 'numeric', month: 'short' } : { year: 'numeric' };
@@ -98,14 +119,18 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
   if (outlet.kind) facts.push(t(`kind_${outlet.kind}`));
   if (outlet.founded) facts.push(t('founded', outlet.founded.slice(0, 4)));
   head.append(el(doc, 'p', 'facts', facts.join(' · ')));
+  if (outlet.status !== 'active') head.append(el(doc, 'p', 'status', statusLine(outlet, locale, t)));
   card.append(head);
 
-  if (outlet.typology) {
-    const info = TYPOLOGY_INFO[outlet.typology];
-    const category = el(doc, 'div', `category typology-${outlet.typology.toLowerCase()}`);
-    category.append(el(doc, 'span', 'badge', t(`typology_${outlet.typology}`)));
+  // The category of the period the article falls in (else of today's): never one made for another period.
+  const focus = (content.published ? periodAt(outlet.control, content.published) : undefined) ?? currentPeriod(outlet.control);
+  const typology = focus ? periodTypology(outlet, focus) : outlet.typology;
+  if (typology) {
+    const info = TYPOLOGY_INFO[typology];
+    const category = el(doc, 'div', `category typology-${typology.toLowerCase()}`);
+    category.append(el(doc, 'span', 'badge', t(`typology_${typology}`)));
     if (outlet.typologyUncertain) category.append(el(doc, 'span', 'uncertain', t('uncertain')));
-    const definition = el(doc, 'p', 'definition', t(`typologyDefinition_${outlet.typology}`));
+    const definition = el(doc, 'p', 'definition', t(`typologyDefinition_${typology}`));
     definition.id = 'statelens-definition';
     card.setAttribute('aria-describedby', definition.id);
     category.append(definition);
@@ -122,6 +147,8 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
     if (outlet.classifiedBy.date) by.append(` (${formatDate(outlet.classifiedBy.date, locale)})`);
     category.append(by);
     card.append(category);
+  } else if (focus && (outlet.typology || outlet.control.some((p) => p.typology))) {
+    card.append(el(doc, 'p', 'definition unclassified', t('periodUnclassified')));
   } else {
     card.append(el(doc, 'p', 'definition', t('typologyUnknown')));
   }
@@ -129,13 +156,8 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
   card.append(controlSection(doc, content, t));
 
   const marks = [
-    ...outlet.designations.map((d) => {
-      const date = formatDate(d.from, locale);
-      const key = `designation_${d.authority}_${d.kind}`.replace(/-/g, '_');
-      const known = ['designation_EU_sanctions', 'designation_EU_broadcast_ban', 'designation_US_foreign_mission'].includes(key);
-      return known ? t(key, date) : t('designation_other', [d.authority, date]);
-    }),
-    ...outlet.ratings.map((r) => t(`rating_${r.status.replace(/-/g, '_')}`, String(r.year))),
+    ...outlet.designations.map((d) => designationLine(d, locale, t)),
+    ...outlet.ratings.map((r) => ratingLine(r, t)),
   ];
   if (marks.length) {
     const list = el(doc, 'ul', 'marks');
@@ -147,15 +169,11 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
     const details = el(doc, 'details', 'evidence');
     details.append(el(doc, 'summary', undefined, t('evidence', String(outlet.evidence.length))));
     const list = el(doc, 'ul');
-    for (const item of outlet.evidence) {
-      const li = el(doc, 'li', undefined, `${item.claim} `);
-      li.dir = 'auto';
-      li.append(link(doc, item.source, hostOf(item.source)), el(doc, 'span', 'read', ` · ${t('readOn', formatDate(item.read, locale))}`));
-      list.append(li);
-    }
+    for (const item of outlet.evidence) list.append(evidenceItem(doc, item, locale, t));
     details.append(list);
     card.append(details);
   }
+  if (outlet.accounts.length) card.append(accountsSection(doc, outlet.accounts, t));
 
   // "Cited 4 times on this page · Named 2 more times without being cited", or "Named 2 times, not as a source".
   const named = Math.min(content.namedHere ?? 0, content.citationsHere);
@@ -189,24 +207,97 @@ export function renderCard(doc: Document, content: CardContent, t: Translate): H
   return card;
 }
 
+/**
+ * Who controls the outlet, period by period, each with the category that covers it when the outlet changed
+ * hands (with one period, the category above says it). The period of the article's date reads "When this was
+ * published", today's "Since".
+ */
 function controlSection(doc: Document, { outlet, published, locale }: CardContent, t: Translate): HTMLElement {
   const box = el(doc, 'div', 'control');
-  const current = outlet.control.find((p) => !p.to) ?? outlet.control.at(-1);
-  const then = published ? periodAt(outlet.control, published) : undefined;
-  if (then && current && then !== current) {
-    box.append(el(doc, 'p', 'then', t('controlThen', [formatDate(published!.slice(0, 7), locale), then.controller])));
-    box.append(el(doc, 'p', 'now', t('controlNow', [current.from ? formatDate(current.from.slice(0, 7), locale) : '', current.controller])));
-  } else if (current) {
-    box.append(el(doc, 'p', 'now', t('controller', current.controller)));
-  } else if (outlet.company) {
-    box.append(el(doc, 'p', 'now', t('company', outlet.company)));
+  const periods = outlet.control;
+  const current = currentPeriod(periods);
+  const then = published ? periodAt(periods, published) : undefined;
+  const month = (date: string) => formatDate(date.slice(0, 7), locale);
+  if (!current) {
+    if (outlet.company) box.append(el(doc, 'p', 'now', t('company', outlet.company)));
+    return box;
   }
-  if (current?.note) {
+  for (const period of periods) {
+    let line: HTMLElement;
+    if (period === then && then !== current) line = el(doc, 'p', 'then', t('controlThen', [month(published!), period.controller]));
+    else if (period === current) line = el(doc, 'p', 'now', current.from && periods.length > 1 ? t('controlNow', [month(current.from), current.controller]) : t('controller', current.controller));
+    else if (period.from && period.to) line = el(doc, 'p', 'past', t('controlBetween', [month(period.from), month(period.to), period.controller]));
+    else line = el(doc, 'p', 'past', t('controlUntil', [month(period.to ?? ''), period.controller]));
+    if (periods.length > 1) {
+      const typology = periodTypology(outlet, period);
+      line.append(el(doc, 'span', typology ? 'period-category' : 'period-category unclassified', ` · ${typology ? t(`typology_${typology}`) : t('periodUnclassified')}`));
+    }
+    box.append(line);
+  }
+  if (current.note) {
     // Registry text is English: in a right-to-left card it keeps its own direction.
     const note = el(doc, 'p', 'note', current.note);
     note.dir = 'auto';
     box.append(note);
   }
+  return box;
+}
+
+/** "Closed in Jan 2023", "Not working since May 2024": the month is precise enough, and all a source usually gives. */
+function statusLine(outlet: Outlet, locale: string, t: Translate): string {
+  const key = outlet.status === 'defunct' ? 'statusDefunct' : 'statusNotFunctional';
+  return outlet.statusDate ? t(key, formatDate(outlet.statusDate.slice(0, 7), locale)) : t(`${key}Undated`);
+}
+
+const DESIGNATION_MESSAGES = ['designation_EU_sanctions', 'designation_EU_broadcast_ban', 'designation_US_foreign_mission', 'designation_UK_sanctions'];
+
+/** A designation from the date it took effect, with the date it was decided and the date it ended when known. */
+function designationLine(d: Designation, locale: string, t: Translate): string {
+  const date = formatDate(d.from, locale);
+  const key = `designation_${d.authority}_${d.kind}`.replace(/-/g, '_');
+  const line = DESIGNATION_MESSAGES.includes(key) ? t(key, date) : t('designation_other', [d.authority, date]);
+  const more = [...(d.decided ? [t('decidedOn', formatDate(d.decided, locale))] : []), ...(d.to ? [t('designationUntil', formatDate(d.to, locale))] : [])];
+  return more.length ? `${line} (${more.join('; ')})` : line;
+}
+
+/** A rating with the year of its decision; without a year when no source records it (never a copy's year). */
+function ratingLine(r: Rating, t: Translate): string {
+  const key = `rating_${r.status.replace(/-/g, '_')}`;
+  return r.year ? t(key, String(r.year)) : t(`${key}_undated`);
+}
+
+/** A claim, its source and the date it was read; the copy actually read, when the original could not be. */
+function evidenceItem(doc: Document, item: Evidence, locale: string, t: Translate): HTMLElement {
+  const li = el(doc, 'li', undefined, `${item.claim} `);
+  li.dir = 'auto';
+  li.append(link(doc, item.source, hostOf(item.source)));
+  const read = formatDate(item.read, locale);
+  if (item.via) {
+    const via = el(doc, 'span', 'read', ` · ${t('readVia', read)} `);
+    via.append(link(doc, item.via, hostOf(item.via)));
+    li.append(via);
+  } else {
+    li.append(el(doc, 'span', 'read', ` · ${t('readOn', read)}`));
+  }
+  return li;
+}
+
+/** Platform names as the platforms write them. */
+const PLATFORM_NAMES: Record<Platform, string> = {
+  x: 'X', youtube: 'YouTube', telegram: 'Telegram', facebook: 'Facebook', instagram: 'Instagram', vk: 'VK', tiktok: 'TikTok',
+};
+
+function accountsSection(doc: Document, accounts: readonly Account[], t: Translate): HTMLElement {
+  const box = el(doc, 'div', 'accounts');
+  box.append(el(doc, 'p', 'accounts-title', t('accountsTitle')));
+  const list = el(doc, 'ul');
+  for (const account of accounts) {
+    const li = el(doc, 'li');
+    li.dir = 'ltr';
+    li.append(link(doc, accountUrl(account.platform, account.handle), `${PLATFORM_NAMES[account.platform]} ${account.handle}`));
+    list.append(li);
+  }
+  box.append(list);
   return box;
 }
 

@@ -75,7 +75,130 @@ describe('the card', () => {
     }, t);
     const marks = [...card.querySelectorAll('.marks li')].map((li) => li.textContent);
     expect(marks).toContain('designation_EU_broadcast_ban 2 Mar 2022');
-    expect(marks).toContain('rating_deprecated 2021');
+    // 2021 was the year of the copy of the list that was read, not of a decision: no year rather than that one.
+    expect(marks).toContain('rating_deprecated_undated');
+    expect(marks).not.toContain('rating_deprecated 2021');
+  });
+});
+
+describe('the card on change and currency', () => {
+  const render = (outlet: Outlet, published: string | null = null) =>
+    renderCard(doc(), { outlet, citationsHere: 1, attributedSentences: null, share: null, published, locale: 'en-GB' }, t);
+  const SMM = { name: 'State Media Monitor', source: 'https://statemediamonitor.com/2023/08/x/', date: '2023-08' };
+  /** Classified in August 2023; control changed in December 2024 and no classification covers the new period. */
+  const changed = minimal({
+    typology: 'SC', classifiedBy: SMM,
+    control: [
+      { from: '1965-06-24', to: '2024-12-08', controller: 'Old government', typology: 'SC' },
+      { from: '2024-12-08', controller: 'New government', note: 'No classification since the change.' },
+    ],
+  });
+
+  it('shows each control period with the classification that covers it, and says plainly when none does yet', () => {
+    const card = render(changed);
+    const lines = [...card.querySelectorAll('.control p:not(.note)')].map((p) => p.textContent);
+    expect(lines).toEqual([
+      'controlBetween Jun 1965 Dec 2024 Old government · typology_SC',
+      'controlNow Dec 2024 New government · periodUnclassified',
+    ]);
+    // The category of 2023 is not presented as today's.
+    expect(card.querySelector('.category')).toBeNull();
+    expect(card.querySelector('.definition.unclassified')?.textContent).toBe('periodUnclassified');
+    expect(card.querySelector('.control .unclassified')?.textContent).toBe(' · periodUnclassified');
+  });
+
+  it('shows the category of the period an article falls in, with that period marked', () => {
+    const card = render(changed, '2017-11-20');
+    expect(card.querySelector('.category .badge')?.textContent).toBe('typology_SC');
+    expect(card.querySelector('.control .then')?.textContent).toBe('controlThen Nov 2017 Old government · typology_SC');
+    expect(card.querySelector('.control .now')?.textContent).toBe('controlNow Dec 2024 New government · periodUnclassified');
+  });
+
+  it('gives an outlet\'s one category only to the period it was made in when the profile does not classify periods', () => {
+    const card = render(minimal({
+      typology: 'CaPu', classifiedBy: SMM,
+      control: [{ to: '2025-03', controller: 'Before' }, { from: '2025-03', controller: 'After' }],
+    }));
+    expect([...card.querySelectorAll('.control p')].map((p) => p.textContent)).toEqual([
+      'controlUntil Mar 2025 Before · typology_CaPu',
+      'controlNow Mar 2025 After · periodUnclassified',
+    ]);
+    // With one period, the category above covers it and the line stays as it was.
+    const single = render(minimal({ typology: 'SC', classifiedBy: SMM, control: [{ controller: 'The state' }] }));
+    expect(single.querySelector('.control p')?.textContent).toBe('controller The state');
+    expect(single.querySelector('.category .badge')?.textContent).toBe('typology_SC');
+  });
+
+  it('says near the top when an outlet closed or stopped working, and nothing for an active one', () => {
+    const closed = render(minimal({ status: 'defunct', statusDate: '2023-12-20' }));
+    expect(closed.querySelector('header .status')?.textContent).toBe('statusDefunct Dec 2023');
+    expect(render(minimal({ status: 'not-functional', statusDate: '2024-05' })).querySelector('header .status')?.textContent).toBe('statusNotFunctional May 2024');
+    expect(render(minimal({ status: 'not-functional' })).querySelector('header .status')?.textContent).toBe('statusNotFunctionalUndated');
+    expect(render(minimal()).querySelector('.status')).toBeNull();
+  });
+
+  it('dates each source: the classification, each evidence item read, and the copy read when the original could not be', () => {
+    const card = render(minimal({
+      typology: 'SC', classifiedBy: SMM,
+      evidence: [
+        { claim: 'Read at the source.', source: 'https://statemediamonitor.com/2023/08/x/', read: '2026-12-06', supports: ['typology'] },
+        { claim: 'Read in a copy.', source: 'https://en.wikipedia.org/wiki/X', via: 'https://web.archive.org/web/2016/https://en.wikipedia.org/wiki/X', read: '2026-11-25', supports: ['founded'] },
+      ],
+    }));
+    expect(card.querySelector('.classified')?.textContent).toBe('classifiedBy State Media Monitor (Aug 2023)');
+    const [first, second] = [...card.querySelectorAll('.evidence li')];
+    expect(first.textContent).toBe('Read at the source. statemediamonitor.com · readOn 6 Dec 2026');
+    expect(second.textContent).toBe('Read in a copy. en.wikipedia.org · readVia 25 Nov 2026 web.archive.org');
+    const links = [...second.querySelectorAll('a')];
+    expect(links.map((a) => a.href)).toEqual(['https://en.wikipedia.org/wiki/X', 'https://web.archive.org/web/2016/https://en.wikipedia.org/wiki/X']);
+    for (const a of links) expect([a.target, a.rel]).toEqual(['_blank', 'noopener noreferrer']);
+  });
+
+  it('dates designations from when they took effect, with the decision date and the end when known', () => {
+    const card = render(minimal({
+      designations: [
+        { authority: 'EU', kind: 'broadcast-ban', from: '2024-06-25', decided: '2024-05-17' },
+        { authority: 'UK', kind: 'sanctions', from: '2022-03-31' },
+        { authority: 'EU', kind: 'sanctions', from: '2022-03-02', to: '2025-03-01' },
+      ],
+      ratings: [
+        { by: 'wikipedia-rsp', status: 'deprecated', year: 2020, source: 'https://en.wikipedia.org/wiki/WP:RSP' },
+        { by: 'wikipedia-rsp', status: 'no-consensus', source: 'https://en.wikipedia.org/wiki/WP:RSP' },
+      ],
+    }));
+    expect([...card.querySelectorAll('.marks li')].map((li) => li.textContent)).toEqual([
+      'designation_EU_broadcast_ban 25 Jun 2024 (decidedOn 17 May 2024)',
+      'designation_UK_sanctions 31 Mar 2022',
+      'designation_EU_sanctions 2 Mar 2022 (designationUntil 1 Mar 2025)',
+      'rating_deprecated 2020',
+      'rating_no_consensus_undated',
+    ]);
+  });
+
+  it('links the official accounts to their pages, compactly, in a new tab', () => {
+    const accounts: Outlet['accounts'] = [
+      { platform: 'x', handle: 'RT_com' }, { platform: 'youtube', handle: '@RT' }, { platform: 'youtube', handle: 'channel/UCpwvZwUam-URkxB7g4USKpg' },
+      { platform: 'telegram', handle: 'rt_english' }, { platform: 'facebook', handle: 'profile.php?id=100064' },
+      { platform: 'instagram', handle: 'rt' }, { platform: 'vk', handle: 'rt_russian' }, { platform: 'tiktok', handle: '@rt' },
+    ];
+    const card = render(minimal({ accounts }));
+    expect(card.querySelector('.accounts-title')?.textContent).toBe('accountsTitle');
+    const links = [...card.querySelectorAll<HTMLAnchorElement>('.accounts a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['X RT_com', 'https://x.com/RT_com'],
+      ['YouTube @RT', 'https://youtube.com/@RT'],
+      ['YouTube channel/UCpwvZwUam-URkxB7g4USKpg', 'https://youtube.com/channel/UCpwvZwUam-URkxB7g4USKpg'],
+      ['Telegram rt_english', 'https://t.me/rt_english'],
+      ['Facebook profile.php?id=100064', 'https://facebook.com/profile.php?id=100064'],
+      ['Instagram rt', 'https://instagram.com/rt'],
+      ['VK rt_russian', 'https://vk.com/rt_russian'],
+      ['TikTok @rt', 'https://tiktok.com/@rt'],
+    ]);
+    for (const a of links) expect([a.target, a.rel]).toEqual(['_blank', 'noopener noreferrer']);
+    // After the sources.
+    const withSources = render(minimal({ accounts, evidence: [{ claim: 'A claim.', source: 'https://example.org/', read: '2026-12-06', supports: ['accounts'] }] }));
+    expect(withSources.querySelector('.evidence')!.compareDocumentPosition(withSources.querySelector('.accounts')!) & 4).toBe(4);
+    expect(render(minimal()).querySelector('.accounts')).toBeNull();
   });
 });
 

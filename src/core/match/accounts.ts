@@ -113,5 +113,5 @@ export function accountUrl(platform: Platform, handle: string): string {
     x: 'https://x.com/', youtube: 'https://www.youtube.com/', telegram: 'https://t.me/', facebook: 'https://www.facebook.com/',
     instagram: 'https://www.instagram.com/', vk: 'https://vk.com/', tiktok: 'https://www.tiktok.com/',
   };
-  return base[platform] + handle;
+  return base[platform] + encodeURI(handle);
 }

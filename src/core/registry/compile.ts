@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { RegistryError } from './errors';
+import { CopyHostsFileSchema, checkSources, type CopyHost } from './copy-hosts';
 import {
   CheckedAccountsSchema,
   CuratedOutletSchema,
@@ -15,6 +16,7 @@ import {
   type CheckedAccounts,
   type CuratedOutlet,
   type ImportedOutlet,
+  type ImportedRating,
 } from './schema';
 import {
   ALIAS_AMBIGUOUS,
@@ -44,6 +46,8 @@ export interface RegistrySources {
   ratings?: { file: string; data: unknown };
   /** Official accounts checked by hand (src/data/accounts.json). */
   accounts?: { file: string; data: unknown };
+  /** src/data/copy-hosts.json: hosts of mirrors, proxies and archives that may not be a `source`. */
+  copyHosts?: { file: string; data: unknown };
 }
 
 /** Wikipedia's perennial sources list, where the ratings come from. */
@@ -53,6 +57,13 @@ const STATUS_WORDS: Record<string, string> = {
   'generally-reliable': 'generally reliable', 'no-consensus': 'a source with no consensus on its reliability',
   'generally-unreliable': 'generally unreliable', deprecated: 'deprecated', blacklisted: 'blacklisted',
 };
+
+/** What the claim says of a rating's year: the decision's year, or that the copy read does not record it. */
+function ratingYearWords(rating: ImportedRating): string {
+  if (rating.yearIs === 'rfc') return `status set by its ${rating.year} RfC`;
+  if (rating.yearIs === 'last-discussed') return `no RfC; entry last discussed ${rating.year}`;
+  return 'the copy read does not record the year of the decision';
+}
 
 /** When the imported ratings were read (the date of the import into this project). */
 const IMPORT_READ_DATE = '2026-11-25';
@@ -109,8 +120,12 @@ export function compileRegistry(sources: RegistrySources, options: CompileOption
     outlets.set(item.id, fromImported(item, assetsOf.get(`${item.country}|${item.company}`) === 1));
   }
 
+  const copyHosts: CopyHost[] = sources.copyHosts
+    ? parseEntry(CopyHostsFileSchema, sources.copyHosts.data, sources.copyHosts.file, '(file)').hosts
+    : [];
   for (const { file, data } of sources.curated) {
     for (const profile of parseArrayEntries(CuratedOutletSchema, data, file)) {
+      checkSources(profile, file, copyHosts);
       applyCurated(outlets, profile, file);
     }
   }
@@ -121,9 +136,12 @@ export function compileRegistry(sources: RegistrySources, options: CompileOption
       if (!outlet) throw new RegistryError(sources.ratings.file, rating.id, 'id', 'is not an outlet in the registry');
       if (outlet.ratings.some((r) => r.by === 'wikipedia-rsp')) continue; // a curated rating wins
       const at = outlet.ratings.length;
-      outlet.ratings = [...outlet.ratings, { by: 'wikipedia-rsp', status: rating.status, year: rating.year, source: PERENNIAL_SOURCES }];
+      if (Boolean(rating.year) !== Boolean(rating.yearIs)) {
+        throw new RegistryError(sources.ratings.file, rating.id, rating.year ? 'yearIs' : 'year', 'a year needs "yearIs" (what the year is), and "yearIs" a year');
+      }
+      outlet.ratings = [...outlet.ratings, { by: 'wikipedia-rsp', status: rating.status, ...(rating.year ? { year: rating.year } : {}), source: PERENNIAL_SOURCES }];
       outlet.evidence = [...outlet.evidence, {
-        claim: `Wikipedia's perennial sources list rates "${rating.name}" ${STATUS_WORDS[rating.status]} (entry last reviewed ${rating.year}; read in the list's ${rating.parse} copy).`,
+        claim: `Wikipedia's perennial sources list rates "${rating.name}" ${STATUS_WORDS[rating.status]} (${ratingYearWords(rating)}; read in the list's ${rating.parse} copy).`,
         source: PERENNIAL_SOURCES,
         read: IMPORT_READ_DATE,
         supports: [`ratings.${at}`],

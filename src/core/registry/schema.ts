@@ -69,7 +69,8 @@ export const AccountSchema = v.pipe(
 export const RatingSchema = v.strictObject({
   by: v.picklist(['wikipedia-rsp']),
   status: v.picklist(['generally-reliable', 'no-consensus', 'generally-unreliable', 'deprecated', 'blacklisted']),
-  year: v.pipe(v.number(), v.integer(), v.minValue(2000)),
+  /** The year of the decision behind the status; absent when no source records it (never the year of a copy). */
+  year: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2000))),
   source: httpsUrl,
 });
 
@@ -154,8 +155,14 @@ export const ImportedRatingSchema = v.strictObject({
   /** The entry's name on the list. */
   name: nonEmpty,
   status: v.picklist(['generally-reliable', 'no-consensus', 'generally-unreliable', 'deprecated', 'blacklisted']),
-  /** The year the entry was last reviewed on the list (or the year of the copy read, for the 2021 copy). */
-  year: v.pipe(v.number(), v.integer(), v.minValue(2000)),
+  /**
+   * The year of the decision behind the status: the RfC that set it, or, for an entry that rests on discussions
+   * without an RfC, the year the list says it was last discussed (see yearIs). Absent when the data records
+   * neither (the 2021 copy keeps no discussion years): the year of a copy is never a decision's year.
+   */
+  year: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2000))),
+  /** What the year is: "rfc" (the RfC that set the status) or "last-discussed". Required with year. */
+  yearIs: v.optional(v.picklist(['rfc', 'last-discussed'])),
   /** Which parse of the list it comes from: "2026-04" or "2021-03-17". */
   parse: nonEmpty,
 });
