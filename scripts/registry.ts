@@ -36,6 +36,10 @@ if (command === 'stats') {
     console.log(`curated profiles  ${stats.curated} (in ${stats.curatedCountries} countries)`);
     console.log(`claims            ${stats.claims}, of which sourced ${stats.sourcedClaims}`);
     console.log(`by category       ${Object.entries(stats.byTypology).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
+    const smm = registry.smm;
+    console.log(`SMM profiles      ${stats.smmProfiles} mapped (${smm?.mapped ?? 0} to existing outlets, ${smm?.added.length ?? 0} added as outlets), ${stats.smmUnreachable} unreachable`);
+    for (const u of smm?.unreachable ?? []) console.log(`  unreachable     ${u.name} (${u.country}): ${u.why}`);
+    for (const d of smm?.typologyDiffers ?? []) console.log(`  typology        ${d.id}: imported ${d.imported ?? 'none'}, profile ${d.profile} (${d.url})`);
   }
 } else if (command === 'format') {
   for (const file of curatedFiles()) {

@@ -1,5 +1,5 @@
 /** Node-only: reads the registry's files from src/data for the build, the CLI's build and the tests. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRegistry, type RegistrySources } from '../core/registry/compile';
 import { aliasClassifier } from './alias-evidence';
@@ -24,6 +24,9 @@ export function readRegistrySources(dataDir: string): RegistrySources {
       .map((f) => ({ file: `curated/${f}`, data: readJson(join(curatedDir, f)) })),
     renames: { file: 'renames.json', data: readJson(join(dataDir, 'renames.json')) },
     ratings: { file: 'ratings.json', data: readJson(join(dataDir, 'ratings.json')) },
+    ...(existsSync(join(dataDir, 'smm-profiles.json'))
+      ? { smmProfiles: { file: 'smm-profiles.json', data: readJson(join(dataDir, 'smm-profiles.json')) } }
+      : {}),
   };
 }
 

@@ -31,6 +31,7 @@ import {
 export type { AliasClass, AliasDecision, AliasToClassify } from './types';
 import { classify, deriveAliases, isCountryName, type OutletAlias } from './derive-aliases';
 import { packIndex } from './pack';
+import { applySmmProfiles, type SmmSummary } from './smm-profiles';
 import { fold, wordKey } from '../match/fold';
 import { tokenize } from '../match/tokens';
 
@@ -39,6 +40,8 @@ export interface RegistrySources {
   curated: Array<{ file: string; data: unknown }>;
   renames: { file: string; data: unknown };
   ratings?: { file: string; data: unknown };
+  /** State Media Monitor profiles (src/data/smm-profiles.json): see smm-profiles.ts. */
+  smmProfiles?: { file: string; data: unknown };
 }
 
 /** Wikipedia's perennial sources list, where the ratings come from. */
@@ -110,6 +113,15 @@ export function compileRegistry(sources: RegistrySources, options: CompileOption
     }
   }
 
+  // State Media Monitor profiles: those of companies the registry lacks become outlets; the others are counted.
+  let smm: SmmSummary | undefined;
+  if (sources.smmProfiles) {
+    smm = applySmmProfiles(outlets, sources.smmProfiles.file, sources.smmProfiles.data, (o) => fromImported({
+      id: o.id, name: o.name, company: o.name, country: o.country, region: '-', hosts: o.hosts, mirrors: [],
+      typology: o.typology, status: 'active', rows: [], ...(o.kind ? { kind: o.kind } : {}),
+    }, true));
+  }
+
   if (sources.ratings) {
     for (const rating of parseArrayEntries(ImportedRatingSchema, sources.ratings.data, sources.ratings.file)) {
       const outlet = outlets.get(rating.id);
@@ -151,6 +163,7 @@ export function compileRegistry(sources: RegistrySources, options: CompileOption
     outlets: Object.fromEntries(sorted.map((o) => [o.id, o])),
     renames,
     credit: source.credit,
+    ...(smm ? { smm } : {}),
   };
 }
 

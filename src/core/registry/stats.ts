@@ -13,6 +13,10 @@ export interface RegistryStats {
   /** Of those, the ones an evidence item supports. */
   sourcedClaims: number;
   byTypology: Record<Typology | 'none', number>;
+  /** State Media Monitor profiles (smm-profiles.json) with at least one registry outlet, imported or added. */
+  smmProfiles: number;
+  /** Profiles known by name that could not be read. */
+  smmUnreachable: number;
 }
 
 /** The facts a curated outlet states, by field name as evidence items name them. */
@@ -53,5 +57,7 @@ export function registryStats(registry: CompiledRegistry): RegistryStats {
     claims,
     sourcedClaims,
     byTypology,
+    smmProfiles: registry.smm?.profiles ?? 0,
+    smmUnreachable: registry.smm?.unreachable.length ?? 0,
   };
 }
