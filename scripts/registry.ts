@@ -41,6 +41,10 @@ if (command === 'stats') {
     console.log(`accounts          ${stats.accounts} official account handles`);
     console.log(`classified        newest ${stats.newestClassification ?? '-'}, oldest ${stats.oldestClassification ?? '-'};` +
       ` ${stats.staleClassifications} outlets have no classification from the last two years`);
+    const smm = registry.smm;
+    console.log(`SMM profiles      ${stats.smmProfiles} mapped (${smm?.mapped ?? 0} to existing outlets, ${smm?.added.length ?? 0} added as outlets), ${stats.smmUnreachable} unreachable`);
+    for (const u of smm?.unreachable ?? []) console.log(`  unreachable     ${u.name} (${u.country}): ${u.why}`);
+    for (const d of smm?.typologyDiffers ?? []) console.log(`  typology        ${d.id}: imported ${d.imported ?? 'none'}, profile ${d.profile} (${d.url})`);
   }
 } else if (command === 'format') {
   for (const file of curatedFiles()) {

@@ -27,6 +27,9 @@ export function readRegistrySources(dataDir: string): RegistrySources {
     accounts: { file: 'accounts.json', data: readJson(join(dataDir, 'accounts.json')) },
     // A data directory without the list (the tests' small registries) has no known copies.
     ...(existsSync(join(dataDir, 'copy-hosts.json')) ? { copyHosts: { file: 'copy-hosts.json', data: readJson(join(dataDir, 'copy-hosts.json')) } } : {}),
+    ...(existsSync(join(dataDir, 'smm-profiles.json'))
+      ? { smmProfiles: { file: 'smm-profiles.json', data: readJson(join(dataDir, 'smm-profiles.json')) } }
+      : {}),
   };
 }
 

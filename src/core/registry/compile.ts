@@ -35,6 +35,7 @@ import {
 export type { AliasClass, AliasDecision, AliasToClassify } from './types';
 import { classify, deriveAliases, isCountryName, type OutletAlias } from './derive-aliases';
 import { packIndex } from './pack';
+import { applySmmProfiles, type SmmSummary } from './smm-profiles';
 import { fold, wordKey } from '../match/fold';
 import { tokenize } from '../match/tokens';
 import { accountKey, platformOf } from '../match/accounts';
@@ -48,6 +49,8 @@ export interface RegistrySources {
   accounts?: { file: string; data: unknown };
   /** src/data/copy-hosts.json: hosts of mirrors, proxies and archives that may not be a `source`. */
   copyHosts?: { file: string; data: unknown };
+  /** State Media Monitor profiles (src/data/smm-profiles.json): see smm-profiles.ts. */
+  smmProfiles?: { file: string; data: unknown };
 }
 
 /** Wikipedia's perennial sources list, where the ratings come from. */
@@ -130,6 +133,15 @@ export function compileRegistry(sources: RegistrySources, options: CompileOption
     }
   }
 
+  // State Media Monitor profiles: those of companies the registry lacks become outlets; the others are counted.
+  let smm: SmmSummary | undefined;
+  if (sources.smmProfiles) {
+    smm = applySmmProfiles(outlets, sources.smmProfiles.file, sources.smmProfiles.data, (o) => fromImported({
+      id: o.id, name: o.name, company: o.name, country: o.country, region: '-', hosts: o.hosts, mirrors: [],
+      typology: o.typology, status: 'active', rows: [], ...(o.kind ? { kind: o.kind } : {}),
+    }, true));
+  }
+
   if (sources.ratings) {
     for (const rating of parseArrayEntries(ImportedRatingSchema, sources.ratings.data, sources.ratings.file)) {
       const outlet = outlets.get(rating.id);
@@ -179,6 +191,7 @@ export function compileRegistry(sources: RegistrySources, options: CompileOption
     outlets: Object.fromEntries(sorted.map((o) => [o.id, o])),
     renames,
     credit: source.credit,
+    ...(smm ? { smm } : {}),
   };
 }
 

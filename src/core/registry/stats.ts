@@ -34,6 +34,10 @@ export interface RegistryStats {
    * years; an outlet with no dated classification counts as stale.
    */
   staleClassifications: number;
+  /** State Media Monitor profiles (smm-profiles.json) with at least one registry outlet, imported or added. */
+  smmProfiles: number;
+  /** Profiles known by name that could not be read. */
+  smmUnreachable: number;
 }
 
 /** The first day a partial ISO date can mean ("2024" → "2024-01-01"). */
@@ -100,5 +104,7 @@ export function registryStats(registry: CompiledRegistry, today: string = new Da
     newestClassification: known.at(-1) ?? null,
     oldestClassification: known[0] ?? null,
     staleClassifications: dates.filter((d) => d === null || firstDay(d) < cutoff).length,
+    smmProfiles: registry.smm?.profiles ?? 0,
+    smmUnreachable: registry.smm?.unreachable.length ?? 0,
   };
 }

@@ -2,6 +2,7 @@ import type { Typology } from '../typology';
 import type { Account, ControlPeriod, Designation, Evidence, Kind, Rating, Status } from './schema';
 import type { AliasMatch, OutletAlias } from './derive-aliases';
 import type { PackedIndex } from './pack';
+import type { SmmSummary } from './smm-profiles';
 
 /** One outlet after merging the imported data with its curated profile: what the card shows. */
 export interface Outlet {
@@ -31,7 +32,8 @@ export interface Outlet {
   designations: Designation[];
   ratings: Rating[];
   evidence: Evidence[];
-  origin: Array<'imported' | 'curated'>;
+  /** Where the outlet comes from: the imported matrix, a curated profile, or a State Media Monitor profile (smm-profiles.json) alone. */
+  origin: Array<'imported' | 'curated' | 'smm-profile'>;
 }
 
 /** Alias flags in the matcher index. */
@@ -77,6 +79,8 @@ export interface CompiledRegistry {
   outlets: Record<string, Outlet>;
   renames: Record<string, string>;
   credit: string;
+  /** What src/data/smm-profiles.json did: profiles mapped and outlets added (absent without the file). */
+  smm?: SmmSummary;
 }
 
 /** One alias as the compiler hands it to the classifier. */
