@@ -74,7 +74,8 @@ describe('the card', () => {
       outlet: registry.outlets['rt-international'], citationsHere: 1, attributedSentences: null, share: null, published: null, locale: 'en-GB',
     }, t);
     const marks = [...card.querySelectorAll('.marks li')].map((li) => li.textContent);
-    expect(marks).toContain('designation_EU_broadcast_ban 2 Mar 2022');
+    // In force from 2 March 2022, decided the day before.
+    expect(marks.find((m) => m?.startsWith('designation_EU_broadcast_ban 2 Mar 2022'))).toContain('1 Mar 2022');
     // 2021 was the year of the copy of the list that was read, not of a decision: no year rather than that one.
     expect(marks).toContain('rating_deprecated_undated');
     expect(marks).not.toContain('rating_deprecated 2021');
@@ -186,13 +187,13 @@ describe('the card on change and currency', () => {
     const links = [...card.querySelectorAll<HTMLAnchorElement>('.accounts a')];
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['X RT_com', 'https://x.com/RT_com'],
-      ['YouTube @RT', 'https://youtube.com/@RT'],
-      ['YouTube channel/UCpwvZwUam-URkxB7g4USKpg', 'https://youtube.com/channel/UCpwvZwUam-URkxB7g4USKpg'],
+      ['YouTube @RT', 'https://www.youtube.com/@RT'],
+      ['YouTube channel/UCpwvZwUam-URkxB7g4USKpg', 'https://www.youtube.com/channel/UCpwvZwUam-URkxB7g4USKpg'],
       ['Telegram rt_english', 'https://t.me/rt_english'],
-      ['Facebook profile.php?id=100064', 'https://facebook.com/profile.php?id=100064'],
-      ['Instagram rt', 'https://instagram.com/rt'],
+      ['Facebook profile.php?id=100064', 'https://www.facebook.com/profile.php?id=100064'],
+      ['Instagram rt', 'https://www.instagram.com/rt'],
       ['VK rt_russian', 'https://vk.com/rt_russian'],
-      ['TikTok @rt', 'https://tiktok.com/@rt'],
+      ['TikTok @rt', 'https://www.tiktok.com/@rt'],
     ]);
     for (const a of links) expect([a.target, a.rel]).toEqual(['_blank', 'noopener noreferrer']);
     // After the sources.
