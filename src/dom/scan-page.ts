@@ -4,6 +4,7 @@
  */
 import { attributeCitationSteps, findFlaggedCitations, findFlaggedSteps, type ReferenceKind, type TextCitation } from '../core/match/find-citations';
 import type { LinkAddress, LinkIndex } from '../core/match/links';
+import type { Platform } from '../core/registry/platforms';
 import type { Matcher } from '../core/match/matcher';
 import { drain } from '../core/steps';
 import { nextTask } from './next-task';
@@ -326,9 +327,6 @@ export function plainAddress(href: string): LinkAddress | null {
   return { protocol: `${m[1].toLowerCase()}:`, hostname: m[2].toLowerCase(), pathname: m[3] ?? '/', search: m[4] ?? '' };
 }
 
-/** In a link reader's cache of hosts: a platform's host, whose links are looked up one by one. */
-const PER_LINK = -2;
-
 export function findLinkCitations(scope: Element | ShadowRoot, hosts: LinkIndex): PageCitation[] {
   const out: PageCitation[] = [];
   const reader = linkReader(scope, hosts);
@@ -351,7 +349,8 @@ const MAYBE_ABSOLUTE = 'a:is([href*=":"],[href*="//"],[href*="\\\\"])';
  * own, above all): each host is looked up once per reader.
  */
 function linkReader(scope: Element | ShadowRoot, hosts: LinkIndex): { everyLink: boolean; read: (a: Element) => PageCitation | null } {
-  const outlets = new Map<string, number>();
+  /** By host: its outlet (or -1), or the platform whose links are looked up one by one. */
+  const outlets = new Map<string, number | Platform>();
   // On a platform's page (x.com), a relative link leads to an account: every link is read there.
   const doc = scope.ownerDocument!;
   const everyLink = sameOrigin(doc.baseURI, doc.URL) === false || (doc.location !== null && hosts.isPlatform(doc.location.hostname));
@@ -365,9 +364,12 @@ function linkReader(scope: Element | ShadowRoot, hosts: LinkIndex): { everyLink:
     const { protocol, hostname: host } = link;
     if (protocol !== 'http:' && protocol !== 'https:') return null;
     let outlet = outlets.get(host);
-    if (outlet === undefined) outlets.set(host, (outlet = hosts.isPlatform(host) ? PER_LINK : hosts.lookupHost(host)));
+    if (outlet === undefined) {
+      const platform = hosts.platformOf(host);
+      outlets.set(host, (outlet = platform ?? hosts.lookupHost(host)));
+    }
     // On a platform (x.com, t.me...), the path says whose account a link leads to: each is looked up.
-    if (outlet === PER_LINK) outlet = hosts.lookupLink(link);
+    if (typeof outlet === 'string') outlet = hosts.lookupAccount(outlet, link.pathname, link.search);
     if (outlet < 0 || hasSkippedAncestor(a, scope)) return null;
     const range = linkRange(a);
     if (!range) return null;
@@ -416,12 +418,19 @@ export function rescanLinks(scan: PageScan, changed: Iterable<Node>, hosts: Link
       added.push(link);
     }
   };
+  // A feed's posts come as siblings: the link around them (none, mostly) is looked for once per parent.
+  let lastParent: Element | null = null;
+  let linkAroundParent: Element | null = null;
   for (const node of changed) {
-    if (!node.isConnected || !scope.contains(node)) continue;
+    if (!scope.contains(node)) continue;
     const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
     if (!element) continue;
     // The node itself or the link around it (its text changed), and the links inside it.
-    const around = element.closest('a[href]');
+    if (element.parentElement !== lastParent) {
+      lastParent = element.parentElement;
+      linkAroundParent = lastParent?.closest('a[href]') ?? null;
+    }
+    const around = element.localName === 'a' && element.hasAttribute('href') ? element : linkAroundParent;
     if (around && scope.contains(around)) consider(around);
     // (The element's live list of links: cheaper to make than a query's, once per added post.)
     if (node.nodeType === 1) for (const a of element.getElementsByTagName('a')) consider(a);

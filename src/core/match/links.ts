@@ -12,6 +12,7 @@
 import { familyAt } from '../registry/pack';
 import type { MatcherIndex } from '../registry/types';
 import { accountKey, handleOf, platformOf } from './accounts';
+import type { Platform } from '../registry/platforms';
 
 /** What a parsed link or a page's location holds (HTMLAnchorElement, URL, Location). */
 export interface LinkAddress {
@@ -61,7 +62,12 @@ export class LinkIndex {
     return site >= 0 && (outlet === site || familyAt(this.#families, outlet) === familyAt(this.#families, site));
   }
 
-  /** Is the host a platform's, where the path, not the host, says whose page it is? */
+  /** The platform whose host this is (the path, not the host, then says whose page it is), or null. */
+  platformOf(hostname: string): Platform | null {
+    return platformOf(hostname);
+  }
+
+  /** Is the host a platform's? */
   isPlatform(hostname: string): boolean {
     return platformOf(hostname) !== null;
   }
@@ -70,15 +76,19 @@ export class LinkIndex {
   lookupLink(link: LinkAddress): number {
     if (link.protocol !== 'https:' && link.protocol !== 'http:') return -1;
     const platform = platformOf(link.hostname);
-    if (!platform) return this.lookupHost(link.hostname);
+    return platform ? this.lookupAccount(platform, link.pathname, link.search) : this.lookupHost(link.hostname);
+  }
+
+  /** The outlet whose account a path on a platform is ("/RT_com/status/1" on X), or -1. */
+  lookupAccount(platform: Platform, pathname: string, search = ''): number {
     // Most links on a platform lead to an account the registry does not know: the path's first segment, as
     // it is, is looked up first (a hit is a handle the registry checked), and the rules read only the rest.
-    const slash = link.pathname.indexOf('/', 1);
-    const first = link.pathname.slice(1, slash < 0 ? undefined : slash);
+    const slash = pathname.indexOf('/', 1);
+    const first = pathname.slice(1, slash < 0 ? undefined : slash);
     const direct = this.#accounts[accountKey(platform, first)];
     if (typeof direct === 'number' && !first.includes('%')) return direct;
     if (!first || (!MAY_NAME_LATER.has(first) && platform !== 'youtube' && platform !== 'facebook')) return -1;
-    const handle = handleOf(platform, link.pathname, link.search);
+    const handle = handleOf(platform, pathname, search);
     if (handle === null) return -1;
     const hit = this.#accounts[accountKey(platform, handle)];
     return typeof hit === 'number' ? hit : -1;
