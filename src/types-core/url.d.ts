@@ -6,4 +6,7 @@ declare class URL {
   constructor(url: string, base?: string);
   readonly hostname: string;
   readonly protocol: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly origin: string;
 }
