@@ -76,11 +76,15 @@ describe('State Media Monitor profiles (smm-profiles.json)', () => {
     expect(registry.smm?.added).toEqual(['radio-example']);
   });
 
-  it('adds nothing for a profile mapped to an outlet of the registry, and reports a different typology', () => {
+  it('adds no outlet for a profile mapped to one of the registry, classifies it by the newer profile, and reports the change', () => {
     const before = compileRegistry(sources([]));
     const registry = compileRegistry(sources([MAPPED]));
     expect(Object.keys(registry.outlets)).toEqual(Object.keys(before.outlets));
-    expect(registry.outlets.kbc).toEqual(before.outlets.kbc);
+    expect(before.outlets.kbc.typology).toBe('CaPu');
+    expect(registry.outlets.kbc).toMatchObject({
+      typology: 'SC', classifiedBy: { name: 'State Media Monitor', source: MAPPED.url, date: MAPPED.date }, origin: ['imported', 'smm-profile'],
+    });
+    expect(registry.outlets.kbc.evidence.at(-1)).toMatchObject({ source: MAPPED.url, supports: ['typology'] });
     expect(registry.smm).toMatchObject({ profiles: 1, mapped: 1, added: [] });
     expect(registry.smm?.typologyDiffers).toEqual([{ id: 'kbc', imported: 'CaPu', profile: 'SC', url: MAPPED.url }]);
   });

@@ -1,9 +1,10 @@
 /**
  * The State Media Monitor's outlet profiles (src/data/smm-profiles.json): every profile page found on
  * statemediamonitor.com, up to the 2025 edition, mapped to the registry's outlets. Pure: the compiler hands
- * it the outlets and the file's data. A profile mapped to outlets of the registry changes nothing (it is
- * counted); a profile whose company or outlet the registry lacks becomes an outlet of its own, classified by
- * the profile, with one evidence item generated from it. A malformed entry fails the build naming the entry
+ * it the outlets and the file's data. A profile mapped to outlets known from the 2024 matrix alone classifies
+ * them, where it states a category (its date is newer than the matrix's); outlets with a curated profile keep
+ * their own. A profile whose company or outlet the registry lacks becomes an outlet of its own, classified by
+ * the profile. Either way, one evidence item is generated from the profile. A malformed entry fails the build naming the entry
  * and the field.
  */
 import * as v from 'valibot';
@@ -137,6 +138,23 @@ function newId(profile: SmmProfile, taken: (id: string) => boolean): string {
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** The evidence item a profile gives: what it covers and, where the page states one, its category. */
+function profileEvidence(profile: SmmProfile, read: string): Evidence {
+  const when = monthWords(profile.date);
+  const assets = profile.assets.length ? ` It lists among its assets ${profile.assets.join(', ')}.` : '';
+  // Evidence names an https copy in `via`; a plain-http copy is named in the claim instead.
+  const copy = profile.via && !profile.via.startsWith('https://') ? ` (Read in a copy of the page: ${profile.via}.)` : '';
+  return {
+    claim: (profile.typology
+      ? `State Media Monitor's profile of ${when} covers ${profile.name} and places it in the State Media Matrix category ${TYPOLOGY_WORDS[profile.typology]}.${assets}`
+      : `State Media Monitor's profile of ${when} covers ${profile.name}; the text of the page read gives no State Media Matrix category.${assets}`) + copy,
+    source: profile.url,
+    read,
+    ...(profile.via?.startsWith('https://') ? { via: profile.via } : {}),
+    supports: [profile.typology ? 'typology' : 'name'],
+  };
+}
+
 /**
  * Applies the profiles to the outlets (in place). makeOutlet builds a bare outlet as the compiler does for an
  * imported one, so aliases and domain come out the same way.
@@ -154,9 +172,20 @@ export function applySmmProfiles(
       profile.outlets.forEach((outletId, i) => {
         const outlet = outlets.get(outletId);
         if (!outlet) throw new RegistryError(file, profile.url, `outlets.${i}`, `"${outletId}" is not an outlet in the registry`);
-        if (profile.typology && !outlet.origin.includes('curated') && outlet.typology !== profile.typology) {
+        if (!profile.typology || outlet.origin.includes('curated')) return;
+        if (outlet.typology !== profile.typology) {
           summary.typologyDiffers.push({ id: outletId, imported: outlet.typology, profile: profile.typology, url: profile.url });
         }
+        // An outlet known from the 2024 matrix alone is classified by the newer profile (a curated profile has
+        // been checked against the newest one by hand, and keeps its own).
+        outlets.set(outletId, {
+          ...outlet,
+          typology: profile.typology,
+          typologyUncertain: false,
+          classifiedBy: { name: 'State Media Monitor', source: profile.url, date: profile.date },
+          evidence: [...outlet.evidence, profileEvidence(profile, read)],
+          origin: [...new Set([...outlet.origin, 'smm-profile' as const])],
+        });
       });
       summary.mapped++;
       summary.profiles++;
@@ -165,23 +194,10 @@ export function applySmmProfiles(
     const outletId = newId(profile, (c) => outlets.has(c));
     const { kind } = cleanAssetName(profile.name);
     const outlet = makeOutlet({ id: outletId, name: profile.name, country: profile.country, hosts: profile.hosts, typology: profile.typology ?? null, ...(kind ? { kind } : {}) });
-    const when = monthWords(profile.date);
-    const assets = profile.assets.length ? ` It lists among its assets ${profile.assets.join(', ')}.` : '';
-    // Evidence names an https copy in `via`; a plain-http copy is named in the claim instead.
-    const copy = profile.via && !profile.via.startsWith('https://') ? ` (Read in a copy of the page: ${profile.via}.)` : '';
-    const evidence: Evidence = {
-      claim: (profile.typology
-        ? `State Media Monitor's profile of ${when} covers ${profile.name} and places it in the State Media Matrix category ${TYPOLOGY_WORDS[profile.typology]}.${assets}`
-        : `State Media Monitor's profile of ${when} covers ${profile.name}; the text of the page read gives no State Media Matrix category.${assets}`) + copy,
-      source: profile.url,
-      read,
-      ...(profile.via?.startsWith('https://') ? { via: profile.via } : {}),
-      supports: [profile.typology ? 'typology' : 'name'],
-    };
     outlets.set(outletId, {
       ...outlet,
       classifiedBy: { name: 'State Media Monitor', source: profile.url, date: profile.date },
-      evidence: [evidence],
+      evidence: [profileEvidence(profile, read)],
       origin: ['smm-profile'],
     });
     summary.added.push(outletId);
