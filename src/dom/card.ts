@@ -346,14 +346,6 @@ export class CardView {
     this.#frame = frame;
   }
 
-  get element(): HTMLElement | null {
-    return this.#current;
-  }
-
-  get hostElement(): HTMLElement | null {
-    return this.#host;
-  }
-
   show(card: HTMLElement, anchor: Range): void {
     if (!this.#host) {
       this.#host = this.#doc.createElement(HOST_TAG);

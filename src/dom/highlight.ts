@@ -40,11 +40,6 @@ interface HighlightWindow {
   Highlight?: new (...ranges: Range[]) => unknown;
 }
 
-export function supportsHighlights(doc: Document): boolean {
-  const win = doc.defaultView as unknown as HighlightWindow | null;
-  return Boolean(win?.CSS?.highlights && win.Highlight);
-}
-
 /**
  * Above this many citations, only those near the window are painted, and the others as the reader scrolls:
  * the browser's frame that registers and paints thousands of highlights at once blocks the page for tens of

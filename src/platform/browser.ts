@@ -103,10 +103,6 @@ export async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-export function extensionUrl(path: string): string {
-  return browser.runtime.getURL(path);
-}
-
 /**
  * What lives as long as the browser session, in memory that survives the background's restarts
  * (storage.session; the "storage" permission covers it).
