@@ -4,8 +4,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { compileRegistry, type RegistrySources } from '../../src/core/registry/compile';
 import { CopyHostsFileSchema, copyHostOf } from '../../src/core/registry/copy-hosts';
-import { RegistryError } from '../../src/core/registry/errors';
-import { ROOT } from '../helpers/registry';
+import { registryErrorOf, ROOT } from '../helpers/registry';
 
 const COPY_HOSTS = {
   about: 'test list',
@@ -39,15 +38,6 @@ function founding(source: string, via?: string) {
   return { claim: 'Founded in 1965.', source, read: '2026-12-06', supports: ['founded'], ...(via ? { via } : {}) };
 }
 
-function errorOf(sources: RegistrySources): RegistryError {
-  try {
-    compileRegistry(sources);
-  } catch (e) {
-    if (e instanceof RegistryError) return e;
-    throw e;
-  }
-  throw new Error('expected a RegistryError');
-}
 
 describe('sources on copy hosts', () => {
   it('accepts the original page as source, with the copy read in via', () => {
@@ -56,7 +46,7 @@ describe('sources on copy hosts', () => {
   });
 
   it('rejects a mirror as source, naming the file, the outlet and the field, and says to cite the original', () => {
-    const error = errorOf(registryWith([founding('https://en.wikipedia.org/wiki/Example'), founding('https://wikimili.com/en/Example')]));
+    const error = registryErrorOf(() => compileRegistry(registryWith([founding('https://en.wikipedia.org/wiki/Example'), founding('https://wikimili.com/en/Example')])));
     expect(error.file).toBe('curated/sy.json');
     expect(error.entry).toBe('example');
     expect(error.field).toBe('evidence.1.source');
@@ -66,8 +56,8 @@ describe('sources on copy hosts', () => {
   });
 
   it('rejects the subdomains of a listed host (a proxy\'s generated names, www.)', () => {
-    expect(errorOf(registryWith([founding('https://c99be0dd-5489.p.bardy.io/2025/07/x')])).field).toBe('evidence.0.source');
-    expect(errorOf(registryWith([founding('https://www.wikimili.com/en/Example')])).field).toBe('evidence.0.source');
+    expect(registryErrorOf(() => compileRegistry(registryWith([founding('https://c99be0dd-5489.p.bardy.io/2025/07/x')]))).field).toBe('evidence.0.source');
+    expect(registryErrorOf(() => compileRegistry(registryWith([founding('https://www.wikimili.com/en/Example')]))).field).toBe('evidence.0.source');
   });
 
   it('does not take a host that only ends with the same letters for a subdomain', () => {
@@ -76,24 +66,24 @@ describe('sources on copy hosts', () => {
 
   it('allows an archive only in via, with the archived original as source', () => {
     const archived = 'https://web.archive.org/web/2005/http://www.example.sy/history.htm';
-    const error = errorOf(registryWith([founding(archived)]));
+    const error = registryErrorOf(() => compileRegistry(registryWith([founding(archived)])));
     expect(error.field).toBe('evidence.0.source');
     expect(error.message).toContain('archive');
     expect(() => compileRegistry(registryWith([founding('https://www.example.sy/history.htm', archived)]))).not.toThrow();
   });
 
   it('rejects host names written with a trailing dot, in source and in via', () => {
-    const error = errorOf(registryWith([founding('https://en.wikipedia.org./wiki/Example')]));
+    const error = registryErrorOf(() => compileRegistry(registryWith([founding('https://en.wikipedia.org./wiki/Example')])));
     expect(error.field).toBe('evidence.0.source');
     expect(error.message).toContain('ends with a dot');
-    expect(errorOf(registryWith([founding('https://en.wikipedia.org/wiki/Example', 'https://wikimili.com./en/Example')])).field).toBe('evidence.0.via');
+    expect(registryErrorOf(() => compileRegistry(registryWith([founding('https://en.wikipedia.org/wiki/Example', 'https://wikimili.com./en/Example')]))).field).toBe('evidence.0.via');
     // A trailing dot does not hide a copy host either.
     expect(copyHostOf('https://wikimili.com./en/Example', COPY_HOSTS.hosts as never)?.host).toBe('wikimili.com');
   });
 
   it('rejects a copy as the classification\'s source', () => {
     const evidence = [founding('https://en.wikipedia.org/wiki/Example'), { ...founding('https://statemediamonitor.com/2025/07/example/'), supports: ['typology'] }];
-    const error = errorOf(registryWith(evidence, { name: 'State Media Monitor', source: 'https://x.p.bardy.io/2025/07/example', date: '2025-07' }));
+    const error = registryErrorOf(() => compileRegistry(registryWith(evidence, { name: 'State Media Monitor', source: 'https://x.p.bardy.io/2025/07/example', date: '2025-07' })));
     expect(error.field).toBe('classifiedBy.source');
   });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRegistry, type RegistrySources } from '../../src/core/registry/compile';
-import { RegistryError } from '../../src/core/registry/errors';
+import { registryErrorOf } from '../helpers/registry';
 
 const EVIDENCE = { claim: 'Read there.', source: 'https://www.example.sy/about', read: '2026-12-06' };
 
@@ -29,14 +29,9 @@ function registry(options: {
   };
 }
 
+/** The message of the RegistryError the compile of these sources throws. */
 function failure(sources: RegistrySources): string {
-  try {
-    compileRegistry(sources);
-  } catch (e) {
-    if (e instanceof RegistryError) return e.message;
-    throw e;
-  }
-  throw new Error('the registry compiled');
+  return registryErrorOf(() => compileRegistry(sources)).message;
 }
 
 describe('registry checks: accounts, statuses, designations', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileRegistry, type RegistrySources } from '../../src/core/registry/compile';
-import { RegistryError } from '../../src/core/registry/errors';
 import { parseSmmProfiles } from '../../src/core/registry/smm-profiles';
 import { registryStats } from '../../src/core/registry/stats';
+import { registryErrorOf } from '../helpers/registry';
 
 const IMPORTED = {
   source: { file: 'State_Media_Matrix.csv', commit: 'test', credit: 'test credit', license: 'MIT' },
@@ -35,28 +35,18 @@ function sources(profiles: unknown[], unreachable: unknown[] = []): RegistrySour
   };
 }
 
-function errorOf(run: () => unknown): RegistryError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof RegistryError) return e;
-    throw e;
-  }
-  throw new Error('expected a RegistryError');
-}
-
 describe('State Media Monitor profiles (smm-profiles.json)', () => {
   it('rejects a malformed entry, naming the entry and the field', () => {
-    const bad = errorOf(() => parseSmmProfiles('smm-profiles.json', { read: '2026-12-06', profiles: [{ ...NEW, typology: 'XX' }], unreachable: [] }));
+    const bad = registryErrorOf(() => parseSmmProfiles('smm-profiles.json', { read: '2026-12-06', profiles: [{ ...NEW, typology: 'XX' }], unreachable: [] }));
     expect(bad.entry).toBe(NEW.url);
     expect(bad.field).toBe('typology');
-    const copy = errorOf(() => compileRegistry(sources([{ ...NEW, url: 'https://wikimili.com/en/Radio_Example' }])));
+    const copy = registryErrorOf(() => compileRegistry(sources([{ ...NEW, url: 'https://wikimili.com/en/Radio_Example' }])));
     expect(copy.message).toContain('field "url"');
-    const date = errorOf(() => compileRegistry(sources([{ ...NEW, date: '2024-07' }])));
+    const date = registryErrorOf(() => compileRegistry(sources([{ ...NEW, date: '2024-07' }])));
     expect([date.entry, date.field]).toEqual([NEW.url, 'date']);
-    const unknown = errorOf(() => compileRegistry(sources([{ ...MAPPED, outlets: ['nope'] }])));
+    const unknown = registryErrorOf(() => compileRegistry(sources([{ ...MAPPED, outlets: ['nope'] }])));
     expect([unknown.entry, unknown.field]).toEqual([MAPPED.url, 'outlets.0']);
-    const unreachable = errorOf(() => compileRegistry(sources([], [{ name: 'Radio X', country: 'Kenya', why: 'not indexed' }])));
+    const unreachable = registryErrorOf(() => compileRegistry(sources([], [{ name: 'Radio X', country: 'Kenya', why: 'not indexed' }])));
     expect([unreachable.entry, unreachable.field]).toEqual(['Radio X', 'country']);
   });
 

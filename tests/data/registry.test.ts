@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRegistrySources } from '../../src/build/load-registry';
 import { compileRegistry, type RegistrySources } from '../../src/core/registry/compile';
-import { RegistryError } from '../../src/core/registry/errors';
 import { canonicalCurated } from '../../src/core/registry/format';
 import { registryStats } from '../../src/core/registry/stats';
-import { ROOT, realRegistry } from '../helpers/registry';
+import { ROOT, realRegistry, registryErrorOf } from '../helpers/registry';
 
 const DATA = join(ROOT, 'src', 'data');
 
@@ -21,15 +20,6 @@ function withSana(edit: (sana: Record<string, any>) => void): RegistrySources {
   return { ...sources, curated };
 }
 
-function errorOf(sources: RegistrySources): RegistryError {
-  try {
-    compileRegistry(sources);
-  } catch (e) {
-    if (e instanceof RegistryError) return e;
-    throw e;
-  }
-  throw new Error('expected a RegistryError');
-}
 
 describe('the registry', () => {
   const { registry } = realRegistry();
@@ -99,26 +89,26 @@ describe('a malformed entry is an error naming the file, the entry and the field
     ['an empty alias', (s) => { s.aliases[0].text = ' '; }, 'field "aliases.0.text": must not be empty'],
     ['a category without its source', (s) => { delete s.classifiedBy; s.evidence[0].supports = ['control.0']; }, 'field "control.0.typology": needs "classifiedBy"'],
   ])('%s', (_, edit, field) => {
-    const error = errorOf(withSana(edit));
+    const error = registryErrorOf(() => compileRegistry(withSana(edit)));
     expect(error.message).toContain('curated/sy.json: entry "sana"');
     expect(error.message).toContain(field);
   });
 
   it('a parent that is not in the registry', () => {
-    const error = errorOf(withSana((s) => {
+    const error = registryErrorOf(() => compileRegistry(withSana((s) => {
       s.parent = 'no-such-outlet';
       s.evidence[0].supports.push('parent');
-    }));
+    })));
     expect(error.message).toContain('entry "sana": field "parent": "no-such-outlet" is not an outlet in the registry');
   });
 
   it('a host that is a public suffix', () => {
-    const error = errorOf(withSana((s) => { s.hosts = ['gov.sy']; }));
+    const error = registryErrorOf(() => compileRegistry(withSana((s) => { s.hosts = ['gov.sy']; })));
     expect(error.message).toContain('"gov.sy" is a public suffix');
   });
 
   it('a host claimed by two outlets', () => {
-    const error = errorOf(withSana((s) => { s.hosts = ['rt.com']; }));
+    const error = registryErrorOf(() => compileRegistry(withSana((s) => { s.hosts = ['rt.com']; })));
     expect(error.message).toMatch(/host "rt\.com" is also claimed by/);
   });
 
@@ -126,7 +116,7 @@ describe('a malformed entry is an error naming the file, the entry and the field
     const sources = readRegistrySources(DATA);
     const imported = structuredClone(sources.imported.data) as { outlets: Array<Record<string, unknown>> };
     imported.outlets.find((o) => o.id === 'sana')!.hosts = ['SANA SY'];
-    const error = errorOf({ ...sources, imported: { ...sources.imported, data: imported } });
+    const error = registryErrorOf(() => compileRegistry({ ...sources, imported: { ...sources.imported, data: imported } }));
     expect(error.message).toBe('imported.json: entry "sana": field "hosts.0": must be a lower-case host name');
   });
 });
