@@ -7,11 +7,11 @@
  */
 import * as v from 'valibot';
 import { RegistryError } from './errors';
-import type { CuratedOutlet } from './schema';
+import { host, type CuratedOutlet } from './schema';
 
 export const CopyHostSchema = v.strictObject({
   /** Lower-case host; its subdomains are covered too ("bardy.io" covers "x.p.bardy.io"). */
-  host: v.pipe(v.string(), v.regex(/^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'must be a lower-case host name')),
+  host,
   /** mirror: copies of one site's pages; proxy: serves any page asked for; copy: republishes other pages; archive: snapshots. */
   kind: v.picklist(['mirror', 'proxy', 'copy', 'archive']),
   reason: v.pipe(v.string(), v.trim(), v.nonEmpty('must say what the host copies')),

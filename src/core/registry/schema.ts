@@ -6,15 +6,16 @@ import * as v from 'valibot';
 import { TYPOLOGIES } from '../typology';
 import { PLATFORMS, type Platform } from './platforms';
 
-const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)'));
-const httpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL'));
-const host = v.pipe(
+// The field types the registry's files share (smm-profiles.ts and copy-hosts.ts use them too).
+export const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)'));
+export const httpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL'));
+export const host = v.pipe(
   v.string(),
   v.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'must be a lower-case host name'),
 );
-const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug'));
-const country = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'));
-const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+export const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug'));
+export const country = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'));
+export const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
 export const KINDS = ['agency', 'tv', 'radio', 'newspaper', 'online', 'broadcaster', 'group'] as const;
 export const STATUSES = ['active', 'defunct', 'not-functional'] as const;

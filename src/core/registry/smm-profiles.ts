@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { TYPOLOGIES, type Typology } from '../typology';
 import { RegistryError } from './errors';
 import { cleanAssetName, idBase, slugify } from './import-smm';
-import type { Evidence, Kind } from './schema';
+import { country, host, httpsUrl, id, nonEmpty, type Evidence, type Kind } from './schema';
 import type { Outlet } from './types';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -26,14 +26,6 @@ const TYPOLOGY_WORDS: Record<Typology, string> = {
   IP: 'Independent Public (IP)',
 };
 
-const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
-const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug'));
-const country = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'));
-const host = v.pipe(
-  v.string(),
-  v.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'must be a lower-case host name'),
-);
-const httpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL'));
 /** A profile's own address: the original page on statemediamonitor.com, never a copy. */
 const profileUrl = v.pipe(
   httpsUrl,

@@ -1,7 +1,7 @@
 /** Counts over the compiled registry, for `npm run registry:stats`. */
 import { getDomain } from 'tldts';
 import { TYPOLOGIES, type Typology } from '../typology';
-import { classificationDate } from './classification';
+import { classificationDate, classifiedByImport } from './classification';
 import type { CompiledRegistry, Outlet } from './types';
 
 export interface RegistryStats {
@@ -60,9 +60,8 @@ function sourceHost(url: string): string {
 export function statedFacts(o: Outlet): string[] {
   const facts: string[] = Object.keys(o.names).map((lang) => `names.${lang}`);
   if (o.founded) facts.push('founded');
-  if (o.classifiedBy.source.startsWith('https://github.com/ASD-at-GMF')) {
-    // Classified by the imported data (credited), not by a curated claim.
-  } else facts.push('typology');
+  // (An outlet classified by the imported data, credited, states no typology of its own.)
+  if (!classifiedByImport(o)) facts.push('typology');
   if (o.parent) facts.push('parent');
   if (o.statusDate) facts.push('status');
   o.control.forEach((_, i) => facts.push(`control.${i}`));
