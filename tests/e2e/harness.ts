@@ -300,3 +300,43 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
   }
   return value;
 }
+
+/** Ranges in StateLens's highlights, read from the page (the highlight registry is the document's). */
+export async function highlighted(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
+    const out: Array<[number, string]> = [];
+    for (const [name, highlight] of registry ?? []) {
+      if (!name.startsWith('statelens-')) continue;
+      for (const range of highlight) {
+        const probe = document.createRange();
+        probe.setStart(document.body, 0);
+        probe.setEnd(range.startContainer, range.startOffset);
+        out.push([probe.toString().length, range.toString().replace(/\s+/g, ' ')]);
+      }
+    }
+    return out.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+  });
+}
+
+/**
+ * From an extension page: the id of the tab whose content script reports references (total > 0), or exactly
+ * `total` of them when given; -1 when none does.
+ */
+export async function tabReporting(extensionPage: Page, total?: number): Promise<number> {
+  return extensionPage.evaluate(async (want) => {
+    type Api = { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    for (const tab of await api.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      try {
+        const summary = (await api.tabs.sendMessage(tab.id, { type: 'page/summary' })) as { total: number } | undefined;
+        if (summary && (want === null ? summary.total > 0 : summary.total === want)) return tab.id;
+      } catch {
+        // no content script in this tab
+      }
+    }
+    return -1;
+  }, total ?? null);
+}

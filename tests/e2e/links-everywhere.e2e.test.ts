@@ -12,10 +12,10 @@
  * Screenshots go to test-results/<browser>/ (the README's come from there).
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  browserPath, IN_CI, launchWithExtension, openExtensionPage, openShadow, recordRequests, resultsDir, serveFixtures, servePlatform, until, waitForCard,
+  browserPath, highlighted, IN_CI, launchWithExtension, openExtensionPage, openShadow, recordRequests, resultsDir, serveFixtures, servePlatform, tabReporting, until, waitForCard,
   type FixtureServer, type Kind,
 } from './harness';
 
@@ -31,47 +31,6 @@ const SEARCH_LABELLED = [
 
 /** Links per 500 posts of the feed: 20 posts by an outlet's account, 20 sharing a link to SANA's site. */
 const FEED_PER_STEP = 40;
-
-/** The texts of the ranges in StateLens's highlights, in page order. */
-async function labelled(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
-    const out: Array<[number, string]> = [];
-    for (const [name, highlight] of registry ?? []) {
-      if (!name.startsWith('statelens-')) continue;
-      for (const range of highlight) {
-        const probe = document.createRange();
-        probe.setStart(document.body, 0);
-        probe.setEnd(range.startContainer, range.startOffset);
-        out.push([probe.toString().length, range.toString().replace(/\s+/g, ' ').trim()]);
-      }
-    }
-    return out.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
-  });
-}
-
-/** The part of the WebExtension API the tests call from an extension page. */
-interface ExtensionApi {
-  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
-}
-
-/** The id of the tab whose content script reports `total` references, found from an extension page. */
-async function tabWithTotal(popup: Page, total: number): Promise<number> {
-  return popup.evaluate(async (want) => {
-    const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
-    const api = (g.browser ?? g.chrome)!;
-    for (const tab of await api.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      try {
-        const summary = (await api.tabs.sendMessage(tab.id, { type: 'page/summary' })) as { total: number } | undefined;
-        if (summary?.total === want) return tab.id;
-      } catch {
-        // no content script in this tab
-      }
-    }
-    return -1;
-  }, total);
-}
 
 const KINDS: Kind[] = ['chromium', 'firefox'];
 
@@ -105,7 +64,7 @@ for (const kind of KINDS) {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`${fixtures.origin}/006-search-results/source.html`);
-      expect(await until(() => labelled(page), (l) => l.length >= SEARCH_LABELLED.length)).toEqual(SEARCH_LABELLED);
+      expect(await until(() => highlighted(page), (l) => l.length >= SEARCH_LABELLED.length)).toEqual(SEARCH_LABELLED);
       await page.screenshot({ path: join(out, 'search-results.png') });
 
       // Hovering a labelled result opens the card of its outlet.
@@ -124,7 +83,7 @@ for (const kind of KINDS) {
       // The popup counts the links (the page's text is not read).
       const popup = await browser.newPage();
       await openExtensionPage(popup, `${extensionOrigin}/popup.html`, '#app h1');
-      const tabId = await tabWithTotal(popup, SEARCH_LABELLED.length);
+      const tabId = await tabReporting(popup, SEARCH_LABELLED.length);
       expect(tabId).toBeGreaterThanOrEqual(0);
       await openExtensionPage(popup, `${extensionOrigin}/popup.html?tab=${tabId}`, 'button.outlet');
       expect(await popup.$eval('.status', (e) => e.textContent)).toBe(`Links to state media on this page: ${SEARCH_LABELLED.length}`);
@@ -141,7 +100,7 @@ for (const kind of KINDS) {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`${fixtures.origin}/007-feed/source.html`);
-      const count = () => labelled(page).then((l) => l.length);
+      const count = () => highlighted(page).then((l) => l.length);
       expect(await until(count, (n) => n === FEED_PER_STEP)).toBe(FEED_PER_STEP);
       for (let step = 2; step <= 4; step++) {
         // To the end of the feed: the page adds the next 500 posts.
@@ -149,7 +108,7 @@ for (const kind of KINDS) {
         await page.waitForFunction((n) => (window as unknown as { __feedCount(): number }).__feedCount() >= n, { timeout: 10_000, polling: 100 }, step * 500);
         expect(await until(count, (n) => n === step * FEED_PER_STEP)).toBe(step * FEED_PER_STEP);
       }
-      const texts = await labelled(page);
+      const texts = await highlighted(page);
       expect(new Set(texts)).toEqual(new Set(['РИА Новости @ria_novosti', 'RT Arabic', 'CGTN America @cgtnamerica', 'sana.sy — Syrian Arab News Agency']));
       // Back among the first posts, for the screenshot: their labels are still there.
       await page.evaluate(() => window.scrollTo(0, 300));
@@ -168,7 +127,7 @@ for (const kind of KINDS) {
       const banner = await page.evaluate(() => document.querySelector('statelens-banner')?.testRoot?.querySelector('.bar')?.textContent ?? '');
       expect(banner).toContain('This is an official account of RIA Novosti');
       // Its own account and site are its navigation; RT Arabic's account is another outlet's.
-      expect(await until(() => labelled(page), (l) => l.length > 0)).toEqual(['RT Arabic']);
+      expect(await until(() => highlighted(page), (l) => l.length > 0)).toEqual(['RT Arabic']);
       await page.screenshot({ path: join(out, 'account-page.png') });
       // Nothing went anywhere but the test's own servers.
       expect(requests.filter((u) => !u.startsWith(`${platform.origin}/`) && !/^(chrome-extension|moz-extension|data|about):/.test(u))).toEqual([]);

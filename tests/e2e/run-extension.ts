@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import {
-  axeViolations, isLocal, launchWithExtension, openExtensionPage, openShadow, openTestArticle, OUTLET_SITE, pointOf, recordRequests, resultsDir, serveFixtures, until, waitForCard, type Kind,
+  axeViolations, highlighted, isLocal, tabReporting, launchWithExtension, openExtensionPage, openShadow, openTestArticle, OUTLET_SITE, pointOf, recordRequests, resultsDir, serveFixtures, until, waitForCard, type Kind,
 } from './harness';
 
 export const EXPECTED_CITATIONS = [
@@ -20,24 +20,6 @@ export const EXPECTED_CITATIONS = [
   'its website',
   'SANA',
 ];
-
-/** Ranges in StateLens's highlights, read from the page (the highlight registry is the document's). */
-async function highlighted(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
-    const out: Array<[number, string]> = [];
-    for (const [name, highlight] of registry ?? []) {
-      if (!name.startsWith('statelens-')) continue;
-      for (const range of highlight) {
-        const probe = document.createRange();
-        probe.setStart(document.body, 0);
-        probe.setEnd(range.startContainer, range.startOffset);
-        out.push([probe.toString().length, range.toString().replace(/\s+/g, ' ')]);
-      }
-    }
-    return out.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
-  });
-}
 
 async function cardText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
@@ -166,24 +148,7 @@ export async function runExtensionScenario(kind: Kind, executablePath: string): 
     const popup = await browser.newPage();
     recordRequests(popup, requests);
     await openExtensionPage(popup, `${extensionOrigin}/popup.html`, '#app h1');
-    const tabId = await popup.evaluate(async () => {
-      const api = extensionApi();
-      for (const tab of await api.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        try {
-          const summary = await api.tabs.sendMessage(tab.id, { type: 'page/summary' });
-          if (summary && (summary as { total: number }).total > 0) return tab.id;
-        } catch {
-          // no content script in this tab
-        }
-      }
-      return -1;
-
-      function extensionApi() {
-        const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
-        return (g.browser ?? g.chrome)!;
-      }
-    });
+    const tabId = await tabReporting(popup);
     expect(tabId).toBeGreaterThanOrEqual(0);
     // The background sets the badge once it has stored the frame's count: read it until it settles.
     const badgeText = () => popup.evaluate(async (id) => {
