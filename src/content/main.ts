@@ -179,11 +179,15 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
       // The background may be restarting; the badge is refreshed on the next report.
     });
   };
+  /** The citations' ranges for the pointer's hit test (their index by node is made again on first use). */
+  const indexRanges = () => {
+    ranges = citations.map((c) => c.range);
+    byNode = null;
+  };
   /** Paints the highlights, indexes them for the pointer, and (if asked) tells the background the count. */
   const show = (andReport: boolean) => {
     highlighter.apply(citations.map((c) => ({ range: c.range, typology: typologyOf(c.outlet) })), settings.style);
-    ranges = citations.map((c) => c.range);
-    byNode = null;
+    indexRanges();
     if (andReport) report();
   };
 
@@ -352,8 +356,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
       if (fresh.length) {
         citations = scan.citations.filter(shown);
         highlighter.add(fresh.map((c) => ({ range: c.range, typology: typologyOf(c.outlet) })), settings.style);
-        ranges = citations.map((c) => c.range);
-        byNode = null;
+        indexRanges();
         report();
       }
     }

@@ -111,17 +111,21 @@ const FEED_SAMPLE = 50;
  * holds its story, longer than the teasers and comments marked beside it.
  */
 function isFeed(doc: Document): boolean {
-  let outer = 0;
-  let total = 0;
-  let most = 0;
+  const outer: Element[] = [];
   for (const a of doc.getElementsByTagName('article')) {
     if (a.parentElement?.closest('article')) continue;
+    if (outer.push(a) === FEED_SAMPLE) break;
+  }
+  // (Most article pages have one or two: their text is not read here; mainRoot reads it.)
+  if (outer.length < 3) return false;
+  let total = 0;
+  let most = 0;
+  for (const a of outer) {
     const n = a.textContent!.length;
     total += n;
     most = Math.max(most, n);
-    if (++outer === FEED_SAMPLE) break;
   }
-  return outer >= 3 && most < total / 2;
+  return most < total / 2;
 }
 
 /**

@@ -353,7 +353,7 @@ function linkReader(scope: Element | ShadowRoot, hosts: LinkIndex): { everyLink:
   const outlets = new Map<string, number | Platform>();
   // On a platform's page (x.com), a relative link leads to an account: every link is read there.
   const doc = scope.ownerDocument!;
-  const everyLink = sameOrigin(doc.baseURI, doc.URL) === false || (doc.location !== null && hosts.isPlatform(doc.location.hostname));
+  const everyLink = sameOrigin(doc.baseURI, doc.URL) === false || (doc.location !== null && hosts.platformOf(doc.location.hostname) !== null);
   const read = (a: Element): PageCitation | null => {
     const href = a.getAttribute('href') ?? '';
     if (!everyLink && !ABSOLUTE.test(href)) return null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { accountOf, handleOf } from '../../src/core/match/accounts';
+import { accountOf, accountUrl, handleOf } from '../../src/core/match/accounts';
+import type { Platform } from '../../src/core/registry/platforms';
 import { LinkIndex } from '../../src/core/match/links';
 import { realRegistry } from '../helpers/registry';
 
@@ -97,9 +98,8 @@ describe('accounts on the platforms', () => {
     expect(links.lookupLink(new URL('https://x.com/ria_novostifan'))).toBe(-1);
     // Every account in the index answers to its own page's address.
     for (const [key, outlet] of registry.index.accounts) {
-      const [platform, handle] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-      const base = { x: 'https://x.com/', youtube: 'https://www.youtube.com/', telegram: 'https://t.me/', facebook: 'https://www.facebook.com/', instagram: 'https://www.instagram.com/', vk: 'https://vk.com/', tiktok: 'https://www.tiktok.com/' }[platform];
-      expect(links.lookupLink(new URL(base + handle)), key).toBe(outlet);
+      const [platform, handle] = [key.slice(0, key.indexOf(':')) as Platform, key.slice(key.indexOf(':') + 1)];
+      expect(links.lookupLink(new URL(accountUrl(platform, handle))), key).toBe(outlet);
     }
     expect(registry.index.accounts.length).toBeGreaterThan(700);
   });

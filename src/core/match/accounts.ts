@@ -107,11 +107,13 @@ export function accountOf(url: string | { hostname: string; pathname: string; se
   return handle === null ? null : { platform, handle, key: accountKey(platform, handle) };
 }
 
+/** Where each platform's account pages are. */
+const ACCOUNT_PAGES: Readonly<Record<Platform, string>> = {
+  x: 'https://x.com/', youtube: 'https://www.youtube.com/', telegram: 'https://t.me/', facebook: 'https://www.facebook.com/',
+  instagram: 'https://www.instagram.com/', vk: 'https://vk.com/', tiktok: 'https://www.tiktok.com/',
+};
+
 /** The address of an account's page, for the card's links. */
 export function accountUrl(platform: Platform, handle: string): string {
-  const base: Record<Platform, string> = {
-    x: 'https://x.com/', youtube: 'https://www.youtube.com/', telegram: 'https://t.me/', facebook: 'https://www.facebook.com/',
-    instagram: 'https://www.instagram.com/', vk: 'https://vk.com/', tiktok: 'https://www.tiktok.com/',
-  };
-  return base[platform] + encodeURI(handle);
+  return ACCOUNT_PAGES[platform] + encodeURI(handle);
 }

@@ -67,11 +67,6 @@ export class LinkIndex {
     return platformOf(hostname);
   }
 
-  /** Is the host a platform's? */
-  isPlatform(hostname: string): boolean {
-    return platformOf(hostname) !== null;
-  }
-
   /** The outlet an http(s) address leads to (its site, or its account on a platform), or -1. */
   lookupLink(link: LinkAddress): number {
     if (link.protocol !== 'https:' && link.protocol !== 'http:') return -1;
