@@ -13,8 +13,6 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
-import zopfli from '@gfx/zopfli';
 import { zipSync } from 'fflate';
 import { manifestFor, TARGETS } from './scripts/manifest.mjs';
 
@@ -75,7 +73,7 @@ function registryCache(compiler) {
 }
 
 /** Virtual modules with the compiled registry: the matcher index and the outlets' details. */
-/** In the content script, the word lists come from the compressed index: their module is left empty. */
+/** In the content script, the word lists come with the index (index.js): their module is left empty. */
 const contextWordsStub = {
   name: 'context-words-stub',
   setup(build) {
@@ -84,18 +82,13 @@ const contextWordsStub = {
   },
 };
 
-/** Compressed parts by their JSON: Zopfli takes about a second a part, so watch mode reuses them. */
-const compressedParts = new Map();
-
-/** One part of the content script's index: JSON, raw deflate (Zopfli), base64. */
-async function compressPart(value) {
-  const json = JSON.stringify(value);
-  if (!compressedParts.has(json)) {
-    const bytes = Buffer.from(await zopfli.deflateAsync(Buffer.from(json), { numiterations: 15 }));
-    if (inflateRawSync(bytes).toString() !== json) throw new Error('statelens build: the compressed index does not inflate to the index');
-    compressedParts.set(json, bytes.toString('base64'));
+/** The packed index as index.js ships it: the strings as they are, every other table as JSON text. */
+export function indexTables(packed) {
+  const tables = {};
+  for (const [key, value] of Object.entries({ ...packed, w: compiler.keyedWords(compiler.WORDS) })) {
+    tables[key] = typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
   }
-  return compressedParts.get(json);
+  return tables;
 }
 
 function registryPlugin(registry) {
@@ -109,14 +102,9 @@ function registryPlugin(registry) {
     setup(build) {
       build.onResolve({ filter: /^statelens:/ }, (a) => ({ path: a.path, namespace: 'statelens' }));
       build.onLoad({ filter: /^statelens:packed-index$/, namespace: 'statelens' }, load((c) => c.packed));
-      // The content script's copy, in two parts, each deflated and base64-encoded (about 60% smaller), inflated
-      // at load: the sites (hosts, categories, countries), which every page needs for its links, and the aliases
-      // with the context rules' word lists (data, not code), which only pages whose text is read need.
-      // Zopfli writes standard deflate about 8% smaller than zlib's best; the build checks that it inflates back.
-      build.onLoad({ filter: /^statelens:compressed-index$/, namespace: 'statelens' }, load(async (c) => {
-        const { v, a, r, ...sites } = c.packed;
-        return { v, sites: await compressPart(sites), aliases: await compressPart({ a, r, w: compiler.keyedWords(compiler.WORDS) }) };
-      }));
+      // index.js's tables (see src/content/load-index.ts): each table of the packed index as JSON text, parsed
+      // in the page when first needed, with the context rules' word lists (data, not code) as the table w.
+      build.onLoad({ filter: /^statelens:index-tables$/, namespace: 'statelens' }, load((c) => indexTables(c.packed)));
       build.onLoad({ filter: /^statelens:outlets$/, namespace: 'statelens' }, load((c) => c.index.outlets.map(([id]) => c.outlets[id])));
     },
   };
@@ -221,6 +209,8 @@ export const common = {
 };
 export const configs = [
   { ...common, plugins: [...common.plugins, contextWordsStub], entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },
+  // The index, data only, in a content script of its own that runs just before content.js.
+  { ...common, entryPoints: { index: 'src/content/index-data.ts' }, outdir: STAGE, format: 'iife' },
   { ...common, entryPoints: { background: 'src/background/main.ts', popup: 'src/popup/main.ts', options: 'src/options/main.ts', report: 'src/report/main.ts' }, outdir: STAGE, format: 'esm', splitting: false },
   {
     ...common, minify: false, entryPoints: { statelens: 'src/cli/statelens.ts' }, outdir: join(DIST, 'cli'), outExtension: { '.js': '.mjs' },

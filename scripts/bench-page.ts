@@ -1,10 +1,10 @@
 /**
  * The page side of `npm run bench` (scripts/bench.ts): bundled with the content script's build options (the
- * same virtual modules: the compressed matcher index, the context words inside it) and loaded into every
+ * same virtual modules: the index's tables as index.js ships them, the context words among them) and loaded into every
  * benchmark page. It exposes window.StateLensBench; scripts/bench.ts drives it with puppeteer and takes the
  * medians. Every measurement here runs on the page's own main thread.
  */
-import compressed from 'statelens:compressed-index';
+import tables from 'statelens:index-tables';
 // @ts-expect-error: mark.js ships no type declarations (see MarkInstance below)
 import MarkJs from 'mark.js';
 import { INFO, infoOf } from '../src/core/match/classes';
@@ -15,7 +15,7 @@ import { typologyAt } from '../src/core/registry/pack';
 import { defaultSettings, type Settings } from '../src/core/settings';
 import { summarize, type OutletSummary } from '../src/core/summary';
 import type { Typology } from '../src/core/typology';
-import { inflateSites, loadMatcher as loadContentMatcher } from '../src/content/load-index';
+import { indexTables, loadMatcher as loadContentMatcher, sitesOf } from '../src/content/load-index';
 import { Highlighter } from '../src/dom/highlight';
 import { nextIdle, nextTask } from '../src/dom/next-task';
 import { rescanLinks, scanPage, scanPageSliced, type PageCitation, type PageScan } from '../src/dom/scan-page';
@@ -44,17 +44,19 @@ export interface PipelineResult {
   scan: PageScan;
 }
 
+// As index.js does for the content script.
+(globalThis as { statelensIndex?: unknown }).statelensIndex = tables;
+
 /**
- * Loads the matcher as the content script does: inflate the compressed index (DecompressionStream), install
- * the context words, build the Matcher and the LinkIndex.
+ * Loads the matcher as the content script does: the index's tables (parsed on first use), the context words
+ * installed, the Matcher and the LinkIndex built.
  */
-export async function loadMatcher(doc: Document, marks: { sites?: number; inflated?: number } = {}): Promise<Ready> {
-  // As the content script does: the sites part first (every page loads it), then the aliases part.
-  const sites = await inflateSites(compressed);
+export function loadMatcher(doc: Document, marks: { sites?: number } = {}): Ready {
+  // As the content script does: the host table first (every page with links reads it), then the aliases.
+  const sites = sitesOf(indexTables());
+  void sites.h;
   marks.sites = performance.now();
-  const matcher = await loadContentMatcher(compressed, sites, () => {
-    marks.inflated = performance.now();
-  });
+  const matcher = loadContentMatcher(indexTables(), sites);
   return {
     matcher,
     hosts: new LinkIndex(sites),
@@ -249,14 +251,50 @@ const api = {
   },
 
   /**
-   * Time to a ready matcher, the part of it spent inflating the index (decompression and JSON.parse), and the
-   * part spent on the sites part alone (all that a page whose text is not read loads).
+   * Time to a ready matcher, and the part of it spent on the host table alone (what a page whose text is not
+   * read loads).
    */
   async loadMatcher() {
-    const marks: { sites?: number; inflated?: number } = {};
+    const marks: { sites?: number } = {};
     const started = performance.now();
-    ready = await loadMatcher(document, marks);
-    return { ms: performance.now() - started, inflateMs: marks.inflated! - started, sitesMs: marks.sites! - started };
+    ready = loadMatcher(document, marks);
+    return { ms: performance.now() - started, sitesMs: marks.sites! - started };
+  },
+
+  /**
+   * The index's forms side by side, on this page's first call (cold) and warm: every table parsed from index.js's
+   * JSON text (what ships), and the same two parts deflated and base64-encoded, inflated with
+   * DecompressionStream (what shipped before, served by the bench as deflated.js).
+   */
+  async indexForms() {
+    const deflated = (globalThis as { deflatedIndex?: { sites: string; aliases: string } }).deflatedIndex;
+    if (!deflated) throw new Error('bench: deflated.js did not load');
+    const json = () => {
+      const started = performance.now();
+      for (const [key, value] of Object.entries(tables)) if (key !== 't' && key !== 'c' && typeof value === 'string') JSON.parse(value);
+      return performance.now() - started;
+    };
+    const inflate = async (base64: string) => {
+      const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+      const reader = new Response(bytes).body!.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+      return JSON.parse(text + decoder.decode()) as unknown;
+    };
+    const inflated = async () => {
+      const started = performance.now();
+      await Promise.all([inflate(deflated.sites), inflate(deflated.aliases)]);
+      return performance.now() - started;
+    };
+    const first = { json: json(), deflated: await inflated() };
+    const warm = { json: [] as number[], deflated: [] as number[] };
+    for (let i = 0; i < 15; i++) {
+      warm.json.push(json());
+      warm.deflated.push(await inflated());
+    }
+    const mid = (list: number[]) => list.sort((a, b) => a - b)[list.length >> 1];
+    return { json: { firstMs: first.json, warmMs: mid(warm.json) }, deflated: { firstMs: first.deflated, warmMs: mid(warm.deflated) } };
   },
 
   /** A fresh copy of the page: the untouched body swapped in, laid out and painted, garbage collected. */

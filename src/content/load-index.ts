@@ -1,49 +1,68 @@
 /**
- * The matcher index ships deflated and base64-encoded in the content script (it is most of the script's
- * size), in two parts: the sites, which every page needs for its links, and the aliases, needed only where the
- * page's text is read. Loading a part is native code from end to end, so that it costs about a millisecond even
- * in a page's first, cold run: base64 (Uint8Array.fromBase64), inflating (DecompressionStream) and JSON.parse,
- * whose objects are the index's lookup tables as they are (see src/core/registry/pack.ts). No network.
+ * The registry's index, as the content script gets it: index.js, a second content script that the manifest
+ * runs before content.js in the same isolated world, sets `statelensIndex` to the packed index's tables, each
+ * table a JSON string (see src/core/registry/pack.ts for what each holds). A table is parsed when first asked
+ * for, by JSON.parse (native code, faster than evaluating the same data as a JavaScript literal): a page whose
+ * links lead nowhere known parses the host table only; the aliases wait for a page whose text is read.
+ *
+ * Why this form (measured in Chromium, `npm run bench`, "index forms"): JSON strings in a script of their own
+ * were ready in about a millisecond on a page's first load, where the earlier deflated, base64-encoded copy took
+ * 7 to 25 ms to inflate (DecompressionStream is asynchronous and streams in chunks). The index is data, not code:
+ * keeping it in its own file keeps it out of the code's budget. No network: both files ship in the extension.
  */
 import { installContextWords } from '../core/match/context-words';
 import { Matcher } from '../core/match/matcher';
-import type { PackedIndex } from '../core/registry/pack';
+import { PACKED_VERSION, type PackedIndex } from '../core/registry/pack';
 
-type Compressed = { v: number; sites: string; aliases: string };
+/** The tables as index.js ships them: the strings as they are, the rest as JSON text. */
+export type IndexTables = { [K in keyof Required<PackedIndex>]: K extends 'v' ? number : string };
+
+/** What a page whose text is not read needs: categories, countries, hosts, accounts and families. */
 export type Sites = Pick<PackedIndex, 'v' | 't' | 'c' | 'h' | 's' | 'f'>;
 
-/** Uint8Array.fromBase64: Chrome 140 and Firefox 133 have it (the manifests ask for those versions or later). */
-type WithBase64 = { fromBase64: (text: string) => Uint8Array<ArrayBuffer> };
+const KEYS: readonly (keyof IndexTables)[] = ['v', 't', 'c', 'h', 's', 'f', 'a', 'r', 'w'];
 
-async function inflate<T>(base64: string): Promise<T> {
-  // From a Response's body, read chunk by chunk: a Blob's stream took 5 to 25 ms more in Chromium; in a
-  // Firefox content script, the stream's writer refuses the script's own bytes and a Response over the
-  // inflated stream aborts.
-  const reader = new Response((Uint8Array as unknown as WithBase64).fromBase64(base64)).body!.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
-  return JSON.parse(text + decoder.decode()) as T;
+/** index.js's tables, checked: a build that forgot the file, or shipped another version, fails here by name. */
+export function indexTables(scope: object = globalThis): IndexTables {
+  const tables = (scope as { statelensIndex?: unknown }).statelensIndex as Record<string, unknown> | undefined;
+  if (!tables || typeof tables !== 'object') throw new Error('StateLens: the index (index.js) did not run before the content script');
+  if (tables.v !== PACKED_VERSION) throw new Error(`StateLens: index version ${String(tables.v)}, expected ${PACKED_VERSION}`);
+  for (const key of KEYS) if (typeof tables[key] !== (key === 'v' ? 'number' : 'string')) throw new Error(`StateLens: the index's table "${key}" is missing`);
+  return tables as IndexTables;
 }
 
-/** The sites part: categories, countries, hosts, accounts and families (what a page whose text is not read needs). */
-export async function inflateSites(compressed: Compressed): Promise<Sites> {
-  return { ...(await inflate<Omit<Sites, 'v'>>(compressed.sites)), v: compressed.v as PackedIndex['v'] };
+/** A table parsed on first use, then kept. */
+function lazy<T>(target: object, key: string, json: string): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get(): T {
+      const value = JSON.parse(json) as T;
+      Object.defineProperty(target, key, { value, enumerable: true });
+      return value;
+    },
+  });
 }
 
-/** The whole index: the sites and the aliases with the context rules' word lists. */
-export async function inflateIndex(compressed: Compressed, sites?: Sites): Promise<PackedIndex> {
-  const [base, aliases] = await Promise.all([sites ?? inflateSites(compressed), inflate<Pick<PackedIndex, 'a' | 'r' | 'w'>>(compressed.aliases)]);
-  return { ...base, ...aliases };
+/** The sites part, its tables parsed when first read (most pages read only the hosts). */
+export function sitesOf(tables: IndexTables): Sites {
+  const sites = { v: tables.v as PackedIndex['v'], t: tables.t, c: tables.c } as Sites;
+  lazy(sites, 'h', tables.h);
+  lazy(sites, 's', tables.s);
+  lazy(sites, 'f', tables.f);
+  return sites;
 }
 
-/**
- * The matcher, from the aliases part: its context words (which the build keyed) installed first.
- * inflated: called once the part is inflated (the benchmark times the two steps apart).
- */
-export async function loadMatcher(compressed: Compressed, sites: Sites, inflated?: () => void): Promise<Matcher> {
-  const index = await inflateIndex(compressed, sites);
-  inflated?.();
+/** The whole index: the sites and the aliases with the context rules' word lists (tables parsed on first use). */
+export function packedIndexOf(tables: IndexTables, sites: Sites = sitesOf(tables)): PackedIndex {
+  const index = Object.create(sites) as PackedIndex;
+  for (const key of ['a', 'r', 'w'] as const) lazy(index, key, tables[key]);
+  return index;
+}
+
+/** The matcher, its context words (which the build keyed) installed first. */
+export function loadMatcher(tables: IndexTables, sites?: Sites): Matcher {
+  const index = packedIndexOf(tables, sites);
   installContextWords(index.w, true);
   const matcher = new Matcher(index);
   // Ready means ready to scan: the prefilter's tables are built here, not in the page's first scan.

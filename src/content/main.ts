@@ -1,9 +1,8 @@
 /** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
-import compressed from 'statelens:compressed-index';
 import { LinkIndex } from '../core/match/links';
 import { accountOf } from '../core/match/accounts';
 import { typologyAt } from '../core/registry/pack';
-import { inflateSites, loadMatcher } from './load-index';
+import { indexTables, loadMatcher, sitesOf } from './load-index';
 import { Matcher } from '../core/match/matcher';
 import type { PageMessage, PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
@@ -27,8 +26,8 @@ const FLASH_MS = 1500;
 const RECHECK_MS = 1000;
 
 interface Shared {
-  /** The matcher, or its loading (the first call starts it). */
-  matcher: () => Matcher | Promise<Matcher>;
+  /** The matcher, made on first use (only pages whose text is read need it). */
+  matcher: () => Matcher;
   hosts: LinkIndex;
   typologyOf: (outlet: number) => Typology | null;
   highlighter: Highlighter;
@@ -44,11 +43,12 @@ type OnChange = (nodes: Node[]) => void;
 
 async function main(): Promise<void> {
   // The sites part of the index first (every page's links need it); the aliases and the matcher only where
-  // the page's text is read.
-  const sites = await inflateSites(compressed);
-  let matcher: Matcher | Promise<Matcher> | undefined;
+  // the page's text is read. Each table is parsed when first used.
+  const tables = indexTables();
+  const sites = sitesOf(tables);
+  let matcher: Matcher | undefined;
   const shared: Shared = {
-    matcher: () => (matcher ??= loadMatcher(compressed, sites).then((made) => (matcher = made))),
+    matcher: () => (matcher ??= loadMatcher(tables, sites)),
     hosts: new LinkIndex(sites),
     typologyOf: (outlet) => typologyAt(sites, outlet),
     highlighter: new Highlighter(document),
@@ -372,9 +372,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (!scan?.collected) return changedUnread(nodes);
     // The reader is looking at a card: its citation must not move under it; the change waits until it closes.
     if (open >= 0) return void setTimeout(() => onChange(nodes), CARD_CLOSE_DELAY_MS * 10);
-    // The page's text was read, so the matcher is loaded (were it not, a full scan waits for it).
-    const matcher = shared.matcher();
-    const next = matcher instanceof Promise ? null : rescanChanged(scan, nodes, matcher, hosts);
+    const next = rescanChanged(scan, nodes, shared.matcher(), hosts);
     if (!next) return restart();
     update(next);
   };

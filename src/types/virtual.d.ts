@@ -4,13 +4,10 @@ declare module 'statelens:packed-index' {
   const index: PackedIndex;
   export default index;
 }
-declare module 'statelens:compressed-index' {
-  /**
-   * The packed index in two parts, each deflated (raw) and base64-encoded: the sites (t, c, h) and the
-   * aliases (a, r, and w, the context rules' word lists). See src/content/load-index.ts.
-   */
-  const index: { v: number; sites: string; aliases: string };
-  export default index;
+declare module 'statelens:index-tables' {
+  /** The packed index's tables as index.js ships them, each as JSON text (see src/content/load-index.ts). */
+  const tables: import('../content/load-index').IndexTables;
+  export default tables;
 }
 declare module 'statelens:outlets' {
   import type { Outlet } from '../core/registry/types';

@@ -1,42 +1,55 @@
 /**
- * The content script's copy of the index: two parts, deflated and base64-encoded by the build, inflated at
- * page load. What comes out must be the packed index itself. (Node 20 has no Uint8Array.fromBase64, which the
- * browsers the manifests ask for have: here Node's own base64 decoder stands in for it; the browsers' e2e tests
- * run the native one.)
+ * The content script's copy of the index: index.js sets `statelensIndex` to the packed index's tables, each as
+ * JSON text, parsed in the page when first read. What comes out must be the packed index itself, and a missing
+ * or wrong index must fail by name.
  */
-import { deflateRawSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inflateIndex, inflateSites } from '../../src/content/load-index';
-import { Matcher } from '../../src/core/match/matcher';
-import { PACKED_VERSION, packIndex } from '../../src/core/registry/pack';
-import { realRegistry } from '../helpers/registry';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { indexTables, loadMatcher, packedIndexOf, sitesOf, type IndexTables } from '../../src/content/load-index';
+import { keyedWords } from '../../src/core/match/context-words';
+import { WORDS } from '../../src/core/match/context-words.data';
+import { PACKED_VERSION } from '../../src/core/registry/pack';
 
-const part = (value: unknown) => deflateRawSync(Buffer.from(JSON.stringify(value)), { level: 9 }).toString('base64');
+const ROOT = join(import.meta.dirname, '..', '..');
 
-type WithBase64 = { fromBase64?: (text: string) => Uint8Array };
-const native = (Uint8Array as WithBase64).fromBase64;
+/** index.js as the build wrote it, run in a global of its own (as the browser runs it before content.js). */
+function builtTables(): IndexTables {
+  const scope: Record<string, unknown> = {};
+  scope.globalThis = scope;
+  runInNewContext(readFileSync(join(ROOT, 'dist', 'chrome', 'index.js'), 'utf8'), scope);
+  return indexTables(scope);
+}
 
-describe('the index as the content script ships it', () => {
-  beforeAll(() => {
-    (Uint8Array as WithBase64).fromBase64 ??= (text) => new Uint8Array(Buffer.from(text, 'base64'));
-  });
-  afterAll(() => {
-    (Uint8Array as WithBase64).fromBase64 = native;
-  });
-
-  it('inflates to the packed index, whose tables the matcher uses as they are', async () => {
-    const packed = packIndex(realRegistry().registry.index);
-    const { v, a, r, ...sites } = packed;
-    const compressed = { v, sites: part(sites), aliases: part({ a, r }) };
-    expect(await inflateSites(compressed)).toEqual({ v, ...sites });
-    const inflated = await inflateIndex(compressed);
-    expect(inflated).toEqual(packed);
+describe('the index as the content script ships it (index.js)', () => {
+  it('parses to the packed index, whose tables the matcher uses as they are', async () => {
+    const { realRegistry } = await import('../helpers/registry');
+    const packed = realRegistry().registry.packed;
+    const tables = builtTables();
+    const index = packedIndexOf(tables);
+    for (const key of Object.keys(packed) as (keyof typeof packed)[]) expect(index[key], key).toEqual(packed[key]);
+    expect(index.w).toEqual(keyedWords(WORDS));
     const text = 'Syrian Arab News Agency (SANA) reported it, Xinhua said.';
-    expect(new Matcher(inflated).find(text).map((h) => text.slice(h.start, h.end))).toEqual(['Syrian Arab News Agency', 'SANA', 'Xinhua']);
+    const matcher = loadMatcher(tables);
+    expect(matcher.find(text).map((h) => text.slice(h.start, h.end))).toEqual(['Syrian Arab News Agency', 'SANA', 'Xinhua']);
   });
 
-  it('fails loudly on a part that is not what the build writes', async () => {
-    await expect(inflateSites({ v: 3, sites: Buffer.from('not deflated').toString('base64'), aliases: '' })).rejects.toThrow();
-    expect(() => new Matcher({ v: 2 } as never)).toThrow(`matcher index version 2, expected ${PACKED_VERSION}`);
+  it('parses a table only when it is first read, and once', () => {
+    const tables = builtTables();
+    const hosts = JSON.stringify({ 'moc.tr': 7 });
+    const sites = sitesOf({ ...tables, h: hosts, s: 'not JSON: never read here' });
+    expect(sites.h).toEqual({ 'moc.tr': 7 });
+    expect(sites.h).toBe(sites.h);
+    expect(() => sites.s).toThrow(SyntaxError);
+  });
+
+  it('fails loudly on an index that is missing, of another version, or without a table', () => {
+    expect(() => indexTables({})).toThrow('the index (index.js) did not run before the content script');
+    const tables = builtTables();
+    expect(() => indexTables({ statelensIndex: { ...tables, v: 2 } })).toThrow(`index version 2, expected ${PACKED_VERSION}`);
+    const withoutAliases: Partial<IndexTables> = { ...tables };
+    delete withoutAliases.a;
+    expect(() => indexTables({ statelensIndex: withoutAliases })).toThrow('the index\'s table "a" is missing');
   });
 });

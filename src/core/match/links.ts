@@ -29,18 +29,30 @@ export interface LinkAddress {
  */
 const MAY_NAME_LATER = new Set(['s', 'stories']);
 
-export class LinkIndex {
-  /** Outlet index by host written backwards (the packed index's h), used as it is. */
-  readonly #hosts: Readonly<Record<string, number>>;
-  /** Outlet index by account key (the packed index's s). */
-  readonly #accounts: Readonly<Record<string, number>>;
-  /** The packed index's f (outlet → its family's first outlet), for outlets in a family. */
-  readonly #families: Readonly<Record<string, number>>;
+type Table = Readonly<Record<string, number>>;
 
-  constructor(tables: { h: Readonly<Record<string, number>>; s?: Readonly<Record<string, number>>; f?: Readonly<Record<string, number>> }) {
-    this.#hosts = tables.h;
-    this.#accounts = tables.s ?? {};
-    this.#families = tables.f ?? {};
+export class LinkIndex {
+  /**
+   * The packed index's tables, used as they are and read when first needed (the content script parses each
+   * on first read: most pages never ask for the accounts or the families): h, outlet index by host written
+   * backwards; s, outlet index by account key; f, outlet → its family's first outlet, for outlets in a family.
+   */
+  readonly #tables: { readonly h: Table; readonly s?: Table; readonly f?: Table };
+
+  constructor(tables: { readonly h: Table; readonly s?: Table; readonly f?: Table }) {
+    this.#tables = tables;
+  }
+
+  get #hosts(): Table {
+    return this.#tables.h;
+  }
+
+  get #accounts(): Table {
+    return this.#tables.s ?? {};
+  }
+
+  get #families(): Table {
+    return this.#tables.f ?? {};
   }
 
   /** From the compiled index's lists (the CLI's and the tests' way in). */
