@@ -198,7 +198,7 @@ if (first.error && !watch) {
   process.exit(1);
 }
 export const common = {
-  absWorkingDir: ROOT, bundle: true, minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', target: ['chrome140', 'firefox142'],
+  absWorkingDir: ROOT, bundle: true, minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'warning', target: ['chrome105', 'firefox142'],
   // Regular expressions with \p{...} stay literals: esbuild rewrites them as new RegExp(...) for any browser
   // target (its data covers property names newer than ours), which cost the content script about 200 bytes.
   // The properties used here (letters, marks, numbers, cases, Han, Kana, Hangul, Arabic) are old in both.
