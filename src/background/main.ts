@@ -3,17 +3,17 @@
  * never the page's text.
  */
 import outlets from 'statelens:outlets';
-import type { Message, PageSummary } from '../core/messages';
+import { isMessage, type PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { strongestTypology, type OutletSummary } from '../core/summary';
 import { BADGE_COLORS } from '../core/badge';
-import { activeTabId, broadcastToTab, loadSettings, onCommand, onMessage, onTabChange, openExtensionTab, sendToTab, sessionGet, sessionRemove, sessionSet, setBadge } from '../platform/browser';
+import { activeTabId, broadcastToTab, onCommand, onMessage, onTabChange, openExtensionTab, repairStoredSettings, sendToTab, sessionGet, sessionRemove, sessionSet, setBadge } from '../platform/browser';
 import { stringsFor } from '../platform/locales';
 
 // Stored settings that are not valid (an old version, an edit by hand) are repaired once at start.
-void loadSettings().catch(() => undefined);
+void repairStoredSettings().catch(() => undefined);
 
-onMessage((message: Message, sender) => {
+onMessage(isMessage, (message, sender) => {
   switch (message.type) {
     case 'page/report':
       if (sender.tabId === undefined) return undefined;

@@ -4,7 +4,7 @@ import { accountOf } from '../core/match/accounts';
 import { typologyAt } from '../core/registry/pack';
 import { indexTables, loadMatcher, sitesOf } from './load-index';
 import { Matcher } from '../core/match/matcher';
-import type { PageMessage, PageSummary } from '../core/messages';
+import { isPageMessage, type PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { summarize } from '../core/summary';
 import type { Typology } from '../core/typology';
@@ -16,7 +16,7 @@ import { detectArticle } from '../dom/detect-article';
 import { nextIdle } from '../dom/next-task';
 import { isOffOn, type Settings } from '../core/settings';
 import { showBanner } from '../dom/banner';
-import { bannerDismissed, dismissBanner, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage, useLanguage } from '../platform/content';
+import { bannerDismissed, dismissBanner, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
 
 /** How long the card stays after the pointer leaves the citation, so the reader can move into it. */
 const CARD_CLOSE_DELAY_MS = 300;
@@ -191,7 +191,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (andReport) report();
   };
 
-  onMessage((message: PageMessage) => {
+  onMessage(isPageMessage, (message) => {
     if (message.type === 'page/summary') return attributedSummary();
     if (message.type === 'page/reveal') return Promise.resolve(reveal(message.outlet));
     if (message.type === 'page/step') return Promise.resolve(step());

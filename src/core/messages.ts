@@ -55,13 +55,11 @@ const isIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 /** The messages a page's content script answers (from the popup and the background). */
 export type PageMessage = Extract<Message, { type: 'page/summary' | 'page/reveal' | 'page/step' | 'page/recount' }>;
 
-/**
- * The content script's check, smaller than isMessage (it runs on every page): one of the messages it answers,
- * whole. Any other message, well formed or not, is none of its business.
- */
+const PAGE_TYPES = new Set<string>(['page/summary', 'page/reveal', 'page/step', 'page/recount'] satisfies PageMessage['type'][]);
+
+/** The content script's check: one of the messages it answers, whole. Any other message is none of its business. */
 export function isPageMessage(value: unknown): value is PageMessage {
-  const m = value as Record<string, unknown> | null;
-  return Boolean(m && typeof m === 'object' && (m.type === 'page/reveal' ? isIndex(m.outlet) : ['page/summary', 'page/step', 'page/recount'].includes(m.type as string)));
+  return isMessage(value) && PAGE_TYPES.has(value.type);
 }
 
 /** Messages arrive from other contexts: check the whole shape before trusting it. */

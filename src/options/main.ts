@@ -7,7 +7,8 @@
 import { defaultSettings, HIGHLIGHT_STYLES, normalizeSite, repairSettings, SCOPES, type Settings } from '../core/settings';
 import { TYPOLOGIES } from '../core/typology';
 import { languageTag, UI_LANGUAGES } from '../core/i18n';
-import { loadSettings, saveSettings, storedSettingsProblems, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
+import { loadSettings, repairStoredSettings, saveSettings, storedSettingsProblems, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
+import { stringsFor } from '../platform/locales';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -23,8 +24,10 @@ function fieldset(legend: string, id: string, ...children: Node[]): HTMLFieldSet
 
 async function render(app: HTMLElement, focus?: string): Promise<void> {
   const problems = await storedSettingsProblems();
+  // Broken stored values are written back repaired (the page says which were).
+  if (problems.length) await repairStoredSettings();
   let settings: Settings = await loadSettings();
-  useLanguage(settings);
+  await useLanguage(settings, stringsFor);
   document.documentElement.lang = uiLanguage();
   document.documentElement.dir = uiDirection();
   document.title = t('optionsTitle');

@@ -1,21 +1,40 @@
 /**
- * The one place that touches the WebExtension API (through webextension-polyfill, so Chrome and Firefox
- * share one promise-based API). Everything else gets what it needs from here as plain functions.
+ * The one place that touches the WebExtension API, for every part of the extension: the background, the
+ * popup, the options and report pages and the content script. It speaks through webextension-polyfill, so that
+ * Chrome and Firefox share one promise-based API (in Firefox the polyfill is the browser's own `browser`).
+ * Everything else gets what it needs from here as plain functions; a module that imports only some of them
+ * bundles only those.
  */
 import browser from 'webextension-polyfill';
-import { isMessage, type Message, type Replies } from '../core/messages';
+import type { Message, Replies } from '../core/messages';
 import { directionOf, fillMessage, languageTag, type Strings, type UiLanguage } from '../core/i18n';
 import { repairSettings, type Settings } from '../core/settings';
-import { stringsFor } from './locales';
 
 const SETTINGS_KEY = 'settings';
 
-/** The reader's settings, repaired; broken stored values are written back repaired. */
+/** The reader's settings, repaired in memory; unreadable storage gives the defaults (never an error). */
 export async function loadSettings(): Promise<Settings> {
+  try {
+    return repairSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
+  } catch {
+    return repairSettings(undefined).settings;
+  }
+}
+
+/** Writes broken stored settings back repaired (the background does this once at its start). */
+export async function repairStoredSettings(): Promise<void> {
   const stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
   const { settings, repaired } = repairSettings(stored);
   if (stored !== undefined && repaired.length) await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
-  return settings;
+}
+
+/** Calls back with the new settings whenever they change, until signal aborts. */
+export function onSettingsChanged(callback: (settings: Settings) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area === 'sync' && SETTINGS_KEY in changes) callback(repairSettings(changes[SETTINGS_KEY].newValue).settings);
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
 }
 
 /** The fields of the stored settings that were invalid (before loadSettings repaired them). */
@@ -41,13 +60,16 @@ export function sendToTab<M extends Message>(tabId: number, message: M): Promise
   return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<Replies[M['type']]>;
 }
 
-export type Handler = (message: Message, sender: { tabId?: number; frameId?: number }) => Promise<unknown> | undefined;
+export type Handler<M extends Message> = (message: M, sender: { tabId?: number; frameId?: number }) => Promise<unknown> | undefined;
 
-/** Listens for messages until signal aborts. A handler returns a promise to reply, or undefined to pass. */
-export function onMessage(handler: Handler, signal?: AbortSignal): void {
+/**
+ * Listens until signal aborts for the messages `accepts` lets through (whole and well formed: isMessage, or
+ * the content script's isPageMessage). A handler returns a promise to reply, or undefined to pass.
+ */
+export function onMessage<M extends Message>(accepts: (value: unknown) => value is M, handler: Handler<M>, signal?: AbortSignal): void {
   const listener = (message: unknown, sender: browser.Runtime.MessageSender) => {
-    // Only StateLens's own content scripts and pages may ask; and only well-formed messages are answered.
-    if (sender.id !== browser.runtime.id || !isMessage(message)) return undefined;
+    // Only StateLens's own content scripts and pages may ask.
+    if (sender.id !== browser.runtime.id || !accepts(message)) return undefined;
     return handler(message, { tabId: sender.tab?.id, frameId: sender.frameId });
   };
   browser.runtime.onMessage.addListener(listener);
@@ -57,15 +79,26 @@ export function onMessage(handler: Handler, signal?: AbortSignal): void {
 /** The reader's chosen interface language and its strings; null: the browser's language, through browser.i18n. */
 let chosen: { language: UiLanguage; strings: Strings } | null = null;
 
-/** Speaks the language of the reader's settings from now on (the popup and options call this first). */
-export function useLanguage(settings: Settings): void {
-  chosen = settings.language === 'auto' ? null : { language: settings.language, strings: stringsFor(settings.language) };
+/**
+ * Speaks the language of the reader's settings from now on. catalog: the strings of a language, where the
+ * caller bundles them (the extension's pages); without it, they come from the background (the content
+ * script, which runs on every page, bundles none).
+ */
+export async function useLanguage(settings: Settings, catalog?: (language: UiLanguage) => Strings): Promise<void> {
+  const { language } = settings;
+  if (language === 'auto') {
+    chosen = null;
+    return;
+  }
+  if (chosen?.language === language) return;
+  const strings = catalog ? catalog(language) : await send({ type: 'ui/strings', language });
+  chosen = strings && typeof strings === 'object' ? { language, strings } : null;
 }
 
 export function t(key: string, substitutions?: string | string[]): string {
   if (chosen) {
     const message = chosen.strings[key];
-    return message === undefined ? key : fillMessage(message, substitutions);
+    if (typeof message === 'string') return fillMessage(message, substitutions);
   }
   return browser.i18n.getMessage(key, substitutions) || key;
 }
@@ -77,6 +110,24 @@ export function uiLanguage(): string {
 
 export function uiDirection(): 'ltr' | 'rtl' {
   return chosen ? directionOf(chosen.language) : browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+}
+
+const DISMISSED_KEY = 'dismissedBanners';
+
+/** Sites (and accounts) where the reader dismissed the site banner (kept on this device only). */
+export async function bannerDismissed(site: string): Promise<boolean> {
+  try {
+    const list = (await browser.storage.local.get(DISMISSED_KEY))[DISMISSED_KEY];
+    return Array.isArray(list) && list.includes(site);
+  } catch {
+    return false;
+  }
+}
+
+export async function dismissBanner(site: string): Promise<void> {
+  const list = (await browser.storage.local.get(DISMISSED_KEY))[DISMISSED_KEY];
+  const sites = Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : [];
+  if (!sites.includes(site)) await browser.storage.local.set({ [DISMISSED_KEY]: [...sites, site].slice(-500) });
 }
 
 export async function setBadge(tabId: number, text: string, color: string): Promise<void> {

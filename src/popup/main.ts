@@ -7,6 +7,7 @@ import type { Outlet } from '../core/registry/types';
 import { isOffOn, normalizeSite } from '../core/settings';
 import { withFrames } from '../core/summary';
 import { activeTabId, loadSettings, openOptions, saveSettings, send, sendToTab, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
+import { stringsFor } from '../platform/locales';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -23,7 +24,7 @@ async function targetTab(): Promise<number | undefined> {
 
 async function render(app: HTMLElement): Promise<void> {
   const settings = await loadSettings();
-  useLanguage(settings);
+  await useLanguage(settings, stringsFor);
   document.documentElement.lang = uiLanguage();
   document.documentElement.dir = uiDirection();
   app.append(el('h1', undefined, t('extName')));

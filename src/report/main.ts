@@ -5,6 +5,7 @@
  */
 import { reportText } from '../core/report';
 import { extensionVersion, loadSettings, send, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
+import { stringsFor } from '../platform/locales';
 
 /** The project's issue tracker, when the build was given one (STATELENS_CORRECTIONS_URL). */
 declare const __CORRECTIONS_URL__: string;
@@ -16,7 +17,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 }
 
 async function render(app: HTMLElement): Promise<void> {
-  useLanguage(await loadSettings());
+  await useLanguage(await loadSettings(), stringsFor);
   document.documentElement.lang = uiLanguage();
   document.documentElement.dir = uiDirection();
   document.title = t('reportTitle');
