@@ -299,12 +299,11 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     const i = citations.findIndex((c) => c.via === 'link' && c.range.intersectsNode(target) && (target as Element).tagName === 'A');
     if (i >= 0 && i !== open) void openCard(i);
   }, { signal });
-  // The card follows its citation while the page scrolls, and closes once the citation has left the window.
+  // The card follows its citation while the page scrolls (CardView), and closes once the citation has left the window.
   window.addEventListener('scroll', () => {
     if (open < 0) return;
     const rect = citations[open].range.getBoundingClientRect();
     if (rect.bottom < 0 || rect.top > window.innerHeight) closeCard();
-    else card.place(citations[open].range);
   }, { passive: true, signal });
   // A frame's card is placed in the page around it: it closes when that page scrolls.
   if (window.frameElement) window.parent.addEventListener('scroll', closeCard, { passive: true, signal });

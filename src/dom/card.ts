@@ -1,7 +1,8 @@
 /**
  * The hover card: who the outlet is, who controls it, its category with the three criteria, and the sources.
- * Rendered in a shadow root so the page's styles cannot reach it; placed beside its citation by placeCard.
+ * Rendered in a shadow root so the page's styles cannot reach it; placed beside its citation by Floating UI.
  */
+import { autoUpdate, computePosition, flip, offset, shift, type ComputePositionConfig, type VirtualElement } from '@floating-ui/dom';
 import type { Account, ControlPeriod, Designation, Evidence, Rating } from '../core/registry/schema';
 import type { Platform } from '../core/registry/platforms';
 import { accountUrl } from '../core/match/accounts';
@@ -301,42 +302,35 @@ function accountsSection(doc: Document, accounts: readonly Account[], t: Transla
   return box;
 }
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 /** Between the citation and the card; between the card and the window's edges. */
 const GAP = 6;
 const MARGIN = 8;
 
 /**
- * Where the card goes, in window coordinates: under the citation's first line, aligned with its start; above
- * it when it does not fit below and fits better above; moved sideways to stay MARGIN inside the window.
- * (Floating UI did this here until the content script's size budget needed its 6 KB: this is all the card
- * used of it, as its one boundary is the window.)
+ * How the card is placed (Floating UI): under the citation's first line, aligned with where the citation's
+ * text starts (its left edge in left-to-right text, its right edge in right-to-left text); above it when it
+ * does not fit below and fits better there; moved sideways to stay MARGIN inside the window.
  */
-export function placeCard(reference: Box, card: { width: number; height: number }, view: { width: number; height: number }): { x: number; y: number } {
-  const below = reference.y + reference.height + GAP;
-  const above = reference.y - GAP - card.height;
-  const overflowBelow = below + card.height - (view.height - MARGIN);
-  const overflowAbove = MARGIN - above;
-  const y = overflowBelow <= 0 || overflowBelow <= overflowAbove ? below : above;
-  const x = Math.max(MARGIN, Math.min(reference.x, view.width - MARGIN - card.width));
-  return { x, y };
+export function cardPlacement(direction: 'ltr' | 'rtl'): Partial<ComputePositionConfig> {
+  return {
+    strategy: 'fixed',
+    placement: direction === 'rtl' ? 'bottom-end' : 'bottom-start',
+    middleware: [offset(GAP), flip({ padding: MARGIN }), shift({ padding: MARGIN, crossAxis: false })],
+  };
 }
 
 /**
  * The card's host element and shadow root, made on first use, in doc. frame: for citations in a frame of doc,
  * that frame's element: the card then shows over the page around the frame, not cut off at the frame's edges,
- * placed from the frame's box.
+ * placed from the frame's box. While a card shows, Floating UI's autoUpdate keeps it beside its citation when
+ * the page scrolls (the window or any container), the window is resized, or the citation moves.
  */
 export class CardView {
   #host: HTMLElement | null = null;
   #root: ShadowRoot | null = null;
   #current: HTMLElement | null = null;
+  /** Stops autoUpdate for the card that shows. */
+  #stopFollowing: (() => void) | null = null;
 
   readonly #doc: Document;
   readonly #frame: Element | null;
@@ -356,30 +350,43 @@ export class CardView {
       this.#root.append(style);
     }
     if (!this.#host.isConnected) this.#doc.documentElement.append(this.#host);
+    this.#stopFollowing?.();
     this.#current?.remove();
     this.#current = card;
     this.#root!.append(card);
-    this.place(anchor);
+    const host = this.#host;
+    const reference = this.#reference(anchor);
+    const element = anchor.startContainer.parentElement;
+    const direction = element && getComputedStyle(element).direction === 'rtl' ? 'rtl' : 'ltr';
+    const place = () => {
+      void computePosition(reference, host, cardPlacement(direction)).then(({ x, y }) => {
+        if (this.#current === card) host.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    };
+    this.#stopFollowing = autoUpdate(reference, host, place);
   }
 
-  place(anchor: Range): void {
-    const card = this.#current;
-    if (!card || !this.#host) return;
-    // A citation that wraps over two lines: the card hangs from its first line. The host is position: fixed
-    // at the top left, so window coordinates are the card's.
-    const r = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
-    // In a frame, the citation's box is in the frame's window: the frame's content box moves it into the page's.
+  /**
+   * The citation as Floating UI's reference: its first line (a citation that wraps over two lines has the
+   * card hang from its first); in a frame, moved by the frame's content box into the page's coordinates.
+   */
+  #reference(anchor: Range): VirtualElement {
     const frame = this.#frame;
-    const f = frame?.getBoundingClientRect();
-    const dx = f ? f.left + frame!.clientLeft : 0;
-    const dy = f ? f.top + frame!.clientTop : 0;
-    const size = card.getBoundingClientRect();
-    const root = this.#doc.documentElement;
-    const { x, y } = placeCard({ x: r.left + dx, y: r.top + dy, width: r.width, height: r.height }, size, { width: root.clientWidth, height: root.clientHeight });
-    this.#host.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    const box = () => {
+      const r = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
+      const f = frame?.getBoundingClientRect();
+      const dx = f ? f.left + frame!.clientLeft : 0;
+      const dy = f ? f.top + frame!.clientTop : 0;
+      return new DOMRect(r.left + dx, r.top + dy, r.width, r.height);
+    };
+    // The element around the citation: autoUpdate listens to the scrolling of its containers.
+    const contextElement = frame ?? anchor.startContainer.parentElement ?? undefined;
+    return { getBoundingClientRect: box, contextElement };
   }
 
   hide(): void {
+    this.#stopFollowing?.();
+    this.#stopFollowing = null;
     this.#current?.remove();
     this.#current = null;
     this.#host?.remove();
