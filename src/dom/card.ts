@@ -275,7 +275,8 @@ function evidenceItem(doc: Document, item: Evidence, locale: string, t: Translat
   const read = formatDate(item.read, locale);
   if (item.via) {
     const via = el(doc, 'span', 'read', ` · ${t('readVia', read)} `);
-    via.append(link(doc, item.via, hostOf(item.via)));
+    // A copy served over plain http is named, not linked: the card links to secure pages only.
+    via.append(item.via.startsWith('https://') ? link(doc, item.via, hostOf(item.via)) : hostOf(item.via));
     li.append(via);
   } else {
     li.append(el(doc, 'span', 'read', ` · ${t('readOn', read)}`));

@@ -59,6 +59,13 @@ describe('registry checks: accounts, statuses, designations', () => {
     expect(ok.outlets.example).toMatchObject({ status: 'defunct', statusDate: '2023-12' });
   });
 
+  it('takes a copy read over plain http in via, never as the source, and nothing but a web address', () => {
+    const copyRead = { ...EVIDENCE, supports: ['founded'], via: 'http://copy.example/index-1.html' };
+    expect(compileRegistry(registry({ profile: { founded: '1965', evidence: [copyRead] } })).outlets.example.evidence[0].via).toBe('http://copy.example/index-1.html');
+    expect(failure(registry({ profile: { founded: '1965', evidence: [{ ...copyRead, source: 'http://www.example.sy/about' }] } }))).toMatch(/"example".*source.*https/);
+    expect(failure(registry({ profile: { founded: '1965', evidence: [{ ...copyRead, via: 'ftp://copy.example/x' }] } }))).toMatch(/"example".*via.*http\(s\) URL/);
+  });
+
   it('wants a designation dated and sourced, and keeps its decision date', () => {
     const ban = { authority: 'EU', kind: 'broadcast-ban', from: '2024-06-25', decided: '2024-05-17' };
     expect(failure(registry({ profile: { designations: [{ ...ban, from: undefined }], evidence: [{ ...EVIDENCE, supports: ['designations.0'] }] } }))).toMatch(/designations\.0\.from/);

@@ -163,6 +163,15 @@ describe('the card on change and currency', () => {
     for (const a of links) expect([a.target, a.rel]).toEqual(['_blank', 'noopener noreferrer']);
   });
 
+  it('names a copy served over plain http without linking to it (the card links to secure pages only)', () => {
+    const card = render(minimal({
+      evidence: [{ claim: 'Read in a feed\'s copy.', source: 'https://statemediamonitor.com/2025/07/x/', via: 'http://copy.example/index-1.html', read: '2026-12-06', supports: ['name'] }],
+    }));
+    const item = card.querySelector('.evidence li')!;
+    expect(item.textContent).toBe('Read in a feed\'s copy. statemediamonitor.com · readVia 6 Dec 2026 copy.example');
+    expect([...item.querySelectorAll('a')].map((a) => a.href)).toEqual(['https://statemediamonitor.com/2025/07/x/']);
+  });
+
   it('dates designations from when they took effect, with the decision date and the end when known', () => {
     const card = render(minimal({
       designations: [

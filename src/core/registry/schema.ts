@@ -9,6 +9,8 @@ import { PLATFORMS, type Platform } from './platforms';
 // The field types the registry's files share (smm-profiles.ts and copy-hosts.ts use them too).
 export const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)'));
 export const httpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https URL'));
+/** A copy's address: some copies are served over plain http only (the original, in `source`, is always https). */
+export const webUrl = v.pipe(v.string(), v.url('must be a URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'));
 export const host = v.pipe(
   v.string(),
   v.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'must be a lower-case host name'),
@@ -79,8 +81,8 @@ export const EvidenceSchema = v.strictObject({
   claim: nonEmpty,
   source: httpsUrl,
   read: v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD')),
-  /** The copy actually read when the original page (`source`) could not be: an archive or a mirror. */
-  via: v.optional(httpsUrl),
+  /** The copy actually read when the original page (`source`) could not be: an archive, a mirror, a feed's copy. */
+  via: v.optional(webUrl),
   /** The fields this evidence supports, e.g. "typology", "names.ar", "control.1", "founded". */
   supports: v.pipe(v.array(nonEmpty), v.minLength(1, 'must name at least one field')),
 });

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { TYPOLOGIES, type Typology } from '../typology';
 import { RegistryError } from './errors';
 import { cleanAssetName, idBase, slugify } from './import-smm';
-import { country, host, httpsUrl, id, nonEmpty, type Evidence, type Kind } from './schema';
+import { country, host, httpsUrl, id, nonEmpty, webUrl, type Evidence, type Kind } from './schema';
 import type { Outlet } from './types';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -38,7 +38,7 @@ export const SmmProfileSchema = v.strictObject({
    * The copy actually read, when the search index only had a copy of the original page (often a copy of the
    * site's RSS feed, which some hosts serve over plain http).
    */
-  via: v.optional(v.pipe(v.string(), v.url('must be a URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'))),
+  via: v.optional(webUrl),
   /** The company or outlet as the page names it. */
   name: nonEmpty,
   country,
@@ -134,15 +134,13 @@ function newId(profile: SmmProfile, taken: (id: string) => boolean): string {
 function profileEvidence(profile: SmmProfile, read: string): Evidence {
   const when = monthWords(profile.date);
   const assets = profile.assets.length ? ` It lists among its assets ${profile.assets.join(', ')}.` : '';
-  // Evidence names an https copy in `via`; a plain-http copy is named in the claim instead.
-  const copy = profile.via && !profile.via.startsWith('https://') ? ` (Read in a copy of the page: ${profile.via}.)` : '';
   return {
     claim: (profile.typology
       ? `State Media Monitor's profile of ${when} covers ${profile.name} and places it in the State Media Matrix category ${TYPOLOGY_WORDS[profile.typology]}.${assets}`
-      : `State Media Monitor's profile of ${when} covers ${profile.name}; the text of the page read gives no State Media Matrix category.${assets}`) + copy,
+      : `State Media Monitor's profile of ${when} covers ${profile.name}; the text of the page read gives no State Media Matrix category.${assets}`),
     source: profile.url,
     read,
-    ...(profile.via?.startsWith('https://') ? { via: profile.via } : {}),
+    ...(profile.via ? { via: profile.via } : {}),
     supports: [profile.typology ? 'typology' : 'name'],
   };
 }
