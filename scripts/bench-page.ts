@@ -54,7 +54,7 @@ export interface PipelineResult {
 export function loadMatcher(doc: Document, marks: { sites?: number } = {}): Ready {
   // As the content script does: the host table first (every page with links reads it), then the aliases.
   const sites = sitesOf(indexTables());
-  void sites.h;
+  void sites.hosts;
   marks.sites = performance.now();
   const matcher = loadContentMatcher(indexTables(), sites);
   return {
@@ -271,7 +271,7 @@ const api = {
     if (!deflated) throw new Error('bench: deflated.js did not load');
     const json = () => {
       const started = performance.now();
-      for (const [key, value] of Object.entries(tables)) if (key !== 't' && key !== 'c' && typeof value === 'string') JSON.parse(value);
+      for (const [key, value] of Object.entries(tables)) if (key !== 'categories' && key !== 'countries' && typeof value === 'string') JSON.parse(value);
       return performance.now() - started;
     };
     const inflate = async (base64: string) => {

@@ -15,19 +15,19 @@ import { Matcher } from '../core/match/matcher';
 import { PACKED_VERSION, type PackedIndex } from '../core/registry/pack';
 
 /** The tables as index.js ships them: the strings as they are, the rest as JSON text. */
-export type IndexTables = { [K in keyof Required<PackedIndex>]: K extends 'v' ? number : string };
+export type IndexTables = { [K in keyof Required<PackedIndex>]: K extends 'version' ? number : string };
 
-/** What a page whose text is not read needs: categories, countries, hosts, accounts and families. */
-export type Sites = Pick<PackedIndex, 'v' | 't' | 'c' | 'h' | 's' | 'f'>;
+/** What a page whose text is not read needs: categories (and their periods), countries, hosts, accounts, families. */
+export type Sites = Pick<PackedIndex, 'version' | 'categories' | 'periods' | 'countries' | 'hosts' | 'accounts' | 'families'>;
 
-const KEYS: readonly (keyof IndexTables)[] = ['v', 't', 'c', 'h', 's', 'f', 'a', 'r', 'w'];
+const KEYS: readonly (keyof IndexTables)[] = ['version', 'categories', 'countries', 'periods', 'hosts', 'accounts', 'families', 'aliases', 'runAliases', 'prefilter', 'contextWords'];
 
 /** index.js's tables, checked: a build that forgot the file, or shipped another version, fails here by name. */
 export function indexTables(scope: object = globalThis): IndexTables {
   const tables = (scope as { statelensIndex?: unknown }).statelensIndex as Record<string, unknown> | undefined;
   if (!tables || typeof tables !== 'object') throw new Error('StateLens: the index (index.js) did not run before the content script');
-  if (tables.v !== PACKED_VERSION) throw new Error(`StateLens: index version ${String(tables.v)}, expected ${PACKED_VERSION}`);
-  for (const key of KEYS) if (typeof tables[key] !== (key === 'v' ? 'number' : 'string')) throw new Error(`StateLens: the index's table "${key}" is missing`);
+  if (tables.version !== PACKED_VERSION) throw new Error(`StateLens: index version ${String(tables.version)}, expected ${PACKED_VERSION}`);
+  for (const key of KEYS) if (typeof tables[key] !== (key === 'version' ? 'number' : 'string')) throw new Error(`StateLens: the index's table "${key}" is missing`);
   return tables as IndexTables;
 }
 
@@ -46,24 +46,22 @@ function lazy<T>(target: object, key: string, json: string): void {
 
 /** The sites part, its tables parsed when first read (most pages read only the hosts). */
 export function sitesOf(tables: IndexTables): Sites {
-  const sites = { v: tables.v as PackedIndex['v'], t: tables.t, c: tables.c } as Sites;
-  lazy(sites, 'h', tables.h);
-  lazy(sites, 's', tables.s);
-  lazy(sites, 'f', tables.f);
+  const sites = { version: tables.version as PackedIndex['version'], categories: tables.categories, countries: tables.countries } as Sites;
+  for (const key of ['periods', 'hosts', 'accounts', 'families'] as const) lazy(sites, key, tables[key]);
   return sites;
 }
 
 /** The whole index: the sites and the aliases with the context rules' word lists (tables parsed on first use). */
 export function packedIndexOf(tables: IndexTables, sites: Sites = sitesOf(tables)): PackedIndex {
   const index = Object.create(sites) as PackedIndex;
-  for (const key of ['a', 'r', 'w'] as const) lazy(index, key, tables[key]);
+  for (const key of ['aliases', 'runAliases', 'prefilter', 'contextWords'] as const) lazy(index, key, tables[key]);
   return index;
 }
 
 /** The matcher, its context words (which the build keyed) installed first. */
 export function loadMatcher(tables: IndexTables, sites?: Sites): Matcher {
   const index = packedIndexOf(tables, sites);
-  installContextWords(index.w, true);
+  installContextWords(index.contextWords, true);
   const matcher = new Matcher(index);
   // Ready means ready to scan: the prefilter's tables are built here, not in the page's first scan.
   void matcher.prefilter;

@@ -3,12 +3,12 @@
  * Rendered in a shadow root so the page's styles cannot reach it; placed beside its citation by Floating UI.
  */
 import { autoUpdate, computePosition, flip, offset, shift, type ComputePositionConfig, type VirtualElement } from '@floating-ui/dom';
-import type { Account, ControlPeriod, Designation, Evidence, Rating } from '../core/registry/schema';
+import type { Account, Designation, Evidence, Rating } from '../core/registry/schema';
 import type { Platform } from '../core/registry/platforms';
 import { accountUrl } from '../core/match/accounts';
-import { classificationDate } from '../core/registry/classification';
+import { currentPeriod, periodAt, periodTypology } from '../core/registry/classification';
 import type { Outlet } from '../core/registry/types';
-import { TYPOLOGY_INFO, type Criterion, type Typology } from '../core/typology';
+import { TYPOLOGY_INFO, type Criterion } from '../core/typology';
 import CARD_CSS from './card.css?raw';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -52,29 +52,6 @@ function link(doc: Document, href: string, text: string): HTMLAnchorElement {
   a.target = '_blank';
   a.rel = 'noopener noreferrer';
   return a;
-}
-
-/** The control period in force on a date (YYYY-MM-DD), if the registry has one. */
-export function periodAt(periods: readonly ControlPeriod[], date: string): ControlPeriod | undefined {
-  return periods.find((p) => (!p.from || p.from <= date) && (!p.to || date < p.to));
-}
-
-/** The period in force now: the one with no end, else the last. */
-function currentPeriod(periods: readonly ControlPeriod[]): ControlPeriod | undefined {
-  return periods.find((p) => !p.to) ?? periods.at(-1);
-}
-
-/**
- * The category that covers a control period, or null when no classification does. A profile that classifies
- * its periods says it for each; otherwise the outlet's one category covers only the period its classification
- * was made in (the current one when that date is unknown), not the periods before or after a change.
- */
-export function periodTypology(outlet: Outlet, period: ControlPeriod): Typology | null {
-  if (outlet.control.some((p) => p.typology)) return period.typology ?? null;
-  if (!outlet.typology) return null;
-  const date = classificationDate(outlet);
-  const covered = (date && periodAt(outlet.control, `${date}-01-01`.slice(0, 10))) || currentPeriod(outlet.control);
-  return covered === period ? outlet.typology : null;
 }
 
 export function formatDate(date: string, locale: string): string {

@@ -29,7 +29,7 @@ describe('the index as the content script ships it (index.js)', () => {
     const tables = builtTables();
     const index = packedIndexOf(tables);
     for (const key of Object.keys(packed) as (keyof typeof packed)[]) expect(index[key], key).toEqual(packed[key]);
-    expect(index.w).toEqual(keyedWords(WORDS));
+    expect(index.contextWords).toEqual(keyedWords(WORDS));
     const text = 'Syrian Arab News Agency (SANA) reported it, Xinhua said.';
     const matcher = loadMatcher(tables);
     expect(matcher.find(text).map((h) => text.slice(h.start, h.end))).toEqual(['Syrian Arab News Agency', 'SANA', 'Xinhua']);
@@ -38,18 +38,18 @@ describe('the index as the content script ships it (index.js)', () => {
   it('parses a table only when it is first read, and once', () => {
     const tables = builtTables();
     const hosts = JSON.stringify({ 'moc.tr': 7 });
-    const sites = sitesOf({ ...tables, h: hosts, s: 'not JSON: never read here' });
-    expect(sites.h).toEqual({ 'moc.tr': 7 });
-    expect(sites.h).toBe(sites.h);
-    expect(() => sites.s).toThrow(SyntaxError);
+    const sites = sitesOf({ ...tables, hosts, accounts: 'not JSON: never read here' });
+    expect(sites.hosts).toEqual({ 'moc.tr': 7 });
+    expect(sites.hosts).toBe(sites.hosts);
+    expect(() => sites.accounts).toThrow(SyntaxError);
   });
 
   it('fails loudly on an index that is missing, of another version, or without a table', () => {
     expect(() => indexTables({})).toThrow('the index (index.js) did not run before the content script');
     const tables = builtTables();
-    expect(() => indexTables({ statelensIndex: { ...tables, v: 2 } })).toThrow(`index version 2, expected ${PACKED_VERSION}`);
+    expect(() => indexTables({ statelensIndex: { ...tables, version: 2 } })).toThrow(`index version 2, expected ${PACKED_VERSION}`);
     const withoutAliases: Partial<IndexTables> = { ...tables };
-    delete withoutAliases.a;
-    expect(() => indexTables({ statelensIndex: withoutAliases })).toThrow('the index\'s table "a" is missing');
+    delete withoutAliases.aliases;
+    expect(() => indexTables({ statelensIndex: withoutAliases })).toThrow('the index\'s table "aliases" is missing');
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeText, findTextCitations } from '../../src/core/match/find-citations';
 import { matcherFromIndex } from '../../src/core/match/from-index';
-import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_STRICT, type MatcherIndex } from '../../src/core/registry/types';
+import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_STRICT, MATCHER_INDEX_VERSION, type MatcherIndex } from '../../src/core/registry/types';
 import { realRegistry, SHARED } from '../helpers/registry';
 
 const A = ALIAS_AMBIGUOUS;
@@ -11,7 +11,7 @@ const CS = ALIAS_CASE_SENSITIVE;
 
 /** A small index written for these tests, independent of the registry's data. */
 const index: MatcherIndex = {
-  version: 1,
+  version: MATCHER_INDEX_VERSION,
   outlets: [['rt', 'SC', 'rt.com'], ['sputnik', 'SC', 'sputnikglobe.com'], ['cctv', 'SC', 'cctv.com'], ['granma', 'SC', 'granma.cu'],
     ['fars', 'SC', 'farsnews.ir'], ['mir', 'SC', 'mirtv.ru'], ['xinhua', 'SC', 'xinhuanet.com'], ['tass', 'SC', 'tass.com'],
     ['press-tv', 'SC', 'presstv.ir'], ['anadolu', 'SC', 'aa.com.tr']],
@@ -30,6 +30,7 @@ const index: MatcherIndex = {
   hosts: [],
   accounts: [],
   families: [],
+  periods: [],
 };
 const matcher = matcherFromIndex(index);
 const cite = (text: string) => findTextCitations(text, matcher).map((c) => [index.outlets[c.outlet][0], text.slice(c.start, c.end)]);

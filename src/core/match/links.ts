@@ -31,39 +31,45 @@ const MAY_NAME_LATER = new Set(['s', 'stories']);
 
 type Table = Readonly<Record<string, number>>;
 
+/** Outlet index by host written backwards; by account key; for outlets in a family, the family's first outlet. */
+export interface LinkTables {
+  readonly hosts: Table;
+  readonly accounts?: Table;
+  readonly families?: Table;
+}
+
 export class LinkIndex {
   /**
-   * The packed index's tables, used as they are and read when first needed (the content script parses each
-   * on first read: most pages never ask for the accounts or the families): h, outlet index by host written
-   * backwards; s, outlet index by account key; f, outlet → its family's first outlet, for outlets in a family.
+   * The packed index's tables (see pack.ts), used as they are and read when first needed (the content script
+   * parses each on first read: most pages never ask for the accounts or the families).
    */
-  readonly #tables: { readonly h: Table; readonly s?: Table; readonly f?: Table };
+  readonly #tables: LinkTables;
 
-  constructor(tables: { readonly h: Table; readonly s?: Table; readonly f?: Table }) {
+  constructor(tables: LinkTables) {
     this.#tables = tables;
   }
 
   get #hosts(): Table {
-    return this.#tables.h;
+    return this.#tables.hosts;
   }
 
   get #accounts(): Table {
-    return this.#tables.s ?? {};
+    return this.#tables.accounts ?? {};
   }
 
   get #families(): Table {
-    return this.#tables.f ?? {};
+    return this.#tables.families ?? {};
   }
 
   /** From the compiled index's lists (the CLI's and the tests' way in). */
   static of(index: Pick<MatcherIndex, 'hosts'> & Partial<Pick<MatcherIndex, 'accounts' | 'families'>>): LinkIndex {
-    const h: Record<string, number> = Object.create(null);
-    for (const [host, outlet] of index.hosts) h[backwards(host)] = outlet;
-    const s: Record<string, number> = Object.create(null);
-    for (const [key, outlet] of index.accounts ?? []) s[key] = outlet;
-    const f: Record<string, number> = Object.create(null);
-    for (const [outlet, first] of index.families ?? []) f[outlet] = first;
-    return new LinkIndex({ h, s, f });
+    const hosts: Record<string, number> = Object.create(null);
+    for (const [host, outlet] of index.hosts) hosts[backwards(host)] = outlet;
+    const accounts: Record<string, number> = Object.create(null);
+    for (const [key, outlet] of index.accounts ?? []) accounts[key] = outlet;
+    const families: Record<string, number> = Object.create(null);
+    for (const [outlet, first] of index.families ?? []) families[outlet] = first;
+    return new LinkIndex({ hosts, accounts, families });
   }
 
   /**

@@ -57,6 +57,7 @@ const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وب', 'ول', '
 
 export class Matcher {
   /** The index's records by first word key and by first character (runs); see src/core/registry/pack.ts. */
+  readonly #packed: PackedIndex;
   readonly #records: Record<string, string>;
   readonly #runRecords: Record<string, string>;
   readonly #hasRuns: boolean;
@@ -74,12 +75,13 @@ export class Matcher {
    * tables are looked up as they are, and a record becomes an AliasEntry when the page holds its first word.
    */
   constructor(packed: PackedIndex) {
-    if (packed.v !== PACKED_VERSION) throw new Error(`matcher index version ${String(packed.v)}, expected ${PACKED_VERSION}`);
+    if (packed.version !== PACKED_VERSION) throw new Error(`matcher index version ${String(packed.version)}, expected ${PACKED_VERSION}`);
     this.countryOf = (outlet) => countryAt(packed, outlet);
-    this.familyOf = (outlet) => familyAt(packed.f, outlet);
-    this.#records = packed.a;
-    this.#runRecords = packed.r;
-    this.#hasRuns = Object.keys(packed.r).length > 0;
+    this.familyOf = (outlet) => familyAt(packed.families, outlet);
+    this.#packed = packed;
+    this.#records = packed.aliases;
+    this.#runRecords = packed.runAliases;
+    this.#hasRuns = Object.keys(packed.runAliases).length > 0;
   }
 
   /** The aliases whose first word key is this, longest first ("Syrian Arab News Agency" before "Syrian ..."). */
@@ -109,7 +111,7 @@ export class Matcher {
 
   /** The prefilter over this matcher's aliases (see prefilter.ts), built on first use. */
   get prefilter(): Prefilter {
-    return (this.#prefilter ??= new Prefilter(this.#records, this.#runRecords));
+    return (this.#prefilter ??= new Prefilter(this.#packed.prefilter));
   }
 
   /**

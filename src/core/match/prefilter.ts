@@ -11,7 +11,7 @@
  * So it follows the tokenizer's idea of a word and wordKey's folding exactly, and is lenient everywhere else.
  */
 import { ARABIC, classOfPoint, GAP, IGNORED, INFO, infoOf, RUN_START, SLOW, T1, T2 } from './classes';
-import { FIELD, RECORD } from '../registry/pack';
+import { FIELD, RECORD } from '../registry/separators';
 import { paragraphBreakAfter, type Span } from './sentences';
 
 /** Characters read between two chances to yield. */
@@ -72,63 +72,76 @@ function classAt(text: string, i: number, to: number): number {
   return (next & 0xfc00) === 0xdc00 ? classOfPoint(((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000) | WIDE : cls;
 }
 
+/** The prefilter's hashes: of one-word aliases and the first two or three keys of longer ones; of the first keys of longer ones; of the first one or two characters of runs. */
+export interface PrefilterHashes {
+  words: number[];
+  leads: number[];
+  starts: number[];
+}
+
+/**
+ * The hashes of the packed index's aliases (see src/core/registry/pack.ts), worked out once by the build (the
+ * content script used to do it on every article page, in 4 to 20 ms before the engine optimised it). words: by
+ * each alias's first key, its records, each the rest of its keys (every one after a space) up to a field
+ * separator, then its other fields; runs: by first character, the rest of each run. Keys are folded and keyed
+ * already (wordKey), and the scanner's folding leaves their units as they are (a test checks every key): their
+ * units are hashed as they are, read straight off these strings. Each hash once.
+ */
+export function prefilterHashes(words: Readonly<Record<string, string>>, runs: Readonly<Record<string, string>>): PrefilterHashes {
+  const whole: number[] = [];
+  const leads: number[] = [];
+  const starts: number[] = [];
+  for (const first of Object.keys(words)) {
+    const records = words[first];
+    let h = SEED;
+    for (let i = 0; i < first.length; i++) h = step(h, first.charCodeAt(i));
+    const lead = finish(h);
+    for (let at = 0; ; ) {
+      // The first key, then the second and third if any (each after a space): one word, a pair or a triple.
+      let hash = lead;
+      let n = 1;
+      while (records.charCodeAt(at) === SPACE) {
+        let k = SEED;
+        for (at++; at < records.length; at++) {
+          const c = records.charCodeAt(at);
+          if (c === SPACE || c === FIELD_UNIT) break;
+          k = step(k, c);
+        }
+        if (++n <= 3) hash = pair(hash, finish(k));
+      }
+      whole.push(hash);
+      if (n > 1) leads.push(lead);
+      at = records.indexOf(RECORD, at) + 1;
+      if (at === 0) break;
+    }
+  }
+  for (const first of Object.keys(runs)) {
+    const records = runs[first];
+    const c0 = first.charCodeAt(0);
+    for (let at = 0; ; ) {
+      const c1 = records.charCodeAt(at);
+      starts.push(c1 === FIELD_UNIT ? finish(step(SEED, c0)) : pair(c0, c1));
+      at = records.indexOf(RECORD, at) + 1;
+      if (at === 0) break;
+    }
+  }
+  const unique = (list: number[]) => [...new Set(list)];
+  return { words: unique(whole), leads: unique(leads), starts: unique(starts) };
+}
+
 export class Prefilter {
   readonly #words: HashSet;
   readonly #runs: HashSet;
   /** First keys of aliases of several words. */
   readonly #leads: HashSet;
 
-  /**
-   * From the packed index's tables (see src/core/registry/pack.ts). words: by each alias's first key, its
-   * records, each the rest of its keys (every one after a space) up to a field separator, then its other
-   * fields; runs: by first character, the rest of each run. Keys are folded and keyed already (wordKey), and
-   * the scanner's folding leaves their units as they are (a test checks every key): their units are hashed as
-   * they are, read straight off these strings in one pass, no key string made. This runs on every article
-   * page, mostly before the engine optimises it: made from key strings, it took 7.6 ms in Chromium (median of
-   * repeated loads in one page), now about 3.
-   */
-  constructor(words: Readonly<Record<string, string>>, runs: Readonly<Record<string, string>>) {
-    const whole: number[] = [];
-    const leads: number[] = [];
-    const starts: number[] = [];
-    for (const first of Object.keys(words)) {
-      const records = words[first];
-      let h = SEED;
-      for (let i = 0; i < first.length; i++) h = step(h, first.charCodeAt(i));
-      const lead = finish(h);
-      for (let at = 0; ; ) {
-        // The first key, then the second and third if any (each after a space): one word, a pair or a triple.
-        let hash = lead;
-        let n = 1;
-        while (records.charCodeAt(at) === SPACE) {
-          let k = SEED;
-          for (at++; at < records.length; at++) {
-            const c = records.charCodeAt(at);
-            if (c === SPACE || c === FIELD_UNIT) break;
-            k = step(k, c);
-          }
-          if (++n <= 3) hash = pair(hash, finish(k));
-        }
-        whole.push(hash);
-        if (n > 1) leads.push(lead);
-        at = records.indexOf(RECORD, at) + 1;
-        if (at === 0) break;
-      }
-    }
-    for (const first of Object.keys(runs)) {
-      const records = runs[first];
-      const c0 = first.charCodeAt(0);
-      for (let at = 0; ; ) {
-        const c1 = records.charCodeAt(at);
-        starts.push(c1 === FIELD_UNIT ? finish(step(SEED, c0)) : pair(c0, c1));
-        at = records.indexOf(RECORD, at) + 1;
-        if (at === 0) break;
-      }
-    }
-    this.#words = new HashSet(whole);
-    this.#leads = new HashSet(leads);
-    this.#runs = new HashSet(starts);
+  /** From the hashes the build worked out (the packed index's prefilter table): only the tables are built here. */
+  constructor(hashes: PrefilterHashes) {
+    this.#words = new HashSet(hashes.words);
+    this.#leads = new HashSet(hashes.leads);
+    this.#runs = new HashSet(hashes.starts);
   }
+
 
   /**
    * Offsets in text where an alias may end or start, one or more per hit: for words, the start of the token

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { RegistryError } from './errors';
+import { periodTypology } from './classification';
 import { CopyHostsFileSchema, checkSources, type CopyHost } from './copy-hosts';
 import {
   CheckedAccountsSchema,
@@ -386,9 +387,14 @@ function checkAccounts(outlets: Map<string, Outlet>): void {
 }
 
 function buildIndex(outlets: readonly Outlet[]): MatcherIndex {
-  const index: MatcherIndex = { version: MATCHER_INDEX_VERSION, outlets: [], aliases: [], hosts: [], accounts: [], families: families(outlets) };
+  const index: MatcherIndex = { version: MATCHER_INDEX_VERSION, outlets: [], aliases: [], hosts: [], accounts: [], families: families(outlets), periods: [] };
   outlets.forEach((outlet, i) => {
     index.outlets.push([outlet.id, outlet.typology ?? '', outlet.domain ?? '', outlet.country]);
+    // Periods whose category differs from the latest known one (VOA before its change; Anadolu before its split).
+    const categories = outlet.control.map((period) => periodTypology(outlet, period));
+    if (categories.some((typology) => typology && typology !== outlet.typology)) {
+      index.periods.push([i, outlet.control.map((period, k) => [period.from ?? '', period.to ?? '', categories[k] ?? ''])]);
+    }
     for (const alias of outlet.aliases) {
       const entry: MatcherIndex['aliases'][number] = [alias.text, i, aliasFlags(alias)];
       if (alias.notAfter?.length || alias.notBefore?.length) entry.push(alias.notAfter ?? [], alias.notBefore ?? []);

@@ -1,26 +1,45 @@
 /**
  * The matcher index as the content script loads it: JSON whose objects are the lookup tables themselves, so
- * that JSON.parse (native code) builds them and loading runs no code per alias or per host.
- *   t: one character per outlet for its category (see TYPOLOGY_CHARS), "-" when not recorded
- *   c: two letters per outlet, its country (ISO 3166-1 alpha-2), to tell outlets that share an alias apart
- *   a: aliases by their first word key: records separated by ";", each: keys (space-separated word keys) |
- *      shapes | outlet (base 36) | flags | words ruling it out after | words ruling it out before; the
- *      table's key, with which every record's keys start, is left out of them
- *   r: the same for aliases in scripts written without spaces, by their first character (keys: the run)
- *   h: outlet index by host name written backwards ("moc.tr"), so that a host's parent domains are prefixes
- *   s: outlet index by official account, keyed "platform:handle" (see match/accounts.ts): "x:rt_com"
- *   f: for outlets in a family (a group and its members, one company's outlets), the family's first outlet
+ * that JSON.parse (native code) builds them and loading runs no code per alias or per host. index.js ships
+ * each table as JSON text, parsed when first read (src/content/load-index.ts).
+ *
+ *   PackedIndex
+ *   ├─ version        PACKED_VERSION: a content script and an index from different builds refuse each other
+ *   ├─ categories     "SSruM-S…"  one character per outlet, by outlet index: its category (TYPOLOGY_CHARS), "-" none
+ *   ├─ countries      "SY--CN…"   two characters per outlet: its country (ISO 3166-1 alpha-2), "--" when not needed
+ *   │                 (only outlets that share an alias with another need it, to tell them apart)
+ *   ├─ periods        { "17": "|2024-12-08|S;2024-12-08||-" }   only outlets whose category changed or is unknown
+ *   │                 for a while: each control period as from | to | category character ("" open, "-" none),
+ *   │                 so that an article is coloured by the category of its own date
+ *   ├─ aliases        { "syrian": " arab news agency|TTTT|h|1;…", "sana": "|U|h|5|…" }
+ *   │                 by an alias's first word key, its records joined by ";". A record:
+ *   │                   keys | shapes | outlet | flags [| words ruling it out after [| … before]]
+ *   │                   keys     the alias's word keys, space-separated, the table's key left out of the first
+ *   │                   shapes   one character per word: U upper, T title, L lower (the case the alias is written in)
+ *   │                   outlet   the outlet's index, base 36
+ *   │                   flags    ALIAS_* bits (types.ts) with ALIAS_RUN
+ *   ├─ runAliases     the same, for aliases in scripts written without spaces (Chinese, Japanese), by first character
+ *   ├─ prefilter      { words: [hash…], leads: [hash…], starts: [hash…] }   the prefilter's hashes of the aliases'
+ *   │                 first keys, worked out by the build (match/prefilter.ts): the page builds only its tables
+ *   ├─ hosts          { "moc.tr": 5, "ys.anas": 17 }   outlet index by host name written backwards, so that a
+ *   │                 host's parent domains are its prefixes (news.rt.com → "moc.tr.swen" starts with "moc.tr")
+ *   ├─ accounts       { "x:rt_com": 5 }   outlet index by official account (platform:handle, see match/accounts.ts)
+ *   ├─ families       { "6": 5 }   for outlets in a family (a group and its members, one company's outlets):
+ *   │                 the family's first outlet
+ *   └─ contextWords   in the content script's copy only: the context rules' word lists (context-words.ts)
+ *
  * ";" and "|" never occur in word keys, and need no escaping in JSON.
  */
 import { caseShape, fold, wordKey } from '../match/fold';
 import { isRunStart, tokenize } from '../match/tokens';
 import { isTypology, TYPOLOGIES, type Typology } from '../typology';
 import { ALIAS_SHARED, type MatcherIndex } from './types';
+import { FIELD, RECORD } from './separators';
+import { prefilterHashes, type PrefilterHashes } from '../match/prefilter';
 import type { ContextWords } from '../match/context-words';
 
-export const PACKED_VERSION = 5;
-export const FIELD = '|';
-export const RECORD = ';';
+export const PACKED_VERSION = 6;
+export { FIELD, RECORD } from './separators';
 /** Set on aliases in scripts written without spaces (matched inside runs of text). */
 export const ALIAS_RUN = 8;
 
@@ -28,16 +47,19 @@ const TYPOLOGY_CHARS: Record<Typology, string> = { SC: 'S', CaPu: 'u', CaPr: 'r'
 const SHAPE_CHARS = { upper: 'U', title: 'T', lower: 'L' } as const;
 
 export interface PackedIndex {
-  v: typeof PACKED_VERSION;
+  version: typeof PACKED_VERSION;
+  categories: string;
+  countries: string;
+  periods: Record<string, string>;
+  aliases: Record<string, string>;
+  runAliases: Record<string, string>;
+  /** The prefilter's hashes of the aliases (see match/prefilter.ts), worked out by the build. */
+  prefilter: PrefilterHashes;
+  hosts: Record<string, number>;
+  accounts: Record<string, number>;
+  families: Record<string, number>;
   /** In the content script's copy only: the context rules' word lists (see context-words.ts). */
-  w?: ContextWords;
-  t: string;
-  c: string;
-  a: Record<string, string>;
-  r: Record<string, string>;
-  h: Record<string, number>;
-  s: Record<string, number>;
-  f: Record<string, number>;
+  contextWords?: ContextWords;
 }
 
 export function isRunAlias(text: string): boolean {
@@ -52,7 +74,7 @@ export function aliasKeys(text: string): string[] {
 }
 
 export function packIndex(index: MatcherIndex): PackedIndex {
-  const t = index.outlets.map(([, typology]) => (isTypology(typology) ? TYPOLOGY_CHARS[typology] : '-')).join('');
+  const categories = index.outlets.map(([, typology]) => typologyChar(typology)).join('');
   const a: Record<string, string> = {};
   const r: Record<string, string> = {};
   const records = withoutLeadingArticle(index.aliases).map(([text, outlet, flags, notAfter, notBefore]) => {
@@ -81,12 +103,16 @@ export function packIndex(index: MatcherIndex): PackedIndex {
   }
   // Countries only matter for outlets that share an alias with another; the rest stay "--" (compresses away).
   const sharing = new Set(index.aliases.filter(([, , flags]) => (flags & ALIAS_SHARED) !== 0).map(([, outlet]) => outlet));
-  const c = index.outlets.map(([, , , country], i) => (sharing.has(i) && country && /^[A-Z]{2}$/.test(country) ? country : '--')).join('');
-  const f: Record<string, number> = {};
-  for (const [outlet, family] of index.families) f[outlet] = family;
+  const countries = index.outlets.map(([, , , country], i) => (sharing.has(i) && country && /^[A-Z]{2}$/.test(country) ? country : '--')).join('');
+  const families: Record<string, number> = {};
+  for (const [outlet, family] of index.families) families[outlet] = family;
   const accounts: Record<string, number> = {};
   for (const [key, outlet] of index.accounts) accounts[key] = outlet;
-  return { v: PACKED_VERSION, t, c, a, r, h, s: accounts, f };
+  const periods: Record<string, string> = {};
+  for (const [outlet, list] of index.periods) {
+    periods[outlet] = list.map(([from, to, typology]) => [from, to, typologyChar(typology)].join(FIELD)).join(RECORD);
+  }
+  return { version: PACKED_VERSION, categories, countries, periods, aliases: a, runAliases: r, prefilter: prefilterHashes(a, r), hosts: h, accounts, families };
 }
 
 /**
@@ -103,10 +129,25 @@ function withoutLeadingArticle(aliases: MatcherIndex['aliases']): MatcherIndex['
   return out;
 }
 
+const typologyChar = (typology: string) => (isTypology(typology) ? TYPOLOGY_CHARS[typology] : '-');
+
 const FROM_CHAR = new Map<string, Typology>(TYPOLOGIES.map((code) => [TYPOLOGY_CHARS[code], code]));
 
-export function typologyAt(packed: Pick<PackedIndex, 't'>, outlet: number): Typology | null {
-  return FROM_CHAR.get(packed.t[outlet]) ?? null;
+/**
+ * The outlet's category: on `date` (an article's, YYYY-MM-DD) the category of the control period that covers
+ * it, where the outlet's category changed or was unknown for a while; otherwise, and for a date no period
+ * covers, its latest known category. null: none is known (for that date, or at all).
+ */
+export function typologyAt(packed: Pick<PackedIndex, 'categories' | 'periods'>, outlet: number, date?: string | null): Typology | null {
+  const periods = date ? packed.periods[outlet] : undefined;
+  if (typeof periods === 'string') {
+    for (const period of periods.split(RECORD)) {
+      const [from, to, typology] = period.split(FIELD);
+      // Partial dates compare as their start: "2024-12-08" is within "2024-12" and after "2024".
+      if ((!from || date! >= from) && (!to || date! < to)) return FROM_CHAR.get(typology) ?? null;
+    }
+  }
+  return FROM_CHAR.get(packed.categories[outlet]) ?? null;
 }
 
 /** The outlet's family (group or company) as the index of its first outlet; the outlet itself when alone. */
@@ -115,8 +156,8 @@ export function familyAt(families: Readonly<Record<string, number>>, outlet: num
   return typeof first === 'number' ? first : outlet;
 }
 
-export function countryAt(packed: Pick<PackedIndex, 'c'>, outlet: number): string | null {
-  const code = packed.c.slice(outlet * 2, outlet * 2 + 2);
+export function countryAt(packed: Pick<PackedIndex, 'countries'>, outlet: number): string | null {
+  const code = packed.countries.slice(outlet * 2, outlet * 2 + 2);
   return code === '--' || !code ? null : code;
 }
 

@@ -45,7 +45,7 @@ export const ALIAS_SHARED = 16;
 /** Of the outlets sharing an alias, the one (with a curated profile) meant when the text gives no cue. */
 export const ALIAS_PREFERRED = 32;
 
-export const MATCHER_INDEX_VERSION = 1;
+export const MATCHER_INDEX_VERSION = 2;
 
 /**
  * What the content script and the CLI load: compact arrays, no prose. Built once at build time; the matcher
@@ -66,6 +66,12 @@ export interface MatcherIndex {
    * or outlets of one company ("Xinhua" and "CNC World"). On an outlet's site, links to its family are navigation.
    */
   families: Array<[number, number]>;
+  /**
+   * [outlet index, its control periods as [from or "", to or "", category or ""]] for outlets whose category
+   * in some period differs from their latest known one, so that an article is coloured by the category of its
+   * own date. "": no classification covers the period.
+   */
+  periods: Array<[number, Array<[string, string, string]>]>;
 }
 
 export interface CompiledRegistry {
