@@ -1,27 +1,33 @@
-/** Content script: wires the matcher, the page scan, the highlights and the card. Runs at document_idle. */
+/**
+ * Content script: wires the index, the page scan, the highlights and the card. Runs at document_idle.
+ * Its parts each own one job and stop when their signal aborts: the page watcher (page-watcher.ts), the card
+ * controller (card-controller.ts), citation navigation (navigation.ts), the site banner (site-banner.ts); run()
+ * reads the page and keeps its highlights and counts current. A change of settings, a navigation or a rewritten
+ * document aborts the run and starts another; the content script's life ends when the extension is updated or
+ * removed under it.
+ */
 import { LinkIndex } from '../core/match/links';
-import { accountOf } from '../core/match/accounts';
 import { typologyAt } from '../core/registry/pack';
 import { indexTables, loadMatcher, sitesOf } from './load-index';
-import { Matcher } from '../core/match/matcher';
+import type { Matcher } from '../core/match/matcher';
 import { isPageMessage, type PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { summarize } from '../core/summary';
 import type { Typology } from '../core/typology';
-import { CardView, renderCard } from '../dom/card';
+import { CardView } from '../dom/card';
 import { Highlighter } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
 import { rescanChanged, rescanLinks, scanPageSliced, type PageCitation, type PageScan } from '../dom/scan-page';
 import { detectArticle } from '../dom/detect-article';
 import { nextIdle } from '../dom/next-task';
 import { isOffOn, type Settings } from '../core/settings';
-import { showBanner } from '../dom/banner';
-import { bannerDismissed, dismissBanner, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
+import { extensionAlive, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
+import { CARD_CLOSE_DELAY_MS, startCitationCard } from './card-controller';
+import { citationNavigation } from './navigation';
+import { watchPage } from './page-watcher';
+import { showSiteBanner } from './site-banner';
+import { mark, timed } from '../dom/part-timing';
 
-/** How long the card stays after the pointer leaves the citation, so the reader can move into it. */
-const CARD_CLOSE_DELAY_MS = 300;
-/** How long a citation revealed from the popup flashes. */
-const FLASH_MS = 1500;
 /** On a page that is not an article, how often at most its changes have it looked at again (it may have become one). */
 const RECHECK_MS = 1000;
 
@@ -29,9 +35,10 @@ interface Shared {
   /** The matcher, made on first use (only pages whose text is read need it). */
   matcher: () => Matcher;
   hosts: LinkIndex;
-  typologyOf: (outlet: number) => Typology | null;
+  /** An outlet's category on a date (an article's, YYYY-MM-DD), or its latest known one (see pack.ts typologyAt). */
+  typologyOf: (outlet: number, date?: string | null) => Typology | null;
   highlighter: Highlighter;
-  card: CardView;
+  view: CardView;
   /** Whether an earlier run put a count on the badge (a re-run must then report, even zero). */
   counted: boolean;
   /** Watches a shadow root's changes too (the document's observer does not see inside them). */
@@ -50,12 +57,15 @@ async function main(): Promise<void> {
   const shared: Shared = {
     matcher: () => (matcher ??= loadMatcher(tables, sites)),
     hosts: new LinkIndex(sites),
-    typologyOf: (outlet) => typologyAt(sites, outlet),
+    typologyOf: (outlet, date) => typologyAt(sites, outlet, date),
     highlighter: new Highlighter(document),
     // A frame's cards show over the page around it (a frame of another origin around it keeps them inside).
-    card: new CardView(window.frameElement?.ownerDocument ?? document, window.frameElement),
+    view: new CardView(window.frameElement?.ownerDocument ?? document, window.frameElement),
     counted: false,
   };
+  // The content script's life: an extension updated or removed under an open page leaves its old content
+  // script without an extension to talk to; everything it listens to then stops.
+  const life = new AbortController();
   // Each run has its own signal: a change of settings, a navigation or a rewritten document ends the run
   // (listeners, highlights, card) and starts another, so the reader's choices apply in open tabs at once.
   let current: AbortController | null = null;
@@ -64,79 +74,38 @@ async function main(): Promise<void> {
   const start = async () => {
     current?.abort();
     shared.highlighter.clear();
-    shared.card.hide();
     onChange = null;
+    if (!extensionAlive()) return life.abort();
     const controller = (current = new AbortController());
     await useLanguage(settings).catch(() => undefined);
     if (!controller.signal.aborted) onChange = await run(shared, settings, controller.signal, () => void start());
   };
+  life.signal.addEventListener('abort', () => current?.abort(), { once: true });
   onSettingsChanged((next) => {
     settings = next;
     void start();
-  }, new AbortController().signal);
+  }, life.signal);
+  shared.watch = watchPage(document, {
+    restart: () => void start(),
+    changed: (nodes) => (onChange ? onChange(nodes) : void start()),
+  }, life.signal);
   void start();
-  shared.watch = watchPage(() => void start(), (nodes) => (onChange ? onChange(nodes) : void start()));
 }
 
 /**
- * Pages change after load: client-side rendering, "load more", live blogs, single-page navigation. Changed
- * text is collected as it happens and handed over once per frame (nothing runs while the page is still); a
- * new address or a rewritten document (document.open) calls for a full scan.
+ * Reads the page (off on a site the reader switched off), shows its citations and counts them, and keeps
+ * them current as the page changes (the returned OnChange); answers the popup and the keyboard shortcut.
  */
-function watchPage(restart: () => void, changed: (nodes: Node[]) => void): (root: ShadowRoot) => void {
-  let pending: Node[] = [];
-  let scheduled = false;
-  let url = location.href;
-  let root = document.documentElement;
-  const flush = () => {
-    scheduled = false;
-    const nodes = pending;
-    pending = [];
-    if (location.href !== url || document.documentElement !== root) {
-      url = location.href;
-      root = document.documentElement;
-      restart();
-    } else if (nodes.length) changed(nodes);
-  };
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    // Once per frame; a tab in the background gets no frames, so a timer stands in.
-    requestAnimationFrame(() => scheduled && flush());
-    setTimeout(() => scheduled && flush(), 250);
-  };
-  const ours = (node: Node) => node.nodeType === 1 && (node as Element).localName.startsWith('statelens-');
-  // The document itself, not its root element, is observed: document.open() replaces the root (and drops
-  // every listener), and the observer must see that.
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === 'characterData') pending.push(record.target);
-      else {
-        if (ours(record.target)) continue;
-        for (const node of record.addedNodes) if (!ours(node)) pending.push(node);
-        // A removal changes the text of the block it was in.
-        if (record.removedNodes.length) pending.push(record.target);
-      }
-    }
-    if (pending.length || location.href !== url) schedule();
-  });
-  const options = { childList: true, subtree: true, characterData: true };
-  observer.observe(document, options);
-  // Navigations within the page (pushState, back and forward) are noticed by the address they leave.
-  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('currententrychange', schedule);
-  window.addEventListener('popstate', schedule);
-  return (root) => observer.observe(root, options);
-}
-
 async function run(shared: Shared, settings: Settings, signal: AbortSignal, restart: () => void): Promise<OnChange | null> {
-  const { hosts, typologyOf, highlighter, card } = shared;
+  const { hosts, highlighter, view } = shared;
   const off = isOffOn(settings, location.hostname);
   let scan: PageScan | null = off ? null : await scanPageSliced(document, shared.matcher, hosts, {
     allPages: settings.scope === 'all', linksEverywhere: settings.linksEverywhere, signal,
   });
   if (signal.aborted) return null;
   for (const root of scan?.collected?.shadowRoots ?? []) shared.watch?.(root);
+  // Citations are coloured by their outlet's category on the article's date, when the page gives one.
+  const typologyOf = (outlet: number) => shared.typologyOf(outlet, scan?.article.published);
   // Only the categories the reader shows (by default those without editorial independence).
   const shown = (c: PageCitation) => {
     const typology = typologyOf(c.outlet);
@@ -162,15 +131,6 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     for (let at = scan; at; at = at === scan ? null : scan) await at.attributionSliced({ signal });
     return summaryOf(true);
   };
-  const scrollTo = (c: PageCitation) => c.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-  const reveals = new Map<number, number>();
-  let stepped = -1;
-  let details: Record<number, Outlet> = {};
-  let open = -1;
-  let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The pointer is on the open card. */
-  let onCard = false;
-
   /** Tells the background the count, for the badge. */
   const report = () => {
     if (!citations.length && !shared.counted) return;
@@ -190,145 +150,42 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     indexRanges();
     if (andReport) report();
   };
+  const scrollTo = (c: PageCitation) => c.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+
+  let details: Record<number, Outlet> = {};
+  const card = startCitationCard({
+    doc: document, view, t, scrollTo,
+    citations: () => citations,
+    citationAt: (x, y) => rangeAtPoint(document, x, y, ranges, (byNode ??= indexRangesByNode(ranges))),
+    async content(i) {
+      const which = citations[i].outlet;
+      if (!details[which]) details = { ...details, ...(await send({ type: 'outlet/details', outlets: [...new Set(citations.map((c) => c.outlet))] })) };
+      const summary = await attributedSummary();
+      const outlet = details[which];
+      if (!outlet) return null;
+      const counts = summary.outlets.find((o) => o.outlet === which);
+      return {
+        outlet, citationsHere: counts?.citations ?? 1, namedHere: counts?.named ?? 0, attributedSentences: counts?.attributedSentences ?? null,
+        share: counts?.share ?? null, published: scan?.article.published ?? null, locale: uiLanguage(), dir: uiDirection(),
+      };
+    },
+    report: (outlet) => void send({ type: 'outlet/report', outlet }),
+  }, signal);
+  const navigation = citationNavigation(() => citations, card, highlighter, scrollTo);
 
   onMessage(isPageMessage, (message) => {
     if (message.type === 'page/summary') return attributedSummary();
-    if (message.type === 'page/reveal') return Promise.resolve(reveal(message.outlet));
-    if (message.type === 'page/step') return Promise.resolve(step());
+    if (message.type === 'page/reveal') return Promise.resolve(navigation.reveal(message.outlet));
+    if (message.type === 'page/step') return Promise.resolve(navigation.step());
     if (message.type === 'page/recount' && citations.length) return send({ type: 'page/report', summary: summaryOf(false) });
     return undefined;
   }, signal);
-  if (scan && scan.site >= 0) void siteBanner(shared, settings, scan.site, attributedSummary, signal);
-  show(true);
+  if (scan && scan.site >= 0) void showSiteBanner({ doc: document, view, settings, typologyOf, summary: attributedSummary }, scan.site, signal);
+  timed('highlight', () => show(true));
+  mark('done');
   // Worked out while the page is idle, the share is ready when the reader first opens a card (which, if it comes
   // first, has the rest worked out at once, in slices).
   if (citations.length) nextIdle().then(() => scan?.attributionSliced({ signal, yieldToPage: nextIdle })).catch(() => undefined);
-
-  /**
-   * Opens the card of citation i. focus: move the keyboard focus into it, onto the button of that action
-   * ("next" stays on "next") or onto the card itself, so that a screen reader announces it.
-   */
-  const openCard = async (i: number, focus?: string) => {
-    open = i;
-    const which = citations[i].outlet;
-    if (!details[which]) details = { ...details, ...(await send({ type: 'outlet/details', outlets: [...new Set(citations.map((c) => c.outlet))] })) };
-    const summary = await attributedSummary();
-    const outlet = details[which];
-    if (open !== i || !outlet || signal.aborted) return;
-    const counts = summary.outlets.find((o) => o.outlet === which);
-    const own = citations.filter((c) => c.outlet === which);
-    const element = renderCard(document, {
-      outlet, citationsHere: counts?.citations ?? 1, namedHere: counts?.named ?? 0, attributedSentences: counts?.attributedSentences ?? null,
-      share: counts?.share ?? null, published: scan?.article.published ?? null, locale: uiLanguage(), dir: uiDirection(),
-      position: { index: own.indexOf(citations[i]) + 1, of: own.length },
-    }, t);
-    element.addEventListener('click', (event) => {
-      const action = (event.target as HTMLElement).closest('button')?.dataset.action;
-      if (action === 'close') closeCard();
-      if (action === 'report') void send({ type: 'outlet/report', outlet: which });
-      if (action === 'previous' || action === 'next') {
-        const k = own.indexOf(citations[i]);
-        const target = own[(k + (action === 'next' ? 1 : own.length - 1)) % own.length];
-        scrollTo(target);
-        void openCard(citations.indexOf(target), action);
-      }
-    });
-    element.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') closeCard();
-    });
-    // (A frame's card is in the document around it, where the frame's pointer events do not reach.)
-    element.addEventListener('pointerenter', () => {
-      onCard = true;
-      cancelClose();
-    });
-    element.addEventListener('pointerleave', () => {
-      onCard = false;
-      scheduleClose();
-    });
-    onCard = false;
-    card.show(element, citations[i].range);
-    if (focus) (element.querySelector<HTMLElement>(`button[data-action="${focus}"]`) ?? element).focus();
-  };
-  const closeCard = () => {
-    open = -1;
-    onCard = false;
-    card.hide();
-  };
-  const cancelClose = () => clearTimeout(closeTimer);
-  signal.addEventListener('abort', cancelClose, { once: true });
-  // (Not while the pointer is on the card: a frame's pointer handler may run after it went there.)
-  const scheduleClose = () => {
-    cancelClose();
-    if (!onCard) closeTimer = setTimeout(closeCard, CARD_CLOSE_DELAY_MS);
-  };
-
-  /** The citation under the point, or -1 (the ranges' index by node is made on first use). */
-  const citationAt = (x: number, y: number) => rangeAtPoint(document, x, y, ranges, (byNode ??= indexRangesByNode(ranges)));
-  let pending = false;
-  let lastX = 0;
-  let lastY = 0;
-  document.addEventListener('pointermove', (event) => {
-    lastX = event.clientX;
-    lastY = event.clientY;
-    if (pending || !ranges.length) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      if (card.contains(document.elementFromPoint(lastX, lastY))) return cancelClose();
-      const i = citationAt(lastX, lastY);
-      if (i >= 0) {
-        cancelClose();
-        if (i !== open) void openCard(i);
-      } else if (open >= 0) scheduleClose();
-    });
-  }, { passive: true, signal });
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && open >= 0) closeCard();
-  }, { signal });
-  // Touch: a tap on a citation opens its card (there is no hover).
-  document.addEventListener('pointerdown', (event) => {
-    if (event.pointerType !== 'touch' || card.contains(event.target as Node)) return;
-    const i = citationAt(event.clientX, event.clientY);
-    if (i >= 0) void openCard(i);
-    else if (open >= 0) closeCard();
-  }, { passive: true, signal });
-  // Keyboard: a link that is a citation opens its card when it receives focus.
-  document.addEventListener('focusin', (event) => {
-    const target = event.target as Node;
-    if (card.contains(target)) return;
-    const i = citations.findIndex((c) => c.via === 'link' && c.range.intersectsNode(target) && (target as Element).tagName === 'A');
-    if (i >= 0 && i !== open) void openCard(i);
-  }, { signal });
-  // The card follows its citation while the page scrolls (CardView), and closes once the citation has left the window.
-  window.addEventListener('scroll', () => {
-    if (open < 0) return;
-    const rect = citations[open].range.getBoundingClientRect();
-    if (rect.bottom < 0 || rect.top > window.innerHeight) closeCard();
-  }, { passive: true, signal });
-  // A frame's card is placed in the page around it: it closes when that page scrolls.
-  if (window.frameElement) window.parent.addEventListener('scroll', closeCard, { passive: true, signal });
-
-  /** The keyboard shortcut: the next citation in page order (after the open one), its card focused. */
-  function step(): { index: number; of: number } | null {
-    if (!citations.length) return null;
-    const i = ((open >= 0 ? open : stepped) + 1) % citations.length;
-    stepped = i;
-    scrollTo(citations[i]);
-    void openCard(i, 'card');
-    return { index: i + 1, of: citations.length };
-  }
-
-  function reveal(outlet: number): { index: number; of: number } | null {
-    const own = citations.filter((c) => c.outlet === outlet);
-    if (!own.length) return null;
-    const n = ((reveals.get(outlet) ?? -1) + 1) % own.length;
-    reveals.set(outlet, n);
-    const target = own[n];
-    scrollTo(target);
-    void openCard(citations.indexOf(target), 'card');
-    highlighter.flash(target.range, FLASH_MS);
-    return { index: n + 1, of: own.length };
-  }
 
   /** Repaints when the citations changed; reports the count when the outlets or their names did. */
   const update = (next: PageScan) => {
@@ -370,49 +227,12 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (signal.aborted || off) return;
     if (!scan?.collected) return changedUnread(nodes);
     // The reader is looking at a card: its citation must not move under it; the change waits until it closes.
-    if (open >= 0) return void setTimeout(() => onChange(nodes), CARD_CLOSE_DELAY_MS * 10);
+    if (card.openIndex >= 0) return void setTimeout(() => onChange(nodes), CARD_CLOSE_DELAY_MS * 10);
     const next = rescanChanged(scan, nodes, shared.matcher(), hosts);
     if (!next) return restart();
     update(next);
   };
   return onChange;
-}
-
-/** On an outlet's own site or account page: the banner, unless its category is hidden or the reader dismissed it here. */
-async function siteBanner(shared: Shared, settings: Settings, site: number, summaryOf: () => Promise<PageSummary>, signal: AbortSignal): Promise<void> {
-  const typology = shared.typologyOf(site);
-  if (typology && !settings.categories[typology]) return;
-  // On a platform, the banner is the account's: dismissed for that account ("x.com/xhnews"), not the platform.
-  const account = accountOf(location);
-  const host = location.hostname.replace(/^www\./, '') + (account ? `/${account.handle.toLowerCase()}` : '');
-  if (await bannerDismissed(host)) return;
-  const outlet = (await send({ type: 'outlet/details', outlets: [site] }))[site];
-  if (!outlet || signal.aborted) return;
-  const remove = showBanner(document, outlet, t, uiDirection(), {
-    async more(anchor) {
-      const range = document.createRange();
-      range.selectNodeContents(anchor);
-      const summary = await summaryOf();
-      if (signal.aborted) return;
-      const count = summary.outlets.find((o) => o.outlet === site);
-      const card = renderCard(document, {
-        outlet, citationsHere: count?.citations ?? 0, namedHere: count?.named ?? 0, attributedSentences: count?.attributedSentences ?? null,
-        share: count?.share ?? null, published: summary.published, locale: uiLanguage(), dir: uiDirection(),
-      }, t);
-      card.addEventListener('click', (event) => {
-        const action = (event.target as HTMLElement).closest('button')?.dataset.action;
-        if (action === 'close') shared.card.hide();
-        if (action === 'report') void send({ type: 'outlet/report', outlet: site });
-      });
-      shared.card.show(card, range);
-      card.focus();
-    },
-    dismiss() {
-      shared.card.hide();
-      void dismissBanner(host);
-    },
-  }, account ? 'account' : 'site');
-  signal.addEventListener('abort', remove, { once: true });
 }
 
 /**

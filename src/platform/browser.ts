@@ -182,3 +182,15 @@ export function onTabChange(listener: (tabId: number, closed: boolean) => void):
 export function broadcastToTab(tabId: number, message: Message): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message);
 }
+
+/**
+ * Whether the extension is still there: an extension updated or removed while a page is open leaves its old
+ * content script running with no extension to talk to (its runtime id is gone).
+ */
+export function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}

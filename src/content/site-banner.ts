@@ -1,0 +1,58 @@
+/**
+ * On an outlet's own site or official account page: a banner that says whose it is, with its card a click
+ * away. Not shown when the reader hides the outlet's category, or dismissed it here (for a site; for an account
+ * on a platform, for that account only: "x.com/xhnews", not all of x.com).
+ */
+import { accountOf } from '../core/match/accounts';
+import type { PageSummary } from '../core/messages';
+import type { Settings } from '../core/settings';
+import type { Typology } from '../core/typology';
+import { showBanner } from '../dom/banner';
+import { renderCard, type CardView } from '../dom/card';
+import { bannerDismissed, dismissBanner, send, t, uiDirection, uiLanguage } from '../platform/browser';
+
+export interface SiteBannerEnvironment {
+  doc: Document;
+  view: CardView;
+  settings: Settings;
+  typologyOf: (outlet: number) => Typology | null;
+  /** The page's summary, with the share of the text that rests on each outlet. */
+  summary: () => Promise<PageSummary>;
+}
+
+export async function showSiteBanner(env: SiteBannerEnvironment, site: number, signal: AbortSignal): Promise<void> {
+  const { doc, view } = env;
+  const typology = env.typologyOf(site);
+  if (typology && !env.settings.categories[typology]) return;
+  const location = doc.defaultView!.location;
+  const account = accountOf(location);
+  const host = location.hostname.replace(/^www\./, '') + (account ? `/${account.handle.toLowerCase()}` : '');
+  if (await bannerDismissed(host)) return;
+  const outlet = (await send({ type: 'outlet/details', outlets: [site] }))[site];
+  if (!outlet || signal.aborted) return;
+  const remove = showBanner(doc, outlet, t, uiDirection(), {
+    async more(anchor) {
+      const range = doc.createRange();
+      range.selectNodeContents(anchor);
+      const summary = await env.summary();
+      if (signal.aborted) return;
+      const count = summary.outlets.find((o) => o.outlet === site);
+      const card = renderCard(doc, {
+        outlet, citationsHere: count?.citations ?? 0, namedHere: count?.named ?? 0, attributedSentences: count?.attributedSentences ?? null,
+        share: count?.share ?? null, published: summary.published, locale: uiLanguage(), dir: uiDirection(),
+      }, t);
+      card.addEventListener('click', (event) => {
+        const action = (event.target as HTMLElement).closest('button')?.dataset.action;
+        if (action === 'close') view.hide();
+        if (action === 'report') void send({ type: 'outlet/report', outlet: site });
+      });
+      view.show(card, range);
+      card.focus();
+    },
+    dismiss() {
+      view.hide();
+      void dismissBanner(host);
+    },
+  }, account ? 'account' : 'site');
+  signal.addEventListener('abort', remove, { once: true });
+}
