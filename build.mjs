@@ -5,6 +5,7 @@
  *   node build.mjs            one build
  *   node build.mjs --watch    rebuild on changes (code and registry)
  *   node build.mjs --watch --start [--browser firefox|chromium]   also run the extension with web-ext
+ *   node build.mjs --bench --out DIR   a build for the bench only: its content script times its parts
  * The registry (src/data) is validated and compiled here; a malformed entry stops the build with a message
  * naming the entry and the field.
  */
@@ -85,7 +86,7 @@ const contextWordsStub = {
 /** The packed index as index.js ships it: the strings as they are, every other table as JSON text. */
 export function indexTables(packed) {
   const tables = {};
-  for (const [key, value] of Object.entries({ ...packed, w: compiler.keyedWords(compiler.WORDS) })) {
+  for (const [key, value] of Object.entries({ ...packed, contextWords: compiler.keyedWords(compiler.WORDS) })) {
     tables[key] = typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
   }
   return tables;
@@ -103,7 +104,7 @@ function registryPlugin(registry) {
       build.onResolve({ filter: /^statelens:/ }, (a) => ({ path: a.path, namespace: 'statelens' }));
       build.onLoad({ filter: /^statelens:packed-index$/, namespace: 'statelens' }, load((c) => c.packed));
       // index.js's tables (see src/content/load-index.ts): each table of the packed index as JSON text, parsed
-      // in the page when first needed, with the context rules' word lists (data, not code) as the table w.
+      // in the page when first needed, with the context rules' word lists (data, not code) as contextWords.
       build.onLoad({ filter: /^statelens:index-tables$/, namespace: 'statelens' }, load((c) => indexTables(c.packed)));
       build.onLoad({ filter: /^statelens:outlets$/, namespace: 'statelens' }, load((c) => c.index.outlets.map(([id]) => c.outlets[id])));
     },
@@ -205,7 +206,9 @@ export const common = {
   supported: { 'regexp-unicode-property-escapes': true },
   plugins: [registryPlugin(registry), rawCssPlugin, readerableAsModule],
   // The card's "Report a correction" link: the project's issue tracker, given at build; no link when unset.
-  define: { __CORRECTIONS_URL__: JSON.stringify(correctionsUrl()) },
+  // --bench: the content script records its parts' main-thread time as performance measures (see
+  // src/core/part-timing.ts), for the real-pages bench; never in a build that ships.
+  define: { __CORRECTIONS_URL__: JSON.stringify(correctionsUrl()), __STATELENS_BENCH__: String(args.includes('--bench')) },
 };
 export const configs = [
   { ...common, plugins: [...common.plugins, contextWordsStub], entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },

@@ -26,6 +26,7 @@ import { highlightCss } from '../src/dom/highlight';
 // @ts-expect-error: plain JavaScript module shared with the end-to-end tests
 import { findBrowser } from '../tests/e2e/browsers.mjs';
 import { articlePage, MUTATOR, prose, proseText, shopPage } from './bench-text';
+import { benchRealPages, PARTS, type RealPagesResult } from './bench-real';
 
 const ROOT = resolve(dirname(process.argv[1]), '..');
 const args = process.argv.slice(2);
@@ -146,10 +147,10 @@ async function bundles(): Promise<{ benchJs: string; contentFreshBytes: number }
  * and the aliases parts, each deflated (raw) and base64-encoded, as globalThis.deflatedIndex.
  */
 function deflatedIndexScript(registry: CompiledRegistry): string {
-  const { a, r, t, c, h, s, f } = registry.packed;
-  const sites = { t, c, h, s, f };
+  const { aliases, runAliases, categories, countries, periods, hosts, accounts, families } = registry.packed;
+  const sites = { categories, countries, periods, hosts, accounts, families };
   const part = (value: unknown) => deflateRawSync(Buffer.from(JSON.stringify(value)), { level: 9 }).toString('base64');
-  return `globalThis.deflatedIndex=${JSON.stringify({ sites: part(sites), aliases: part({ a, r, w: keyedWords(WORDS) }) })};`;
+  return `globalThis.deflatedIndex=${JSON.stringify({ sites: part(sites), aliases: part({ aliases, runAliases, contextWords: keyedWords(WORDS) }) })};`;
 }
 
 function contentScriptBytes(): number {
@@ -540,6 +541,15 @@ async function main(): Promise<void> {
   }
   await server.close();
 
+  let realPages: RealPagesResult | null = null;
+  const shared = join(ROOT, '..', 'shared');
+  if (!ONLY || ONLY.includes('real')) {
+    if (existsSync(join(shared, 'pages'))) {
+      log('real pages: the saved pages of the shared folder, in Chromium with a bench build of the extension installed');
+      realPages = await benchRealPages({ root: ROOT, shared, executablePath, runs: Math.max(1, Math.min(RUNS, 2)), log });
+    } else log(`real pages: not run (${join('..', 'shared', 'pages')} is missing)`);
+  }
+
   const shop = rows.find((r) => r.page === 'shop');
   const matcherLoadMs = median(matcherLoads.map((l) => l.ms));
   const heapRow = rows.find((r) => r.page === '1mb') ?? rows[0];
@@ -576,6 +586,7 @@ async function main(): Promise<void> {
     chromiumRegexMBps: chromiumThroughput ? round(chromiumThroughput.regexMBps, 2) : null,
     scanGrowth: growth(rows),
     feed,
+    realPages,
   };
 
   if (JSON_MODE) {
@@ -593,6 +604,7 @@ type Result = {
   nodeTextMB: number | null; nodeHits: { matcher: number; regex: number }; chromiumMatcherMBps: number | null; chromiumRegexMBps: number | null;
   scanGrowth: Growth | null;
   feed: FeedResult | null;
+  realPages: RealPagesResult | null;
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -704,6 +716,17 @@ function printTable(r: Result): void {
   if (r.chromiumMatcherMBps !== null) {
     console.log(`Chromium, ${THROUGHPUT_PAGE} page's text   matcher ${f(r.chromiumMatcherMBps)} MB/s, the same RegExp ${f(r.chromiumRegexMBps)} MB/s`);
   }
+  if (r.realPages) {
+    const real = r.realPages;
+    console.log('');
+    console.log(`real pages (${real.pages}, of which ${real.articles} read as articles): main-thread time StateLens adds, median by part, ms`);
+    const parts = (which: 'article' | 'other') => PARTS.map((p) => `${p} ${f(real.partsMedianMs[which][p])}`).join(' · ');
+    console.log(`  articles  median ${f(real.articleMedianMs)}, p95 ${f(real.articleP95Ms)}: ${parts('article')}`);
+    console.log(`  others    median ${f(real.otherMedianMs)}, p95 ${f(real.otherP95Ms)}: ${parts('other')}`);
+    const slowest = [...real.rows].sort((a, b) => b.totalMs - a.totalMs).slice(0, 5);
+    console.log(`  slowest   ${slowest.map((row) => `${row.page} ${f(row.totalMs)}`).join(' · ')}`);
+    if (real.unfinished.length) console.log(`  unfinished within 10 s: ${real.unfinished.join(', ')}`);
+  }
   console.log('');
   console.log('targets');
   const row = (name: string) => r.rows.find((x) => x.page === name);
@@ -732,6 +755,12 @@ function printTable(r: Result): void {
   check(`feed ≤ ${FEED_TARGET_MS} ms per step of ${FEED_PER_STEP} links`, feed?.perStepMs == null ? null : feed.perStepMs <= FEED_TARGET_MS,
     feed ? `${f(feed.perStepMs)} ms median (p95 ${f(feed.perStepP95Ms)}, max ${f(feed.perStepMaxMs)}) over ${feed.steps} steps, ${feed.links} links, ${feed.labelled} labelled; ` +
       `the page's own append of the step's posts ${f(feed.appendMs)} ms (StateLens ${f(feed.perStepPerAppend)}× that)` : 'not run');
+  const real = r.realPages;
+  check('real article pages: median ≤ 3 ms added', real?.articleMedianMs == null ? null : real.articleMedianMs <= 3,
+    real ? `${f(real.articleMedianMs)} ms over ${real.articles} pages` : 'not run');
+  check('real article pages: p95 ≤ 10 ms added', real?.articleP95Ms == null ? null : real.articleP95Ms <= 10, real ? `${f(real.articleP95Ms)} ms` : 'not run');
+  check('real other pages: median ≤ 0.3 ms added', real?.otherMedianMs == null ? null : real.otherMedianMs <= 0.3,
+    real ? `${f(real.otherMedianMs)} ms over ${real.pages - real.articles} pages (p95 ${f(real.otherP95Ms)} ms)` : 'not run');
   check(`content script's code ≤ ${CONTENT_BUDGET_KB} KB minified`, r.contentScriptKB === null ? null : r.contentScriptKB <= CONTENT_BUDGET_KB,
     `${f(r.contentScriptKB, 1)} KB (the index beside it, index.js: ${f(r.indexKB, 1)} KB)`);
 }

@@ -10,6 +10,7 @@ import { drain } from '../core/steps';
 import { nextTask } from './next-task';
 import { blockOf, collectText, collectTextSteps, hasSkippedAncestor, isSkipped, locate, type CollectedText } from './collect-text';
 import { detectArticle, type ArticleInfo } from './detect-article';
+import { lap, pause, resume } from './part-timing';
 
 export interface PageCitation {
   outlet: number;
@@ -100,11 +101,19 @@ async function runSliced<T>(steps: Generator<unknown, T, unknown>, { sliceMs = 8
   for (;;) {
     const step = steps.next(input);
     input = undefined;
-    if (step.done) return step.value;
+    if (step.done) {
+      lap(null);
+      return step.value;
+    }
+    pause();
     if (step.value instanceof Promise) input = await step.value;
     else if (performance.now() - sliceStart >= sliceMs) await yieldToPage();
-    else continue;
+    else {
+      resume();
+      continue;
+    }
     if (signal?.aborted) return null;
+    resume();
     sliceStart = performance.now();
   }
 }
@@ -116,7 +125,9 @@ async function runSliced<T>(steps: Generator<unknown, T, unknown>, { sliceMs = 8
 export function* scanSteps(
   doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: LinkIndex, options: ScanOptions = {},
 ): Generator<void | Promise<Matcher>, PageScan, unknown> {
+  lap('detect');
   const article = detectArticle(doc);
+  lap('links');
   // The outlet whose site, or whose account on a platform (x.com/XHNews), this page is.
   const site = doc.location ? hosts.lookupLink(doc.location) : -1;
   const scope = article.isArticle ? article.root : doc.body ?? doc.documentElement;
@@ -134,15 +145,19 @@ export function* scanSteps(
   yield;
 
   // The matcher loads (if it must) while the text is collected.
+  lap('matcher');
   const made = typeof matcher === 'function' ? matcher() : matcher;
+  lap('collect');
   // (A scan that ends before waiting for it leaves no rejection unhandled.)
   if (made instanceof Promise) made.catch(() => undefined);
   const collected = yield* collectTextSteps(scope);
   for (const shadow of collected.shadowRoots ?? []) links.push(...findLinkCitations(shadow, hosts).filter((l) => !navigation(l)));
   const known = new Set(links.map((l) => l.outlet));
   const ready = made instanceof Promise ? ((yield made) as Matcher) : made;
+  lap('match');
   const found = yield* findFlaggedSteps(collected, ready, { knownOutlets: known });
   yield;
+  lap('ranges');
   const all = yield* combineSteps(doc, collected, found, links);
   return withLazyAttribution({ article, scope, site, collected, citations: all } as PageScan, all, collected);
 }

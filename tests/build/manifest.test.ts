@@ -102,11 +102,14 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     expect(rule('statelens-flash')).toBe('background-color:#ffd600bf');
   });
 
-  // The budget is the content script's code alone, minified (issue 19: what the reader feels is time, and
-  // the registry's index, which grows with the outlets, is data, not code): 80 KB. The index is index.js.
-  it('the content script\'s code, which runs on every page, stays within its budget of 80 KB (81,920 bytes) minified', () => {
+  // The budget is the content script's code alone, minified: the registry's index, which grows with the
+  // outlets, is data in index.js. What a reader feels is time, which the bench measures on real pages (script
+  // evaluation included); this budget keeps the code from growing unnoticed. It was 80 KB until Floating UI
+  // (about 16 KB, the card's placement) and webextension-polyfill (about 10 KB, one platform adapter for every
+  // part of the extension) came into the content script: 112 KB.
+  it('the content script\'s code, which runs on every page, stays within its budget of 112 KB minified', () => {
     const code = readFileSync(join(ROOT, 'dist', 'chrome', 'content.js'), 'utf8');
-    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(80 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(112 * 1024);
   });
 
   it('the index, with the context words, is data in index.js, which runs first; the content script holds none of it', () => {
@@ -117,6 +120,12 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     expect(code).not.toContain('mouthpiece');
     expect(index).toContain('mouthpiece');
     expect(code).not.toContain('"moc.tr"');
+  });
+
+  it('the shipped content script records no timings: the page\'s performance timeline never learns StateLens is there', () => {
+    const code = readFileSync(join(ROOT, 'dist', 'chrome', 'content.js'), 'utf8');
+    expect(code).not.toContain('performance.measure');
+    expect(code).not.toContain('performance.mark');
   });
 
   it('the extension code has no way to reach the network', () => {
