@@ -111,17 +111,25 @@ export async function benchRealPages(options: {
   const browser = await puppeteer.launch({
     executablePath, headless: true, pipe: true, enableExtensions: true, defaultViewport: { width: 1280, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    // A page that blocks its own main thread must not hold the whole run: its calls fail, and it is reported.
+    protocolTimeout: 30_000,
   });
   const rows: RealPageRow[] = [];
   const unfinished: string[] = [];
   try {
     await browser.installExtension(extension);
-    const tab = await browser.newPage();
-    await tab.setRequestInterception(true);
-    tab.on('request', (request) => {
-      if (request.url().startsWith(origin)) void request.continue();
-      else void request.abort('blockedbyclient');
-    });
+    const newTab = async () => {
+      const tab = await browser.newPage();
+      await tab.setRequestInterception(true);
+      tab.on('request', (request) => {
+        if (request.url().startsWith(origin)) void request.continue();
+        else void request.abort('blockedbyclient');
+      });
+      // Pages that open dialogs (alert, confirm) would wait for a reader.
+      tab.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+      return tab;
+    };
+    let tab = await newTab();
     let i = 0;
     for (const [path, page] of byPath) {
       if (++i % 50 === 0) log(`real pages: ${i} of ${pages.length}`);
@@ -129,11 +137,21 @@ export async function benchRealPages(options: {
       let finished = true;
       // One load more than asked: the first warms the browser's caches for this page's resources and scripts.
       for (let run = 0; run <= runs; run++) {
-        const measured = await measurePage(tab, `${origin}${path}`, 10_000);
-        finished &&= measured.finished;
-        if (run > 0) samples.push(measured.parts);
+        try {
+          const measured = await measurePage(tab, `${origin}${path}`, 10_000);
+          finished &&= measured.finished;
+          if (run > 0) samples.push(measured.parts);
+        } catch (error) {
+          // The page's tab stopped answering: it is reported, and the next page gets a new tab.
+          finished = false;
+          log(`real pages: ${page.name}: ${(error as Error).message.split('\n')[0]}`);
+          await tab.close().catch(() => undefined);
+          tab = await newTab();
+          break;
+        }
       }
       if (!finished) unfinished.push(page.name);
+      if (!samples.length) continue;
       // The run with the least time in all: the machine's other work (a second process, the collector) only
       // ever adds to a run, never takes away.
       const total = (s: Record<Part, number>) => PARTS.reduce((n, p) => n + s[p], 0);

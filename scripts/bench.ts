@@ -43,6 +43,8 @@ const SLOW_RUN_MS = 60_000;
 const SLOW_RUNS = 3;
 /** The page whose text the matcher and the RegExp also run over alone, in Chromium. */
 const THROUGHPUT_PAGE = '1mb';
+/** Loads of each real page after its warm-up load (--real-runs; 312 pages, so one by default). */
+const REAL_RUNS = Math.max(1, Number(optionValue('--real-runs') ?? 1));
 
 /** Progress goes to stderr, so that --json leaves exactly one JSON object on stdout. */
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -546,7 +548,7 @@ async function main(): Promise<void> {
   if (!ONLY || ONLY.includes('real')) {
     if (existsSync(join(shared, 'pages'))) {
       log('real pages: the saved pages of the shared folder, in Chromium with a bench build of the extension installed');
-      realPages = await benchRealPages({ root: ROOT, shared, executablePath, runs: Math.max(1, Math.min(RUNS, 2)), log });
+      realPages = await benchRealPages({ root: ROOT, shared, executablePath, runs: REAL_RUNS, log });
     } else log(`real pages: not run (${join('..', 'shared', 'pages')} is missing)`);
   }
 
