@@ -3,7 +3,7 @@
  * --bench: its content script records the main-thread time of each part of its work as performance measures,
  * see src/dom/part-timing.ts) loads each saved real page of the shared folder (readability and news), and the
  * time StateLens adds to the page is read part by part:
- *   evaluate   compiling and running index.js and content.js (the trace's EvaluateScript events)
+ *   evaluateIndex, evaluateCode   compiling and running index.js, and content.js (the trace's EvaluateScript events)
  *   detect     is the page an article (detect-article.ts)
  *   links      the page's own address and its links (hosts parsed on first use)
  *   matcher    the matcher made ready (aliases and context words parsed, the prefilter built)
@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 
-export const PARTS = ['evaluate', 'detect', 'links', 'matcher', 'collect', 'match', 'ranges', 'highlight'] as const;
+export const PARTS = ['evaluateIndex', 'evaluateCode', 'detect', 'links', 'matcher', 'collect', 'match', 'ranges', 'highlight'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface RealPageRow {
@@ -86,7 +86,8 @@ async function measurePage(page: Page, url: string, timeoutMs: number): Promise<
   const parts = Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<Part, number>;
   for (const [name, ms] of measures) if (name in parts) parts[name as Part] += ms;
   for (const e of trace.traceEvents) {
-    if (e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith('chrome-extension://') && e.dur) parts.evaluate += e.dur / 1000;
+    const url = e.args?.data?.url;
+    if (e.name === 'EvaluateScript' && url?.startsWith('chrome-extension://') && e.dur) parts[url.endsWith('/index.js') ? 'evaluateIndex' : 'evaluateCode'] += e.dur / 1000;
   }
   return { parts, finished };
 }
