@@ -86,32 +86,26 @@ export interface SliceOptions {
  * its change triggers catches up).
  */
 export function scanPageSliced(
-  doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: LinkIndex, options: ScanOptions & SliceOptions = {},
+  doc: Document, matcher: Matcher | (() => Matcher), hosts: LinkIndex, options: ScanOptions & SliceOptions = {},
 ): Promise<PageScan | null> {
   return runSliced(scanSteps(doc, matcher, hosts, options), options);
 }
 
 /**
- * Runs steps in slices of at most sliceMs of work, giving the page its main thread back between them, and
- * waits for any promise they yield (sending its value back in). Null when the signal stops it.
+ * Runs steps in slices of at most sliceMs of work, giving the page its main thread back between them. Null
+ * when the signal stops it.
  */
-async function runSliced<T>(steps: Generator<unknown, T, unknown>, { sliceMs = 8, yieldToPage = nextTask, signal }: SliceOptions = {}): Promise<T | null> {
+async function runSliced<T>(steps: Generator<void, T, unknown>, { sliceMs = 8, yieldToPage = nextTask, signal }: SliceOptions = {}): Promise<T | null> {
   let sliceStart = performance.now();
-  let input: unknown;
   for (;;) {
-    const step = steps.next(input);
-    input = undefined;
+    const step = steps.next();
     if (step.done) {
       lap(null);
       return step.value;
     }
+    if (performance.now() - sliceStart < sliceMs) continue;
     pause();
-    if (step.value instanceof Promise) input = await step.value;
-    else if (performance.now() - sliceStart >= sliceMs) await yieldToPage();
-    else {
-      resume();
-      continue;
-    }
+    await yieldToPage();
     if (signal?.aborted) return null;
     resume();
     sliceStart = performance.now();
@@ -119,12 +113,12 @@ async function runSliced<T>(steps: Generator<unknown, T, unknown>, { sliceMs = 8
 }
 
 /**
- * The scan as steps: it yields wherever it may pause. matcher: or a function that makes or loads it, called
- * only when the page's text is read (not on other pages); a promise is yielded to the driver to wait for.
+ * The scan as steps: it yields wherever it may pause. matcher: or a function that makes it, called only when
+ * the page's text is read (not on other pages).
  */
 export function* scanSteps(
-  doc: Document, matcher: Matcher | (() => Matcher | Promise<Matcher>), hosts: LinkIndex, options: ScanOptions = {},
-): Generator<void | Promise<Matcher>, PageScan, unknown> {
+  doc: Document, matcher: Matcher | (() => Matcher), hosts: LinkIndex, options: ScanOptions = {},
+): Generator<void, PageScan, unknown> {
   lap('detect');
   const article = detectArticle(doc);
   lap('links');
@@ -144,16 +138,13 @@ export function* scanSteps(
   if (!read) return unread({ article, scope, site, citations: links });
   yield;
 
-  // The matcher loads (if it must) while the text is collected.
+  // The matcher is made (the index's aliases parsed) only here, where the page's text is read.
   lap('matcher');
-  const made = typeof matcher === 'function' ? matcher() : matcher;
+  const ready = typeof matcher === 'function' ? matcher() : matcher;
   lap('collect');
-  // (A scan that ends before waiting for it leaves no rejection unhandled.)
-  if (made instanceof Promise) made.catch(() => undefined);
   const collected = yield* collectTextSteps(scope);
   for (const shadow of collected.shadowRoots ?? []) links.push(...findLinkCitations(shadow, hosts).filter((l) => !navigation(l)));
   const known = new Set(links.map((l) => l.outlet));
-  const ready = made instanceof Promise ? ((yield made) as Matcher) : made;
   lap('match');
   const found = yield* findFlaggedSteps(collected, ready, { knownOutlets: known });
   yield;
