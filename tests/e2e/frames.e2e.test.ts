@@ -6,7 +6,7 @@
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { browserPath, IN_CI, launchWithExtension, openExtensionPage, openShadow, resultsDir, serveFixtures, until, type FixtureServer, type Kind } from './harness';
+import { browserPath, highlighted, IN_CI, launchWithExtension, openExtensionPage, openShadow, resultsDir, serveFixtures, until, type FixtureServer, type Kind } from './harness';
 
 interface ExtensionApi {
   tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: object, o: object): Promise<unknown> };
@@ -14,12 +14,8 @@ interface ExtensionApi {
 }
 
 /** The texts StateLens highlights in a frame's document (read in that frame). */
-const highlightedIn = (frame: Page | Frame) => frame.evaluate(() => {
-  const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
-  const texts: string[] = [];
-  for (const [name, highlight] of registry ?? []) if (name.startsWith('statelens-')) for (const range of highlight) texts.push(range.toString());
-  return texts.sort();
-});
+/** The texts StateLens highlights in a page or frame, sorted (the order of the frames' citations is not tested here). */
+const highlightedIn = async (frame: Page | Frame) => (await highlighted(frame)).sort();
 
 for (const kind of ['chromium', 'firefox'] as Kind[]) {
   const path = browserPath(kind);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join, normalize, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 // @ts-expect-error: plain JavaScript module shared with the scripts
 import { findBrowser } from './browsers.mjs';
 
@@ -301,8 +301,8 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
   return value;
 }
 
-/** Ranges in StateLens's highlights, read from the page (the highlight registry is the document's). */
-export async function highlighted(page: Page): Promise<string[]> {
+/** Ranges in StateLens's highlights, read from the page or frame (the highlight registry is the document's), in page order. */
+export async function highlighted(page: Page | Frame): Promise<string[]> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
     const out: Array<[number, string]> = [];
