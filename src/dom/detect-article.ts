@@ -171,14 +171,57 @@ function mainRoot(doc: Document): Element {
 export function storyParagraphs(scope: Document | Element): Array<[Element, number]> {
   const out: Array<[Element, number]> = [];
   for (const p of scope.getElementsByTagName('p')) {
-    const n = p.textContent!.trim().length;
+    const n = trimmedLength(p);
     if (n >= MIN_CONTENT_LENGTH) out.push([p, n]);
   }
   return out;
 }
 
+/**
+ * The length of el's text without the white space at its ends (String.prototype.trim's), without making a
+ * trimmed copy; a paragraph of one text node is read from the node, without building its textContent. On the
+ * benchmark's 5 MB article these paragraphs' trim() and textContent took about 20 ms in one task.
+ */
+function trimmedLength(el: Element): number {
+  const only = el.firstChild;
+  const text = only !== null && only === el.lastChild && only.nodeType === TEXT_NODE ? (only as Text).data : el.textContent!;
+  let start = 0;
+  let end = text.length;
+  while (start < end && isTrimmedSpace(text.charCodeAt(start))) start++;
+  while (end > start && isTrimmedSpace(text.charCodeAt(end - 1))) end--;
+  return end - start;
+}
+
+const TEXT_NODE = 3;
+
+/** The characters trim() removes: ECMAScript's WhiteSpace and LineTerminator. */
+function isTrimmedSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Of the elements that hold any text (a <meta itemprop="articleBody"> holds none), the one with the most. One
+ * alone is only checked for text, not measured: the usual page has one <article>, and its textContent, the
+ * whole story as one string, cost 13 ms at 1 MB and 61 ms at 5 MB in one task. Each is measured once.
+ */
 function longest(els: NodeListOf<Element>): Element | undefined {
+  if (els.length === 1) return hasText(els[0]) ? els[0] : undefined;
   let best: Element | undefined;
-  for (const e of els) if (e.textContent!.length > (best?.textContent!.length ?? 0)) best = e;
+  let most = 0;
+  for (const e of els) {
+    const n = e.textContent!.length;
+    if (n > most) {
+      best = e;
+      most = n;
+    }
+  }
   return best;
+}
+
+/** Does el hold a text node that is not empty? (Only its first such node is looked for.) */
+function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.length > 0) return true;
+  return false;
 }

@@ -78,6 +78,29 @@ describe('the story root when markup misleads', () => {
     expect(detectArticle(d).root.id).toBe('text');
   });
 
+  it('skips an articleBody that is only a <meta>, when it is the only one, for the <article>', () => {
+    const d = page(`<meta itemprop="articleBody" content="Talks to resume."><article id="a">${story}</article>`);
+    expect(detectArticle(d).root.id).toBe('a');
+  });
+
+  it('takes the longest of several <article>s', () => {
+    const d = page(`<article id="teaser"><p>${STORY[0]}</p></article><article id="story">${story}</article><article id="empty"></article>`);
+    expect(detectArticle(d).root.id).toBe('story');
+  });
+
+  it('weighs paragraphs by their text without the white space at their ends, however it is split into nodes', () => {
+    // Each paragraph is 139 characters of text with white space around it (trim() would give 139): under the
+    // 140 that count, so the <article> holding one counted paragraph is not widened for these six (counted untrimmed, they would widen it).
+    const short = 'x'.repeat(139);
+    const spaced = [` \n\t${short}\u00a0\u3000 `, `<b> ${short.slice(0, 70)}</b>${short.slice(70)}\u2028`, `<!-- a comment -->${short}`];
+    const d = page(`<div class="page"><article id="a"><p>${STORY[0]}</p></article>${[...spaced, ...spaced].map((t) => `<p>${t}</p>`).join('')}</div>`);
+    expect(new Set([...d.querySelectorAll('p')].slice(1).map((p) => p.textContent!.trim().length))).toEqual(new Set([139]));
+    expect(detectArticle(d).root.id).toBe('a');
+    // One character more and they count: six paragraphs outside against one inside, so the root widens.
+    const longer = page(`<div class="page"><article id="a"><p>${STORY[0]}</p></article>${[...spaced, ...spaced].map((t) => `<p>${t}y</p>`).join('')}</div>`);
+    expect(detectArticle(longer).root.className).toBe('page');
+  });
+
   it('leaves a page whose markup names nothing to its body', () => {
     expect(detectArticle(page(`<div>${story}</div>`)).root.localName).toBe('body');
   });
