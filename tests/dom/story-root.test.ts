@@ -101,6 +101,12 @@ describe('the story root when markup misleads', () => {
     expect(detectArticle(longer).root.className).toBe('page');
   });
 
+  it('keeps an articleBody that is a <p> holding the story, and widens one that holds only a teaser', () => {
+    const long = STORY.join(' ');
+    expect(detectArticle(page(`<div class="page"><p id="body" itemprop="articleBody">${long}</p><footer><p>${STORY[0]}</p></footer></div>`)).root.id).toBe('body');
+    expect(detectArticle(page(`<div class="page"><p id="lead" itemprop="articleBody">${STORY[0]}</p>${story}</div>`)).root.className).toBe('page');
+  });
+
   it('leaves a page whose markup names nothing to its body', () => {
     expect(detectArticle(page(`<div>${story}</div>`)).root.localName).toBe('body');
   });
