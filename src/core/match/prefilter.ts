@@ -11,6 +11,7 @@
  * So it follows the tokenizer's idea of a word and wordKey's folding exactly, and is lenient everywhere else.
  */
 import { ARABIC, classOfPoint, GAP, IGNORED, INFO, infoOf, RUN_START, SLOW, T1, T2 } from './classes';
+import { ALIAS_CASE_SENSITIVE } from '../registry/types';
 import { FIELD, RECORD } from '../registry/separators';
 import { paragraphBreakAfter, type Span } from './sentences';
 
@@ -77,6 +78,8 @@ export interface PrefilterHashes {
   words: number[];
   leads: number[];
   starts: number[];
+  /** The source of the RegExp that finds where an alias may begin (see candidatePattern). */
+  candidates: string;
 }
 
 /**
@@ -126,7 +129,99 @@ export function prefilterHashes(words: Readonly<Record<string, string>>, runs: R
     }
   }
   const unique = (list: number[]) => [...new Set(list)];
-  return { words: unique(whole), leads: unique(leads), starts: unique(starts) };
+  return { words: unique(whole), leads: unique(leads), starts: unique(starts), candidates: candidatePattern(words) };
+}
+
+const isAsciiLowerOrDigit = (unit: number) => (unit >= 97 && unit <= 122) || (unit >= 48 && unit <= 57);
+
+/** Names of at most this many words match only with their capitals (as in matcher.ts). */
+const SHORT_NAME_WORDS = 3;
+
+/**
+ * The source of the RegExp that finds, in a page's text, every place where an alias may begin: the engine runs
+ * it in native code, and the scanner reads words only from what it finds (see Prefilter.flagged). It finds
+ *   1. a capital A to Z and the ASCII letters and digits after it: the word's key is looked up among the
+ *      aliases' first keys (a capital in the middle of a word, "eNCA", sends the scanner to the word's start);
+ *   2. a run of characters beyond ASCII that may be part of a word (accented, Cyrillic, Arabic, Chinese...
+ *      letters): the scanner reads from the word's start;
+ *   3. where no ASCII letter or digit is before it, the ASCII first key of an alias that may match in lower
+ *      case (written in lower case, starting with a digit, or a name of more than three words, which the
+ *      matcher takes in any case), followed by a gap and the first letter of the alias's second key in either
+ *      case or a character beyond ASCII (or, for a one-word alias, by no letter or digit). The keys are written
+ *      as a trie ("rbb(?:24)?"): written as a list, the engine tried each one at every position of the text,
+ *      about 20 times slower over a megabyte.
+ * An alias whose first word is none of these cannot match: the matcher wants a capital in it (1, 2) or it is one
+ * of 3. A test compares what the matcher finds with and without this pass over the evaluation set and random
+ * text.
+ */
+export function candidatePattern(words: Readonly<Record<string, string>>): string {
+  // By ASCII first key: the first letters of the second keys of its lowercase-capable aliases ("" for a
+  // one-word alias).
+  const lower = new Map<string, Set<string>>();
+  for (const first of Object.keys(words)) {
+    if (!/^[a-z0-9]+$/.test(first)) continue;
+    for (const record of words[first].split(RECORD)) {
+      const [rest, shapes, , flagText] = record.split(FIELD);
+      const keys = rest.length ? rest.slice(1).split(' ') : [];
+      const caseSensitive = (Number(flagText) & ALIAS_CASE_SENSITIVE) !== 0;
+      if (!(shapes[0] === 'L' || !/^[a-z]/.test(first) || (keys.length + 1 > SHORT_NAME_WORDS && !caseSensitive))) continue;
+      const initials = lower.get(first) ?? new Set<string>();
+      lower.set(first, initials);
+      initials.add(keys.length ? keys[0][0] : '');
+    }
+  }
+  // What follows is tested loosely, in small classes (a larger RegExp is not compiled to native code): one to
+  // three characters that are no ASCII letter or digit (every gap is such), then an initial or any character
+  // beyond ASCII (where a folded initial may be).
+  const after = (initials: ReadonlySet<string>) => {
+    if (initials.has('')) return '(?![A-Za-z0-9])';
+    const letters = [...initials].sort().map((c) => (/[a-z]/.test(c) ? c + c.toUpperCase() : c)).join('');
+    return `(?=[^A-Za-z0-9]{1,3}[${letters}\\u0080-\\uffff])`;
+  };
+  // The trie: a key's end is the entry "" (its condition on what follows).
+  interface Trie { [unit: string]: Trie | string }
+  const root: Trie = {};
+  for (const [first, initials] of lower) {
+    let node = root;
+    for (const c of first) node = (node[c] ??= {}) as Trie;
+    node[''] = after(initials);
+  }
+  const emit = (node: Trie): string => {
+    const parts = Object.keys(node).sort().map((c) => (c === '' ? (node[c] as string) : c + emit(node[c] as Trie)));
+    return parts.length === 1 ? parts[0] : `(?:${parts.join('|')})`;
+  };
+  return `[A-Z][A-Za-z0-9]*|${nonAsciiWordClass()}+|(?<![A-Za-z0-9])${emit(root)}`;
+}
+
+/** The UTF-16 units from..to whose class and fold (classes.ts) pass test. */
+function unitsWhere(from: number, to: number, test: (info: number) => boolean): number[] {
+  const units: number[] = [];
+  for (let u = from; u <= to; u++) if (test(infoOf(u))) units.push(u);
+  return units;
+}
+
+/** A character class's inside for these units (ascending), as ranges of \u escapes. */
+function unitClass(units: readonly number[]): string {
+  const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
+  let out = '';
+  for (let i = 0; i < units.length; ) {
+    let j = i;
+    while (j + 1 < units.length && units[j + 1] === units[j] + 1) j++;
+    out += j > i ? `${hex(units[i])}-${hex(units[j])}` : hex(units[i]);
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * Every unit beyond ASCII that may be part of a word, or may be: the class leaves out the units of Latin-1's
+ * upper half, of general punctuation and of CJK punctuation that never are (no-break space, «, », ’, “, ”,
+ * dashes, 「」), common in every script's text; elsewhere it takes every unit, to stay short. Surrogates are in
+ * it: characters beyond the first 65,536 are classed as pairs.
+ */
+function nonAsciiWordClass(): string {
+  const never = (info: number) => (info & (T1 | T2)) === 0;
+  return `[^\\u0000-\\u007f${unitClass([...unitsWhere(0x80, 0xff, never), ...unitsWhere(0x2000, 0x206f, never), ...unitsWhere(0x3000, 0x303f, never)])}]`;
 }
 
 export class Prefilter {
@@ -135,21 +230,90 @@ export class Prefilter {
   /** First keys of aliases of several words. */
   readonly #leads: HashSet;
 
-  /** From the hashes the build worked out (the packed index's prefilter table): only the tables are built here. */
+  /** Where an alias may begin (see candidatePattern). */
+  readonly #candidates: RegExp;
+
+  /** From the hashes and the pattern the build worked out (the packed index's prefilter table): only the tables and the RegExp are made here. */
   constructor(hashes: PrefilterHashes) {
     this.#words = new HashSet(hashes.words);
     this.#leads = new HashSet(hashes.leads);
     this.#runs = new HashSet(hashes.starts);
+    this.#candidates = new RegExp(hashes.candidates, 'g');
   }
 
-
   /**
-   * Offsets in text where an alias may end or start, one or more per hit: for words, the start of the token
-   * that completes its first three keys (so the alias starts at that token or one of the two before it); in a
-   * run of Chinese or Japanese, the position of its first character.
+   * Offsets in text where an alias may end or start, one or more per hit, in order: for words, the start of the
+   * token that completes its first three keys (so the alias starts at that token or one of the two before it);
+   * in a run of Chinese or Japanese, the position of its first character.
+   *
+   * The candidates' RegExp finds where an alias may begin, in native code; words are read only from there, as
+   * many as an alias that begins among them needs (see #read), and the search goes on after them.
    */
   flagged(text: string, from = 0, to = text.length): number[] {
     const out: number[] = [];
+    const re = this.#candidates;
+    const words = this.#words;
+    const leads = this.#leads;
+    let searched = from;
+    let m = this.#nextCandidate(text, from);
+    for (; m !== null && m.index < to; searched = re.lastIndex, m = re.exec(text)) {
+      let start = m.index;
+      const unit = text.charCodeAt(start);
+      if (unit >= 65 && unit <= 90) {
+        const end = start + m[0].length;
+        const inWord = start > from && isAsciiLowerOrDigit(text.charCodeAt(start - 1));
+        const goesOn = end < to && (infoOf(text.charCodeAt(end)) & (T1 | T2)) !== 0;
+        // A capitalised ASCII word that is no alias's first key: nothing begins here. (Its key's hash, as #read
+        // makes it: ASCII letters fold to lower case.)
+        if (!inWord && !goesOn) {
+          let h = SEED;
+          for (let k = start; k < end; k++) h = step(h, text.charCodeAt(k) | 0x20);
+          const f = finish(h);
+          if (!words.has(f) && !leads.has(f)) continue;
+        }
+      }
+      // Back to the token's start ("eNCA", "Agência"'s "ê"), never before where this search began (where the
+      // last words read ended, or a word found to begin nothing).
+      const member = infoOf(text.charCodeAt(start)) & (T1 | T2);
+      while (start > searched && (infoOf(text.charCodeAt(start - 1)) & member) !== 0) start--;
+      re.lastIndex = this.#read(text, start, to, out, 1);
+    }
+    this.#pending = m === null ? null : { text, match: m, searched };
+    return out;
+  }
+
+  /** The last search's match beyond the paragraph it was made for (see #nextCandidate). */
+  #pending: { text: string; match: RegExpExecArray; searched: number } | null = null;
+
+  /**
+   * The first candidate at or after from (the RegExp's lastIndex set after it). A paragraph with none makes the
+   * search run on into the next ones: its match is kept, so that the paragraphs in between are not searched
+   * again.
+   */
+  #nextCandidate(text: string, from: number): RegExpExecArray | null {
+    const re = this.#candidates;
+    const pending = this.#pending;
+    if (pending && pending.text === text && pending.searched <= from && pending.match.index >= from) {
+      re.lastIndex = pending.match.index + pending.match[0].length;
+      return pending.match;
+    }
+    re.lastIndex = from;
+    return re.exec(text);
+  }
+
+  /** flagged by reading every word of the text, without the RegExp (the design before it: the tests and the bench compare them). */
+  flaggedByReading(text: string, from = 0, to = text.length): number[] {
+    const out: number[] = [];
+    this.#read(text, from, to, out, Infinity);
+    return out;
+  }
+
+  /**
+   * Reads words from `from` (a word's start, or a gap) until `to`, pushing the offsets flagged to out; with a
+   * budget, only that many tokens, and two more after each that may start an alias of several words (so that
+   * every alias that starts among the words read is flagged). Returns where reading stopped.
+   */
+  #read(text: string, from: number, to: number, out: number[], budget: number): number {
     const words = this.#words;
     const runs = this.#runs;
     const leads = this.#leads;
@@ -186,6 +350,8 @@ export class Prefilter {
       }
       // A token, as the tokenizer cuts them: a run of Han and Kana, or of other letters.
       const start = i;
+      if (budget === 0) return start;
+      budget--;
       const member = cls & T1 ? T1 : T2;
       if (cls & RUN_START) {
         // Matched inside its run: aliases start at any character, so their first one or two are looked up.
@@ -249,6 +415,7 @@ export class Prefilter {
         }
         prevPrevLead = prevLead;
         prevLead = leads.has(f0) || (arabic && (leads.has(f1) || leads.has(f2) || leads.has(f3)));
+        if (prevLead && budget < 2) budget = 2;
         pp0 = p0;
         pp1 = p1;
         pp2 = p2;
@@ -264,7 +431,7 @@ export class Prefilter {
       gapOk = true;
       gap = 0;
     }
-    return out;
+    return i;
   }
 
   /**

@@ -19,8 +19,9 @@
  *   │                   outlet   the outlet's index, base 36
  *   │                   flags    ALIAS_* bits (types.ts) with ALIAS_RUN
  *   ├─ runAliases     the same, for aliases in scripts written without spaces (Chinese, Japanese), by first character
- *   ├─ prefilter      { words: [hash…], leads: [hash…], starts: [hash…] }   the prefilter's hashes of the aliases'
- *   │                 first keys, worked out by the build (match/prefilter.ts): the page builds only its tables
+ *   ├─ prefilter      { words: [hash…], leads: [hash…], starts: [hash…], candidates: "[A-Z][A-Za-z0-9]*|…" }
+ *   │                 the prefilter's hashes of the aliases' first keys and the source of its RegExp of where an
+ *   │                 alias may begin, worked out by the build (match/prefilter.ts): the page builds only its tables
  *   ├─ hosts          { "moc.tr": 5, "ys.anas": 17 }   outlet index by host name written backwards, so that a
  *   │                 host's parent domains are its prefixes (news.rt.com → "moc.tr.swen" starts with "moc.tr")
  *   ├─ accounts       { "x:rt_com": 5 }   outlet index by official account (platform:handle, see match/accounts.ts)
@@ -38,7 +39,7 @@ import { FIELD, RECORD } from './separators';
 import { prefilterHashes, type PrefilterHashes } from '../match/prefilter';
 import type { ContextWords } from '../match/context-words';
 
-export const PACKED_VERSION = 6;
+export const PACKED_VERSION = 7;
 export { FIELD, RECORD } from './separators';
 /** Set on aliases in scripts written without spaces (matched inside runs of text). */
 export const ALIAS_RUN = 8;
