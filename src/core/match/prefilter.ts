@@ -1,8 +1,9 @@
 /**
- * A fast first pass over a page's text: which paragraphs could hold a citation at all. It reads the text once,
- * unit by unit, with case folding from a table and word hashes computed on the fly (no strings, no regular
- * expressions per word), and looks the hashes up in two typed-array sets built from the matcher's aliases:
- * the keys of one-word aliases, and the first two keys of longer ones (plus the first one or two characters of
+ * A fast first pass over a page's text: which paragraphs could hold a citation at all. A RegExp the build
+ * writes (candidatePattern) finds, in the engine's native code, where a name may begin; from there only, the
+ * words are read unit by unit, with case folding from a table and word hashes computed on the fly (no strings
+ * made per word), and the hashes looked up in typed-array sets built from the matcher's aliases: the keys of
+ * one-word aliases, and the first two or three keys of longer ones (plus the first one or two characters of
  * aliases in scripts written without spaces). Only the paragraphs it flags go through the full matcher and its
  * context rules, which cost far more per character.
  *
