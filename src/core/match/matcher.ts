@@ -5,7 +5,7 @@
  * word boundaries; Arabic words may carry a one- or two-letter prefix ("و", "ب", "ل"...).
  */
 import { ALIAS_RUN, countryAt, familyAt, FIELD, PACKED_VERSION, RECORD, type PackedIndex } from '../registry/pack';
-import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_PREFERRED, ALIAS_SHARED, ALIAS_STRICT } from '../registry/types';
+import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_PREFERRED, ALIAS_SHARED, ALIAS_STRICT, SHORT_NAME_WORDS } from '../registry/types';
 import { DESCRIPTIONS, TURKISH_SUFFIXES } from './context-words';
 import { caseShape, fold, wordKey, type CaseShape } from './fold';
 
@@ -43,8 +43,6 @@ export interface AliasHit {
   alternatives?: AliasEntry[];
 }
 
-/** Names of at most this many words match only with their capitals (longer ones also in lower case). */
-const SHORT_NAME_WORDS = 3;
 /** At most this many characters (spaces, a hyphen, a dot) may separate two words of one alias. */
 const MAX_GAP = 3;
 const GAP = /^[ \t\-.'/&]*$/;

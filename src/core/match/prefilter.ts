@@ -12,7 +12,7 @@
  * So it follows the tokenizer's idea of a word and wordKey's folding exactly, and is lenient everywhere else.
  */
 import { ARABIC, classOfPoint, GAP, IGNORED, INFO, infoOf, RUN_START, SLOW, T1, T2 } from './classes';
-import { ALIAS_CASE_SENSITIVE } from '../registry/types';
+import { ALIAS_CASE_SENSITIVE, SHORT_NAME_WORDS } from '../registry/types';
 import { FIELD, RECORD } from '../registry/separators';
 import { paragraphBreakAfter, type Span } from './sentences';
 
@@ -134,9 +134,6 @@ export function prefilterHashes(words: Readonly<Record<string, string>>, runs: R
 }
 
 const isAsciiLowerOrDigit = (unit: number) => (unit >= 97 && unit <= 122) || (unit >= 48 && unit <= 57);
-
-/** Names of at most this many words match only with their capitals (as in matcher.ts). */
-const SHORT_NAME_WORDS = 3;
 
 /**
  * The source of the RegExp that finds, in a page's text, every place where an alias may begin: the engine runs

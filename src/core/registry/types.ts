@@ -45,6 +45,13 @@ export const ALIAS_SHARED = 16;
 /** Of the outlets sharing an alias, the one (with a curated profile) meant when the text gives no cue. */
 export const ALIAS_PREFERRED = 32;
 
+/**
+ * Aliases of at most this many words match only with their capitals ("Global Times", not "global times"),
+ * unless written in lower case or case-sensitive; longer ones also in lower case. The matcher applies it, and
+ * the prefilter's RegExp must find every name it lets through.
+ */
+export const SHORT_NAME_WORDS = 3;
+
 export const MATCHER_INDEX_VERSION = 2;
 
 /**
