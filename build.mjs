@@ -208,7 +208,7 @@ export const common = {
   plugins: [registryPlugin(registry), rawCssPlugin, readerableAsModule],
   // The card's "Report a correction" link: the project's issue tracker, given at build; no link when unset.
   // --bench: the content script records its parts' main-thread time as performance measures (see
-  // src/core/part-timing.ts), for the real-pages bench; never in a build that ships.
+  // src/dom/part-timing.ts), for the real-pages bench; never in a build that ships.
   define: { __CORRECTIONS_URL__: JSON.stringify(correctionsUrl()), __STATELENS_BENCH__: String(args.includes('--bench')) },
 };
 export const configs = [

@@ -287,6 +287,8 @@ async function heapUsed(page: Page): Promise<number> {
 }
 
 type MatcherLoad = { ms: number; sitesMs: number };
+/** The 1 MB page's text in Chromium: the matcher and the aliases' RegExp (MB/s), the prefilter's two ways (ms). */
+type InBrowser = { matcherMBps: number; regexMBps: number; prefilterMs: number; prefilterReadingMs: number };
 type IndexForms<N = number> = { json: { firstMs: N; warmMs: N }; deflated: { firstMs: N; warmMs: N } };
 
 async function benchPage(page: Page, origin: string, spec: PageSpec, union: { source: string; flags: string }, matcherLoads: MatcherLoad[] | null) {
@@ -363,7 +365,7 @@ async function benchPage(page: Page, origin: string, spec: PageSpec, union: { so
     if (alive === scan.hits) s.heap.push((after - before) / 1024);
   }
   // On the 1 MB page: the matcher and the RegExp alone over its text, in this browser (Node's counterparts).
-  let inBrowser: { matcherMBps: number; regexMBps: number; prefilterMs: number; prefilterReadingMs: number } | null = null;
+  let inBrowser: InBrowser | null = null;
   if (spec.name === THROUGHPUT_PAGE) {
     const t = { matcher: [] as number[], regex: [] as number[], prefilter: [] as number[], reading: [] as number[] };
     for (let run = 0; run <= runs; run++) {
@@ -519,7 +521,7 @@ async function main(): Promise<void> {
   const matcherLoads: MatcherLoad[] = [];
   let matcherLoadCold: MatcherLoad = { ms: NaN, sitesMs: NaN };
   let indexForms: IndexForms | null = null;
-  let chromiumThroughput: { matcherMBps: number; regexMBps: number; prefilterMs: number; prefilterReadingMs: number } | null = null;
+  let chromiumThroughput: InBrowser | null = null;
   let browserVersion = '';
   let feed: FeedResult | null = null;
   const browser = await launch(executablePath, false);
