@@ -213,6 +213,8 @@ export const common = {
 };
 export const configs = [
   { ...common, plugins: [...common.plugins, contextWordsStub], entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },
+  // The card's code, loaded by the content script when a page first needs a card (src/content/card-loader.ts).
+  { ...common, entryPoints: { card: 'src/content/card-part.ts' }, outdir: STAGE, format: 'esm' },
   // The index, data only, in a content script of its own that runs just before content.js.
   { ...common, entryPoints: { index: 'src/content/index-data.ts' }, outdir: STAGE, format: 'iife' },
   { ...common, entryPoints: { background: 'src/background/main.ts', popup: 'src/popup/main.ts', options: 'src/options/main.ts', report: 'src/report/main.ts' }, outdir: STAGE, format: 'esm', splitting: false },

@@ -4,6 +4,8 @@
  * see src/dom/part-timing.ts) loads each saved real page of the shared folder (readability and news), and the
  * time StateLens adds to the page is read part by part:
  *   evaluateIndex, evaluateCode   compiling and running index.js, and content.js (the trace's EvaluateScript events)
+ *   evaluateCard  compiling and running card.js, the card's code, which a page with citations loads once they
+ *                 show, in idle time (the trace's module events for it); the bench waits for it on such pages
  *   detect     is the page an article (detect-article.ts)
  *   links      the page's own address and its links (hosts parsed on first use)
  *   matcher    the matcher made ready (aliases and context words parsed, the prefilter built)
@@ -11,7 +13,8 @@
  *   match      citations found in it
  *   ranges     their ranges made
  *   highlight  the highlights registered
- * The pages are served from 127.0.0.1; every other request is refused, so that no page waits on the network.
+ * The pages are served from 127.0.0.1; every other request but the extension's own is refused, so that no page
+ * waits on the network.
  * Pages whose text StateLens reads are "article" pages; the others (not articles: only links are looked at).
  */
 import { spawnSync } from 'node:child_process';
@@ -21,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 
-export const PARTS = ['evaluateIndex', 'evaluateCode', 'detect', 'links', 'matcher', 'collect', 'match', 'ranges', 'highlight'] as const;
+export const PARTS = ['evaluateIndex', 'evaluateCode', 'evaluateCard', 'detect', 'links', 'matcher', 'collect', 'match', 'ranges', 'highlight'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface RealPageRow {
@@ -74,20 +77,29 @@ export function benchBuild(root: string, out: string): string {
   return join(out, 'chrome');
 }
 
+/** The trace's events for a module's main-thread work (Chromium: compiling it, evaluating it). */
+const MODULE_EVENTS = new Set(['v8.compileModule', 'v8.evaluateModule']);
+
 async function measurePage(page: Page, url: string, timeoutMs: number): Promise<{ parts: Record<Part, number>; finished: boolean }> {
   await page.tracing.start({ categories: ['devtools.timeline'] });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(() => undefined);
   // The content script marks "statelens:done" once the page is read and shown.
   const finished = await page.waitForFunction(() => performance.getEntriesByName('statelens:done').length > 0, { timeout: timeoutMs, polling: 50 })
-    .then(() => true, () => false);
+    .then(() => true, () => false)
+    // A page with citations then loads the card's code in idle time ("card-pending" until "card").
+    .then((done) => done && page.waitForFunction(() => performance.getEntriesByName('statelens:card-pending').length === 0
+      || performance.getEntriesByName('statelens:card').length > 0, { timeout: timeoutMs, polling: 50 }).then(() => true, () => false));
   const measures = await page.evaluate(() => performance.getEntriesByType('measure')
     .filter((e) => e.name.startsWith('statelens:')).map((e) => [e.name.slice('statelens:'.length), e.duration] as [string, number]));
-  const trace = JSON.parse(Buffer.from(await page.tracing.stop() ?? new Uint8Array()).toString('utf8')) as { traceEvents: Array<{ name: string; dur?: number; args?: { data?: { url?: string } } }> };
+  const trace = JSON.parse(Buffer.from(await page.tracing.stop() ?? new Uint8Array()).toString('utf8')) as { traceEvents: Array<{ name: string; dur?: number; args?: { data?: { url?: string }; url?: string } }> };
   const parts = Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<Part, number>;
   for (const [name, ms] of measures) if (name in parts) parts[name as Part] += ms;
   for (const e of trace.traceEvents) {
-    const url = e.args?.data?.url;
-    if (e.name === 'EvaluateScript' && url?.startsWith('chrome-extension://') && e.dur) parts[url.endsWith('/index.js') ? 'evaluateIndex' : 'evaluateCode'] += e.dur / 1000;
+    const url = e.args?.data?.url ?? e.args?.url;
+    if (!url?.startsWith('chrome-extension://') || !e.dur) continue;
+    if (e.name === 'EvaluateScript') parts[url.endsWith('/index.js') ? 'evaluateIndex' : 'evaluateCode'] += e.dur / 1000;
+    // card.js, a module: compiled, then evaluated.
+    else if (MODULE_EVENTS.has(e.name) && url.endsWith('/card.js')) parts.evaluateCard += e.dur / 1000;
   }
   return { parts, finished };
 }
@@ -123,7 +135,8 @@ export async function benchRealPages(options: {
       const tab = await browser.newPage();
       await tab.setRequestInterception(true);
       tab.on('request', (request) => {
-        if (request.url().startsWith(origin)) void request.continue();
+        // (The extension's own files too: the content script imports the card's code, card.js.)
+        if (request.url().startsWith(origin) || request.url().startsWith('chrome-extension://')) void request.continue();
         else void request.abort('blockedbyclient');
       });
       // Pages that open dialogs (alert, confirm) would wait for a reader.

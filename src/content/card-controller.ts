@@ -4,15 +4,17 @@
  * its citation has scrolled out of the window; steps to the outlet's previous or next citation from its
  * buttons. Every listener and timer stops when `signal` aborts.
  */
-import { renderCard, type CardContent, type CardView, type Translate } from '../dom/card';
+import type { CardContent, Translate } from '../dom/card';
 import type { PageCitation } from '../dom/scan-page';
+import type { LazyCard } from './card-loader';
 
 /** How long the card stays after the pointer leaves the citation, so the reader can move into it. */
 export const CARD_CLOSE_DELAY_MS = 300;
 
 export interface CardEnvironment {
   doc: Document;
-  view: CardView;
+  /** The card's code and view, loaded on first use. */
+  card: LazyCard;
   t: Translate;
   /** The citations shown now, in page order (they change as the page does). */
   citations: () => readonly PageCitation[];
@@ -38,7 +40,7 @@ export interface CitationCard {
 }
 
 export function startCitationCard(env: CardEnvironment, signal: AbortSignal): CitationCard {
-  const { doc, view } = env;
+  const { doc, card } = env;
   const win = doc.defaultView!;
   let open = -1;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -55,7 +57,7 @@ export function startCitationCard(env: CardEnvironment, signal: AbortSignal): Ci
     cancelClose();
     open = -1;
     onCard = false;
-    view.hide();
+    card.hide();
   }
   signal.addEventListener('abort', close, { once: true });
 
@@ -64,8 +66,10 @@ export function startCitationCard(env: CardEnvironment, signal: AbortSignal): Ci
     const citation = env.citations()[i];
     const content = citation ? await env.content(i) : null;
     if (open !== i || !content || signal.aborted) return;
+    const { part, view } = await card.ready();
+    if (open !== i || signal.aborted) return;
     const own = env.citations().filter((c) => c.outlet === citation.outlet);
-    const element = renderCard(doc, { ...content, position: { index: own.indexOf(citation) + 1, of: own.length } }, env.t);
+    const element = part.renderCard(doc, { ...content, position: { index: own.indexOf(citation) + 1, of: own.length } }, env.t);
     element.addEventListener('click', (event) => {
       const action = (event.target as HTMLElement).closest('button')?.dataset.action;
       if (action === 'close') close();
@@ -106,7 +110,7 @@ export function startCitationCard(env: CardEnvironment, signal: AbortSignal): Ci
     win.requestAnimationFrame(() => {
       pending = false;
       if (signal.aborted) return;
-      if (view.contains(doc.elementFromPoint(lastX, lastY))) return cancelClose();
+      if (card.contains(doc.elementFromPoint(lastX, lastY))) return cancelClose();
       const i = env.citationAt(lastX, lastY);
       if (i >= 0) {
         cancelClose();
@@ -119,7 +123,7 @@ export function startCitationCard(env: CardEnvironment, signal: AbortSignal): Ci
   }, { signal });
   // Touch: a tap on a citation opens its card (there is no hover).
   doc.addEventListener('pointerdown', (event) => {
-    if (event.pointerType !== 'touch' || view.contains(event.target as Node)) return;
+    if (event.pointerType !== 'touch' || card.contains(event.target as Node)) return;
     const i = env.citationAt(event.clientX, event.clientY);
     if (i >= 0) void openCard(i);
     else if (open >= 0) close();
@@ -127,7 +131,7 @@ export function startCitationCard(env: CardEnvironment, signal: AbortSignal): Ci
   // Keyboard: a link that is a citation opens its card when it receives focus.
   doc.addEventListener('focusin', (event) => {
     const target = event.target as Node;
-    if (view.contains(target)) return;
+    if (card.contains(target)) return;
     const i = env.citations().findIndex((c) => c.via === 'link' && c.range.intersectsNode(target) && (target as Element).tagName === 'A');
     if (i >= 0 && i !== open) void openCard(i);
   }, { signal });

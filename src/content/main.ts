@@ -14,15 +14,15 @@ import { isPageMessage, type PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { summarize } from '../core/summary';
 import type { Typology } from '../core/typology';
-import { CardView } from '../dom/card';
 import { Highlighter } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
 import { rescanChanged, rescanLinks, scanPageSliced, type PageCitation, type PageScan } from '../dom/scan-page';
 import { detectArticle } from '../dom/detect-article';
 import { nextIdle } from '../dom/next-task';
 import { isOffOn, type Settings } from '../core/settings';
-import { extensionAlive, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
+import { extensionAlive, importExtensionModule, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
 import { CARD_CLOSE_DELAY_MS, startCitationCard } from './card-controller';
+import { CARD_PART_FILE, LazyCard } from './card-loader';
 import { citationNavigation } from './navigation';
 import { watchPage } from './page-watcher';
 import { showSiteBanner } from './site-banner';
@@ -38,7 +38,8 @@ interface Shared {
   /** An outlet's category on a date (an article's, YYYY-MM-DD), or its latest known one (see pack.ts typologyAt). */
   typologyOf: (outlet: number, date?: string | null) => Typology | null;
   highlighter: Highlighter;
-  view: CardView;
+  /** The card (and the site banner), their code loaded when first needed. */
+  card: LazyCard;
   /** Whether an earlier run put a count on the badge (a re-run must then report, even zero). */
   counted: boolean;
   /** Watches a shadow root's changes too (the document's observer does not see inside them). */
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     typologyOf: (outlet, date) => typologyAt(sites, outlet, date),
     highlighter: new Highlighter(document),
     // A frame's cards show over the page around it (a frame of another origin around it keeps them inside).
-    view: new CardView(window.frameElement?.ownerDocument ?? document, window.frameElement),
+    card: new LazyCard(window.frameElement?.ownerDocument ?? document, window.frameElement, () => importExtensionModule(CARD_PART_FILE)),
     counted: false,
   };
   // The content script's life: an extension updated or removed under an open page leaves its old content
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
  * them current as the page changes (the returned OnChange); answers the popup and the keyboard shortcut.
  */
 async function run(shared: Shared, settings: Settings, signal: AbortSignal, restart: () => void): Promise<OnChange | null> {
-  const { hosts, highlighter, view } = shared;
+  const { hosts, highlighter } = shared;
   const off = isOffOn(settings, location.hostname);
   let scan: PageScan | null = off ? null : await scanPageSliced(document, shared.matcher, hosts, {
     allPages: settings.scope === 'all', linksEverywhere: settings.linksEverywhere, signal,
@@ -154,7 +155,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
 
   let details: Record<number, Outlet> = {};
   const card = startCitationCard({
-    doc: document, view, t, scrollTo,
+    doc: document, card: shared.card, t, scrollTo,
     citations: () => citations,
     citationAt: (x, y) => rangeAtPoint(document, x, y, ranges, (byNode ??= indexRangesByNode(ranges))),
     async content(i) {
@@ -180,12 +181,17 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (message.type === 'page/recount' && citations.length) return send({ type: 'page/report', summary: summaryOf(false) });
     return undefined;
   }, signal);
-  if (scan && scan.site >= 0) void showSiteBanner({ doc: document, view, settings, typologyOf, summary: attributedSummary }, scan.site, signal);
+  if (scan && scan.site >= 0) void showSiteBanner({ doc: document, card: shared.card, settings, typologyOf, summary: attributedSummary }, scan.site, signal);
   timed('highlight', () => show(true));
   mark('done');
-  // Worked out while the page is idle, the share is ready when the reader first opens a card (which, if it comes
-  // first, has the rest worked out at once, in slices).
-  if (citations.length) nextIdle().then(() => scan?.attributionSliced({ signal, yieldToPage: nextIdle })).catch(() => undefined);
+  // Made ready while the page is idle, for the reader's first card (which, if it comes first, has them made at
+  // once): the share of the article that rests on each outlet, worked out in slices, then the card's code.
+  if (citations.length) {
+    mark('card-pending');
+    nextIdle().then(() => scan?.attributionSliced({ signal, yieldToPage: nextIdle })).then(nextIdle)
+      .then(() => (signal.aborted ? undefined : shared.card.ready().then(() => mark('card'))))
+      .catch((error: unknown) => console.debug('StateLens: could not make the card ready', error));
+  }
 
   /** Repaints when the citations changed; reports the count when the outlets or their names did. */
   const update = (next: PageScan) => {

@@ -7,13 +7,13 @@ import { accountOf } from '../core/match/accounts';
 import type { PageSummary } from '../core/messages';
 import type { Settings } from '../core/settings';
 import type { Typology } from '../core/typology';
-import { showBanner } from '../dom/banner';
-import { renderCard, type CardView } from '../dom/card';
+import type { LazyCard } from './card-loader';
 import { bannerDismissed, dismissBanner, send, t, uiDirection, uiLanguage } from '../platform/browser';
 
 export interface SiteBannerEnvironment {
   doc: Document;
-  view: CardView;
+  /** The card's code and view, loaded on first use (the banner is in it too). */
+  card: LazyCard;
   settings: Settings;
   typologyOf: (outlet: number) => Typology | null;
   /** The page's summary, with the share of the text that rests on each outlet. */
@@ -21,7 +21,7 @@ export interface SiteBannerEnvironment {
 }
 
 export async function showSiteBanner(env: SiteBannerEnvironment, site: number, signal: AbortSignal): Promise<void> {
-  const { doc, view } = env;
+  const { doc, card } = env;
   const typology = env.typologyOf(site);
   if (typology && !env.settings.categories[typology]) return;
   const location = doc.defaultView!.location;
@@ -30,24 +30,26 @@ export async function showSiteBanner(env: SiteBannerEnvironment, site: number, s
   if (await bannerDismissed(host)) return;
   const outlet = (await send({ type: 'outlet/details', outlets: [site] }))[site];
   if (!outlet || signal.aborted) return;
-  const remove = showBanner(doc, outlet, t, uiDirection(), {
+  const { part, view } = await card.ready();
+  if (signal.aborted) return;
+  const remove = part.showBanner(doc, outlet, t, uiDirection(), {
     async more(anchor) {
       const range = doc.createRange();
       range.selectNodeContents(anchor);
       const summary = await env.summary();
       if (signal.aborted) return;
       const count = summary.outlets.find((o) => o.outlet === site);
-      const card = renderCard(doc, {
+      const element = part.renderCard(doc, {
         outlet, citationsHere: count?.citations ?? 0, namedHere: count?.named ?? 0, attributedSentences: count?.attributedSentences ?? null,
         share: count?.share ?? null, published: summary.published, locale: uiLanguage(), dir: uiDirection(),
       }, t);
-      card.addEventListener('click', (event) => {
+      element.addEventListener('click', (event) => {
         const action = (event.target as HTMLElement).closest('button')?.dataset.action;
         if (action === 'close') view.hide();
         if (action === 'report') void send({ type: 'outlet/report', outlet: site });
       });
-      view.show(card, range);
-      card.focus();
+      view.show(element, range);
+      element.focus();
     },
     dismiss() {
       view.hide();
