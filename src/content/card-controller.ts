@@ -70,19 +70,15 @@ export function startCitationCard(env: CardEnvironment, signal: AbortSignal): Ci
     if (open !== i || signal.aborted) return;
     const own = env.citations().filter((c) => c.outlet === citation.outlet);
     const element = part.renderCard(doc, { ...content, position: { index: own.indexOf(citation) + 1, of: own.length } }, env.t);
-    element.addEventListener('click', (event) => {
-      const action = (event.target as HTMLElement).closest('button')?.dataset.action;
-      if (action === 'close') close();
-      if (action === 'report') env.report(citation.outlet);
-      if (action === 'previous' || action === 'next') {
+    part.onCardActions(element, {
+      close,
+      report: () => env.report(citation.outlet),
+      step(direction) {
         const k = own.indexOf(citation);
-        const target = own[(k + (action === 'next' ? 1 : own.length - 1)) % own.length];
+        const target = own[(k + (direction === 'next' ? 1 : own.length - 1)) % own.length];
         env.scrollTo(target);
-        void openCard(env.citations().indexOf(target), action);
-      }
-    });
-    element.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') close();
+        void openCard(env.citations().indexOf(target), direction);
+      },
     });
     // (A frame's card is in the document around it, where the frame's pointer events do not reach.)
     element.addEventListener('pointerenter', () => {

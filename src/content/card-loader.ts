@@ -11,7 +11,7 @@ export type CardPart = typeof Part;
 export const CARD_PART_FILE = 'card.js';
 
 /** The parts card.js must export: a build that lost one fails here, naming it, not on a reader's first hover. */
-const EXPORTS = ['CardView', 'renderCard', 'showBanner'] as const;
+const EXPORTS = ['CardView', 'onCardActions', 'renderCard', 'showBanner'] as const;
 
 export function checkCardPart(module: unknown): CardPart {
   const missing = EXPORTS.filter((name) => typeof (module as Record<string, unknown> | null)?.[name] !== 'function');

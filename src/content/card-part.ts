@@ -4,5 +4,5 @@
  * It holds the card, its placement (Floating UI) and styles, and the banner. A page without citations never
  * loads it, so the content script every page evaluates stays small. See card-loader.ts.
  */
-export { CardView, renderCard } from '../dom/card';
+export { CardView, onCardActions, renderCard } from '../dom/card';
 export { showBanner } from '../dom/banner';

@@ -43,10 +43,9 @@ export async function showSiteBanner(env: SiteBannerEnvironment, site: number, s
         outlet, citationsHere: count?.citations ?? 0, namedHere: count?.named ?? 0, attributedSentences: count?.attributedSentences ?? null,
         share: count?.share ?? null, published: summary.published, locale: uiLanguage(), dir: uiDirection(),
       }, t);
-      element.addEventListener('click', (event) => {
-        const action = (event.target as HTMLElement).closest('button')?.dataset.action;
-        if (action === 'close') view.hide();
-        if (action === 'report') void send({ type: 'outlet/report', outlet: site });
+      part.onCardActions(element, {
+        close: () => view.hide(),
+        report: () => void send({ type: 'outlet/report', outlet: site }),
       });
       view.show(element, range);
       element.focus();

@@ -68,6 +68,27 @@ function hostOf(url: string): string {
   }
 }
 
+/** What a card's buttons and keys do: close (its button, Escape), report a mistake, step through citations. */
+export interface CardActions {
+  close(): void;
+  report(): void;
+  /** Previous or next citation of the outlet (cards of a citation only). */
+  step?(direction: 'previous' | 'next'): void;
+}
+
+/** Wires a rendered card's buttons (their data-action) and its Escape key to actions. */
+export function onCardActions(card: HTMLElement, actions: CardActions): void {
+  card.addEventListener('click', (event) => {
+    const action = (event.target as Element).closest('button')?.dataset.action;
+    if (action === 'close') actions.close();
+    else if (action === 'report') actions.report();
+    else if (action === 'previous' || action === 'next') actions.step?.(action);
+  });
+  card.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') actions.close();
+  });
+}
+
 export function renderCard(doc: Document, content: CardContent, t: Translate): HTMLElement {
   const { outlet, locale } = content;
   const card = el(doc, 'section', 'card');

@@ -44,8 +44,8 @@ describe('the card, loaded on first use', () => {
   });
 
   it('a card.js without the exports the content script uses fails loudly, naming them', async () => {
-    expect(() => checkCardPart({ renderCard() {} })).toThrow('card.js does not export CardView, showBanner');
-    expect(() => checkCardPart(null)).toThrow('does not export CardView, renderCard, showBanner');
+    expect(() => checkCardPart({ renderCard() {} })).toThrow('card.js does not export CardView, onCardActions, showBanner');
+    expect(() => checkCardPart(null)).toThrow('does not export CardView, onCardActions, renderCard, showBanner');
     expect(checkCardPart(cardPart)).toBe(cardPart);
     await expect(new LazyCard(doc(), null, async () => ({})).ready()).rejects.toThrow('card.js does not export');
   });

@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { Outlet } from '../../src/core/registry/types';
 import { computePosition, type Platform } from '@floating-ui/core';
-import { cardPlacement, renderCard } from '../../src/dom/card';
+import { cardPlacement, onCardActions, renderCard } from '../../src/dom/card';
 import fc from 'fast-check';
 import { realRegistry } from '../helpers/registry';
 
@@ -284,5 +284,30 @@ describe('the card\'s place', () => {
         }
       },
     ), { numRuns: 1000 });
+  });
+});
+
+describe("the card's actions", () => {
+  it('its buttons and Escape call the actions they name; a card without steps ignores previous and next', () => {
+    const d = doc();
+    const card = d.createElement('section');
+    card.innerHTML = ['close', 'report', 'previous', 'next'].map((a) => `<button data-action="${a}"><span>${a}</span></button>`).join('');
+    d.body.append(card);
+    const calls: string[] = [];
+    onCardActions(card, { close: () => calls.push('close'), report: () => calls.push('report'), step: (direction) => calls.push(direction) });
+    const click = (action: string) => card.querySelector(`[data-action="${action}"] span`)!.dispatchEvent(new d.defaultView!.MouseEvent('click', { bubbles: true }));
+    for (const action of ['next', 'report', 'previous', 'close']) click(action);
+    card.dispatchEvent(new d.defaultView!.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    card.dispatchEvent(new d.defaultView!.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    card.dispatchEvent(new d.defaultView!.MouseEvent('click', { bubbles: true }));
+    expect(calls).toEqual(['next', 'report', 'previous', 'close', 'close']);
+
+    const plain = card.cloneNode(true) as HTMLElement;
+    d.body.append(plain);
+    const closed: string[] = [];
+    onCardActions(plain, { close: () => closed.push('close'), report: () => closed.push('report') });
+    plain.querySelector<HTMLElement>('[data-action="next"]')!.click();
+    plain.querySelector<HTMLElement>('[data-action="close"]')!.click();
+    expect(closed).toEqual(['close']);
   });
 });
