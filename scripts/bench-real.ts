@@ -16,9 +16,14 @@
  * The pages are served from 127.0.0.1; every other request but the extension's own is refused, so that no page
  * waits on the network.
  * Pages whose text StateLens reads are "article" pages; the others (not articles: only links are looked at).
+ *
+ * The reference, in the same loads of the same pages: a second extension installed beside StateLens whose
+ * content script (floor.js) is one empty statement, on the same pages and frames at the same time. Its
+ * evaluation is what the browser charges any content script at all (floorMs): the least an extension that
+ * labels every page's links could add.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -33,6 +38,8 @@ export interface RealPageRow {
   /** Main-thread time StateLens added, in ms: the sum of its parts. */
   totalMs: number;
   parts: Record<Part, number>;
+  /** The same load's evaluation of the empty content script of the reference extension, in ms. */
+  floorMs: number;
 }
 
 export interface RealPagesResult {
@@ -42,6 +49,9 @@ export interface RealPagesResult {
   otherP95Ms: number | null;
   pages: number;
   articles: number;
+  /** The reference: an empty content script's evaluation, median over the article pages and over the others. */
+  floorArticleMedianMs: number | null;
+  floorOtherMedianMs: number | null;
   /** Median of each part over the article pages, and over the others. */
   partsMedianMs: { article: Record<Part, number | null>; other: Record<Part, number | null> };
   /** Pages where StateLens did not finish within the time allowed (reported, never dropped silently). */
@@ -77,10 +87,21 @@ export function benchBuild(root: string, out: string): string {
   return join(out, 'chrome');
 }
 
+/** The reference extension: an empty content script on the pages StateLens runs on, in all frames, at document_idle. */
+function floorExtension(out: string): string {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'Empty content script (bench reference)', version: '1.0',
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['floor.js'], run_at: 'document_idle', all_frames: true }],
+  }));
+  writeFileSync(join(out, 'floor.js'), 'void 0;\n');
+  return out;
+}
+
 /** The trace's events for a module's main-thread work (Chromium: compiling it, evaluating it). */
 const MODULE_EVENTS = new Set(['v8.compileModule', 'v8.evaluateModule']);
 
-async function measurePage(page: Page, url: string, timeoutMs: number): Promise<{ parts: Record<Part, number>; finished: boolean }> {
+async function measurePage(page: Page, url: string, timeoutMs: number): Promise<{ parts: Record<Part, number>; floorMs: number; finished: boolean }> {
   await page.tracing.start({ categories: ['devtools.timeline'] });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(() => undefined);
   // The content script marks "statelens:done" once the page is read and shown.
@@ -94,14 +115,16 @@ async function measurePage(page: Page, url: string, timeoutMs: number): Promise<
   const trace = JSON.parse(Buffer.from(await page.tracing.stop() ?? new Uint8Array()).toString('utf8')) as { traceEvents: Array<{ name: string; dur?: number; args?: { data?: { url?: string }; url?: string } }> };
   const parts = Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<Part, number>;
   for (const [name, ms] of measures) if (name in parts) parts[name as Part] += ms;
+  let floorMs = 0;
   for (const e of trace.traceEvents) {
     const url = e.args?.data?.url ?? e.args?.url;
     if (!url?.startsWith('chrome-extension://') || !e.dur) continue;
-    if (e.name === 'EvaluateScript') parts[url.endsWith('/index.js') ? 'evaluateIndex' : 'evaluateCode'] += e.dur / 1000;
+    if (e.name === 'EvaluateScript' && url.endsWith('/floor.js')) floorMs += e.dur / 1000;
+    else if (e.name === 'EvaluateScript') parts[url.endsWith('/index.js') ? 'evaluateIndex' : 'evaluateCode'] += e.dur / 1000;
     // card.js, a module: compiled, then evaluated.
     else if (MODULE_EVENTS.has(e.name) && url.endsWith('/card.js')) parts.evaluateCard += e.dur / 1000;
   }
-  return { parts, finished };
+  return { parts, floorMs, finished };
 }
 
 export async function benchRealPages(options: {
@@ -131,6 +154,7 @@ export async function benchRealPages(options: {
   const unfinished: string[] = [];
   try {
     await browser.installExtension(extension);
+    await browser.installExtension(floorExtension(join(root, 'test-results', 'bench-floor')));
     const newTab = async () => {
       const tab = await browser.newPage();
       await tab.setRequestInterception(true);
@@ -147,14 +171,14 @@ export async function benchRealPages(options: {
     let i = 0;
     for (const [path, page] of byPath) {
       if (++i % 50 === 0) log(`real pages: ${i} of ${pages.length}`);
-      const samples: Array<Record<Part, number>> = [];
+      const samples: Array<{ parts: Record<Part, number>; floorMs: number }> = [];
       let finished = true;
       // One load more than asked: the first warms the browser's caches for this page's resources and scripts.
       for (let run = 0; run <= runs; run++) {
         try {
           const measured = await measurePage(tab, `${origin}${path}`, 10_000);
           finished &&= measured.finished;
-          if (run > 0) samples.push(measured.parts);
+          if (run > 0) samples.push({ parts: measured.parts, floorMs: measured.floorMs });
         } catch (error) {
           // The page's tab stopped answering: it is reported, and the next page gets a new tab.
           finished = false;
@@ -169,9 +193,8 @@ export async function benchRealPages(options: {
       // The run with the least time in all: the machine's other work (a second process, the collector) only
       // ever adds to a run, never takes away.
       const total = (s: Record<Part, number>) => PARTS.reduce((n, p) => n + s[p], 0);
-      const parts = samples.reduce((best, s) => (total(s) < total(best) ? s : best));
-      const totalMs = total(parts);
-      rows.push({ page: page.name, article: samples.some((s) => s.collect > 0), totalMs, parts });
+      const best = samples.reduce((a, b) => (total(b.parts) < total(a.parts) ? b : a));
+      rows.push({ page: page.name, article: samples.some((s) => s.parts.collect > 0), totalMs: total(best.parts), parts: best.parts, floorMs: best.floorMs });
     }
   } finally {
     await browser.close();
@@ -187,6 +210,8 @@ export async function benchRealPages(options: {
     otherP95Ms: quantile(others.map((r) => r.totalMs), 0.95),
     pages: rows.length,
     articles: articles.length,
+    floorArticleMedianMs: quantile(articles.map((r) => r.floorMs), 0.5),
+    floorOtherMedianMs: quantile(others.map((r) => r.floorMs), 0.5),
     partsMedianMs: { article: partMedians(articles), other: partMedians(others) },
     unfinished,
     rows,
