@@ -188,8 +188,9 @@ export async function benchRealPages(options: {
           break;
         }
       }
+      // A page StateLens did not finish is reported as such, and left out of the figures (its parts are partial).
       if (!finished) unfinished.push(page.name);
-      if (!samples.length) continue;
+      if (!finished || !samples.length) continue;
       // The run with the least time in all: the machine's other work (a second process, the collector) only
       // ever adds to a run, never takes away.
       const total = (s: Record<Part, number>) => PARTS.reduce((n, p) => n + s[p], 0);
