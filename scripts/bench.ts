@@ -751,6 +751,10 @@ function printTable(r: Result): void {
     console.log(`  articles  median ${f(real.articleMedianMs)}, p95 ${f(real.articleP95Ms)}: ${parts('article')}`);
     console.log(`  others    median ${f(real.otherMedianMs)}, p95 ${f(real.otherP95Ms)}: ${parts('other')}`);
     console.log(`  reference: an empty content script, evaluated in the same loads: median ${f(real.floorArticleMedianMs)} ms on articles, ${f(real.floorOtherMedianMs)} ms on the others`);
+    const firstParts = (which: 'article' | 'other') => PARTS.map((p) => `${p} ${f(real.partsFirstMedianMs[which][p])}`).join(' · ');
+    console.log(`  first loads, each page in a new renderer process (its scripts compiled afresh); the empty content script ${f(real.floorFirstMedianMs)}:`);
+    console.log(`    articles  median ${f(real.articleFirstMedianMs)}, p95 ${f(real.articleFirstP95Ms)}: ${firstParts('article')}`);
+    console.log(`    others    median ${f(real.otherFirstMedianMs)}: ${firstParts('other')}`);
     const slowest = [...real.rows].sort((a, b) => b.totalMs - a.totalMs).slice(0, 5);
     console.log(`  slowest   ${slowest.map((row) => `${row.page} ${f(row.totalMs)}`).join(' · ')}`);
     if (real.unfinished.length) console.log(`  unfinished within 10 s: ${real.unfinished.join(', ')}`);
