@@ -66,8 +66,10 @@ export function startCitationCard(env: CardEnvironment, signal: AbortSignal): Ci
     const citation = env.citations()[i];
     const content = citation ? await env.content(i) : null;
     if (open !== i || !content || signal.aborted) return;
-    const { part, view } = await card.ready();
-    if (open !== i || signal.aborted) return;
+    // (The card's code could not be loaded: no card, and the next hover tries again.)
+    const loaded = await card.ready().catch((error: unknown) => void console.debug('StateLens: could not load the card', error));
+    if (!loaded || open !== i || signal.aborted) return;
+    const { part, view } = loaded;
     const own = env.citations().filter((c) => c.outlet === citation.outlet);
     const element = part.renderCard(doc, { ...content, position: { index: own.indexOf(citation) + 1, of: own.length } }, env.t);
     part.onCardActions(element, {

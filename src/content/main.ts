@@ -181,7 +181,10 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (message.type === 'page/recount' && citations.length) return send({ type: 'page/report', summary: summaryOf(false) });
     return undefined;
   }, signal);
-  if (scan && scan.site >= 0) void showSiteBanner({ doc: document, card: shared.card, settings, typologyOf, summary: attributedSummary }, scan.site, signal);
+  if (scan && scan.site >= 0) {
+    showSiteBanner({ doc: document, card: shared.card, settings, typologyOf, summary: attributedSummary }, scan.site, signal)
+      .catch((error: unknown) => console.debug('StateLens: could not show the site banner', error));
+  }
   timed('highlight', () => show(true));
   mark('done');
   // Made ready while the page is idle, for the reader's first card (which, if it comes first, has them made at
