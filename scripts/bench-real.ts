@@ -114,7 +114,13 @@ function floorExtension(out: string): string {
 /** The trace's events for a module's main-thread work (Chromium: compiling it, evaluating it). */
 const MODULE_EVENTS = new Set(['v8.compileModule', 'v8.evaluateModule']);
 
-async function measurePage(page: Page, url: string, timeoutMs: number): Promise<{ parts: Record<Part, number>; floorMs: number; finished: boolean }> {
+/** One load's measures: StateLens's parts, and the reference extension's evaluation. */
+interface Sample {
+  parts: Record<Part, number>;
+  floorMs: number;
+}
+
+async function measurePage(page: Page, url: string, timeoutMs: number): Promise<Sample & { finished: boolean }> {
   await page.tracing.start({ categories: ['devtools.timeline'] });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(() => undefined);
   // The content script marks "statelens:done" once the page is read and shown.
@@ -188,16 +194,16 @@ export async function benchRealPages(options: {
     let i = 0;
     for (const [path, page] of byPath) {
       if (++i % 50 === 0) log(`real pages: ${i} of ${pages.length}`);
-      const samples: Array<{ parts: Record<Part, number>; floorMs: number }> = [];
+      const samples: Sample[] = [];
       let finished = true;
-      let first: { parts: Record<Part, number>; floorMs: number } | null = null;
+      let first: Sample | null = null;
       // One load more than asked: the first, in a new renderer process, warms it and the browser's caches.
       for (let run = 0; run <= runs; run++) {
         try {
           const measured = await measurePage(tab, `${siteOf(i)}${path}`, 10_000);
           finished &&= measured.finished;
-          if (run > 0) samples.push({ parts: measured.parts, floorMs: measured.floorMs });
-          else first = { parts: measured.parts, floorMs: measured.floorMs };
+          if (run > 0) samples.push(measured);
+          else first = measured;
         } catch (error) {
           // The page's tab stopped answering: it is reported, and the next page gets a new tab.
           finished = false;
