@@ -12,6 +12,7 @@ import { findTextCitations } from '../src/core/match/find-citations';
 import { LinkIndex } from '../src/core/match/links';
 import { Matcher } from '../src/core/match/matcher';
 import { typologyAt } from '../src/core/registry/pack';
+import { entriesOf } from '../src/core/registry/sorted-table';
 import { defaultSettings, type Settings } from '../src/core/settings';
 import { summarize, type OutletSummary } from '../src/core/summary';
 import type { Typology } from '../src/core/typology';
@@ -262,16 +263,24 @@ const api = {
   },
 
   /**
-   * The index's forms side by side, on this page's first call (cold) and warm: every table parsed from index.js's
-   * JSON text (what ships), and the same two parts deflated and base64-encoded, inflated with
-   * DecompressionStream (what shipped before, served by the bench as deflated.js).
+   * The index's forms side by side, on this page's first call (cold) and warm: every JSON table of index.js
+   * parsed, the aliases' sorted table used as it is (what ships); the aliases' table as a JSON object, parsed
+   * (what shipped before the sorted table); and the index deflated and base64-encoded, inflated with
+   * DecompressionStream (what shipped before the JSON text, served by the bench as deflated.js).
    */
   async indexForms() {
     const deflated = (globalThis as { deflatedIndex?: { sites: string; aliases: string } }).deflatedIndex;
     if (!deflated) throw new Error('bench: deflated.js did not load');
+    const parsed = Object.entries(tables).filter(([key, value]) => !['categories', 'countries', 'aliases'].includes(key) && typeof value === 'string');
     const json = () => {
       const started = performance.now();
-      for (const [key, value] of Object.entries(tables)) if (key !== 'categories' && key !== 'countries' && typeof value === 'string') JSON.parse(value);
+      for (const [, value] of parsed) JSON.parse(value as string);
+      return performance.now() - started;
+    };
+    const aliasesJson = JSON.stringify(Object.fromEntries(entriesOf(tables.aliases)));
+    const aliasesObject = () => {
+      const started = performance.now();
+      JSON.parse(aliasesJson);
       return performance.now() - started;
     };
     const inflate = async (base64: string) => {
@@ -287,14 +296,19 @@ const api = {
       await Promise.all([inflate(deflated.sites), inflate(deflated.aliases)]);
       return performance.now() - started;
     };
-    const first = { json: json(), deflated: await inflated() };
-    const warm = { json: [] as number[], deflated: [] as number[] };
+    const first = { json: json(), aliasesObject: aliasesObject(), deflated: await inflated() };
+    const warm = { json: [] as number[], aliasesObject: [] as number[], deflated: [] as number[] };
     for (let i = 0; i < 15; i++) {
       warm.json.push(json());
+      warm.aliasesObject.push(aliasesObject());
       warm.deflated.push(await inflated());
     }
     const mid = (list: number[]) => list.sort((a, b) => a - b)[list.length >> 1];
-    return { json: { firstMs: first.json, warmMs: mid(warm.json) }, deflated: { firstMs: first.deflated, warmMs: mid(warm.deflated) } };
+    return {
+      json: { firstMs: first.json, warmMs: mid(warm.json) },
+      aliasesObject: { firstMs: first.aliasesObject, warmMs: mid(warm.aliasesObject) },
+      deflated: { firstMs: first.deflated, warmMs: mid(warm.deflated) },
+    };
   },
 
   /** A fresh copy of the page: the untouched body swapped in, laid out and painted, garbage collected. */

@@ -1,9 +1,10 @@
 /**
  * The registry's index, as the content script gets it: index.js, a second content script that the manifest
  * runs before content.js in the same isolated world, sets `statelensIndex` to the packed index's tables, each
- * table a JSON string (see src/core/registry/pack.ts for what each holds). A table is parsed when first asked
- * for, by JSON.parse (native code, faster than evaluating the same data as a JavaScript literal): a page whose
- * links lead nowhere known parses the host table only; the aliases wait for a page whose text is read.
+ * table a string (see src/core/registry/pack.ts for what each holds). The aliases' table is a sorted table,
+ * looked up by binary search as it is; each other table is JSON text, parsed when first asked for by
+ * JSON.parse (native code, faster than evaluating the same data as a JavaScript literal): a page whose links
+ * lead nowhere known parses the host table only; the rest waits for a page whose text is read.
  *
  * Why this form (measured in Chromium, `npm run bench`, "index forms"): JSON strings in a script of their own
  * were ready in about a millisecond on a page's first load, where the earlier deflated, base64-encoded copy took
@@ -14,7 +15,7 @@ import { installContextWords } from '../core/match/context-words';
 import { Matcher } from '../core/match/matcher';
 import { PACKED_VERSION, type PackedIndex } from '../core/registry/pack';
 
-/** The tables as index.js ships them: the strings as they are, the rest as JSON text. */
+/** The tables as index.js ships them: the strings (the aliases' sorted table among them) as they are, the rest as JSON text. */
 export type IndexTables = { [K in keyof Required<PackedIndex>]: K extends 'version' ? number : string };
 
 /** What a page whose text is not read needs: categories (and their periods), countries, hosts, accounts, families. */
@@ -51,10 +52,14 @@ export function sitesOf(tables: IndexTables): Sites {
   return sites;
 }
 
-/** The whole index: the sites and the aliases with the context rules' word lists (tables parsed on first use). */
+/**
+ * The whole index: the sites and the aliases with the context rules' word lists (tables parsed on first use;
+ * the aliases' table is a sorted string, used as it is).
+ */
 export function packedIndexOf(tables: IndexTables, sites: Sites = sitesOf(tables)): PackedIndex {
   const index = Object.create(sites) as PackedIndex;
-  for (const key of ['aliases', 'runAliases', 'prefilter', 'contextWords'] as const) lazy(index, key, tables[key]);
+  index.aliases = tables.aliases;
+  for (const key of ['runAliases', 'prefilter', 'contextWords'] as const) lazy(index, key, tables[key]);
   return index;
 }
 

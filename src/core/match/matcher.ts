@@ -13,6 +13,7 @@ const SHAPES: Record<string, CaseShape> = { U: 'upper', T: 'title', L: 'lower' }
 import { paragraphBreakAfter } from './sentences';
 import { isRunStart, isWordChar, tokenize, type Token } from './tokens';
 import { Prefilter } from './prefilter';
+import { lookup } from '../registry/sorted-table';
 
 export interface AliasEntry {
   outlet: number;
@@ -56,7 +57,8 @@ const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'ال', 'وب', 'ول', '
 export class Matcher {
   /** The index's records by first word key and by first character (runs); see src/core/registry/pack.ts. */
   readonly #packed: PackedIndex;
-  readonly #records: Record<string, string>;
+  /** The aliases' sorted table (see sorted-table.ts), looked up as it is. */
+  readonly #records: string;
   readonly #runRecords: Record<string, string>;
   readonly #hasRuns: boolean;
   /** Records parsed into entries, on first use. */
@@ -86,9 +88,8 @@ export class Matcher {
   #startingWith(key: string): AliasEntry[] | null {
     let list = this.#byFirstWord.get(key);
     if (!list) {
-      // (A string, never an inherited property: "constructor" is a word too.)
-      const records = this.#records[key];
-      if (typeof records !== 'string') return null;
+      const records = lookup(this.#records, key);
+      if (records === undefined) return null;
       this.#byFirstWord.set(key, (list = records.split(RECORD).map((r) => parseRecord(key + r)).sort((a, b) => b.keys.length - a.keys.length)));
     }
     return list;

@@ -1,7 +1,8 @@
 /**
- * The matcher index as the content script loads it: JSON whose objects are the lookup tables themselves, so
- * that JSON.parse (native code) builds them and loading runs no code per alias or per host. index.js ships
- * each table as JSON text, parsed when first read (src/content/load-index.ts).
+ * The matcher index as the content script loads it: tables used as they are, so that loading runs no code per
+ * alias or per host. The aliases' table is a sorted string, looked up by binary search and never parsed; the
+ * others are objects, which index.js ships as JSON text, parsed by JSON.parse (native code) when first read
+ * (src/content/load-index.ts).
  *
  *   PackedIndex
  *   ├─ version        PACKED_VERSION: a content script and an index from different builds refuse each other
@@ -11,17 +12,20 @@
  *   ├─ periods        { "17": "|2024-12-08|S;2024-12-08||-" }   only outlets whose category changed or is unknown
  *   │                 for a while: each control period as from | to | category character ("" open, "-" none),
  *   │                 so that an article is coloured by the category of its own date
- *   ├─ aliases        { "syrian": " arab news agency|TTTT|h|1;…", "sana": "|U|h|5|…" }
- *   │                 by an alias's first word key, its records joined by ";". A record:
+ *   ├─ aliases        "sana\t|U|h|5\nsyrian\t arab news agency|TTTT|h|1;…"
+ *   │                 a sorted table (sorted-table.ts: one line per key, looked up by binary search, never
+ *   │                 parsed): by an alias's first word key, its records joined by ";". A record:
  *   │                   keys | shapes | outlet | flags [| words ruling it out after [| … before]]
  *   │                   keys     the alias's word keys, space-separated, the table's key left out of the first
  *   │                   shapes   one character per word: U upper, T title, L lower (the case the alias is written in)
  *   │                   outlet   the outlet's index, base 36
  *   │                   flags    ALIAS_* bits (types.ts) with ALIAS_RUN
- *   ├─ runAliases     the same, for aliases in scripts written without spaces (Chinese, Japanese), by first character
- *   ├─ prefilter      { words: [hash…], leads: [hash…], starts: [hash…], candidates: "[A-Z][A-Za-z0-9]*|…" }
- *   │                 the prefilter's hashes of the aliases' first keys and the source of its RegExp of where an
- *   │                 alias may begin, worked out by the build (match/prefilter.ts): the page builds only its tables
+ *   ├─ runAliases     { "人": "民日报||ic|8;…" }   the same records, as an object, for aliases in scripts written
+ *   │                 without spaces (Chinese, Japanese), by first character
+ *   ├─ prefilter      { words: [0, 1150943233, 0, …], leads: […], starts: […], candidates: "[A-Z][A-Za-z0-9]*|…" }
+ *   │                 the prefilter's sets of hashes of the aliases' first keys, each as the slots of its
+ *   │                 open-addressing table (0: empty), and the source of its RegExp of where an alias may begin,
+ *   │                 worked out by the build (match/prefilter.ts): the page copies the tables as they are
  *   ├─ hosts          { "moc.tr": 5, "ys.anas": 17 }   outlet index by host name written backwards, so that a
  *   │                 host's parent domains are its prefixes (news.rt.com → "moc.tr.swen" starts with "moc.tr")
  *   ├─ accounts       { "x:rt_com": 5 }   outlet index by official account (platform:handle, see match/accounts.ts)
@@ -36,10 +40,11 @@ import { isRunStart, tokenize } from '../match/tokens';
 import { isTypology, TYPOLOGIES, type Typology } from '../typology';
 import { ALIAS_SHARED, type MatcherIndex } from './types';
 import { FIELD, RECORD } from './separators';
+import { sortedTable } from './sorted-table';
 import { prefilterHashes, type PrefilterHashes } from '../match/prefilter';
 import type { ContextWords } from '../match/context-words';
 
-export const PACKED_VERSION = 7;
+export const PACKED_VERSION = 8;
 export { FIELD, RECORD } from './separators';
 /** Set on aliases in scripts written without spaces (matched inside runs of text). */
 export const ALIAS_RUN = 8;
@@ -52,7 +57,8 @@ export interface PackedIndex {
   categories: string;
   countries: string;
   periods: Record<string, string>;
-  aliases: Record<string, string>;
+  /** A sorted table (sorted-table.ts) of records by first word key. */
+  aliases: string;
   runAliases: Record<string, string>;
   /** The prefilter's hashes of the aliases (see match/prefilter.ts), worked out by the build. */
   prefilter: PrefilterHashes;
@@ -113,7 +119,7 @@ export function packIndex(index: MatcherIndex): PackedIndex {
   for (const [outlet, list] of index.periods) {
     periods[outlet] = list.map(([from, to, typology]) => [from, to, typologyChar(typology)].join(FIELD)).join(RECORD);
   }
-  return { version: PACKED_VERSION, categories, countries, periods, aliases: a, runAliases: r, prefilter: prefilterHashes(a, r), hosts: h, accounts, families };
+  return { version: PACKED_VERSION, categories, countries, periods, aliases: sortedTable(a), runAliases: r, prefilter: prefilterHashes(a, r), hosts: h, accounts, families };
 }
 
 /**
