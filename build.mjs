@@ -75,7 +75,7 @@ function registryCache(compiler) {
 }
 
 /** Virtual modules with the compiled registry: the matcher index and the outlets' details. */
-/** In the content script, the word lists come with the index (index.js): their module is left empty. */
+/** In the content script and its text reader, the word lists come with the index (reader.js's aliases part): their module is left empty. */
 const contextWordsStub = {
   name: 'context-words-stub',
   setup(build) {
@@ -93,6 +93,10 @@ export function indexTables(packed) {
   return tables;
 }
 
+const SITE_TABLES = ['version', 'categories', 'countries', 'periods', 'hosts', 'accounts', 'families'];
+const ALIAS_TABLES = ['version', 'aliases', 'runAliases', 'prefilter', 'contextWords'];
+const pick = (tables, keys) => Object.fromEntries(keys.map((key) => [key, tables[key]]));
+
 function registryPlugin(registry) {
   const load = (pick) => async () => {
     const { compiled, error, files } = registry();
@@ -107,6 +111,9 @@ function registryPlugin(registry) {
       // index.js's tables (see src/content/load-index.ts): each table of the packed index as JSON text, parsed
       // in the page when first needed, with the context rules' word lists (data, not code) as contextWords.
       build.onLoad({ filter: /^statelens:index-tables$/, namespace: 'statelens' }, load((c) => indexTables(c.packed)));
+      // Its two parts: the sites (index.js, every page) and the aliases (reader.js, pages whose text is read).
+      build.onLoad({ filter: /^statelens:site-tables$/, namespace: 'statelens' }, load((c) => pick(indexTables(c.packed), SITE_TABLES)));
+      build.onLoad({ filter: /^statelens:alias-tables$/, namespace: 'statelens' }, load((c) => pick(indexTables(c.packed), ALIAS_TABLES)));
       build.onLoad({ filter: /^statelens:outlets$/, namespace: 'statelens' }, load((c) => c.index.outlets.map(([id]) => c.outlets[id])));
     },
   };
@@ -213,9 +220,11 @@ export const common = {
 };
 export const configs = [
   { ...common, plugins: [...common.plugins, contextWordsStub], entryPoints: { content: 'src/content/main.ts' }, outdir: STAGE, format: 'iife' },
-  // The card's code, loaded by the content script when a page first needs a card (src/content/card-loader.ts).
+  // The card's code, loaded by the content script when a page first needs a card (src/content/card-loader.ts);
+  // the text reader with the index's aliases, when a page's text is first read (src/content/reader-loader.ts).
   { ...common, entryPoints: { card: 'src/content/card-part.ts' }, outdir: STAGE, format: 'esm' },
-  // The index, data only, in a content script of its own that runs just before content.js.
+  { ...common, plugins: [...common.plugins, contextWordsStub], entryPoints: { reader: 'src/content/reader-part.ts' }, outdir: STAGE, format: 'esm' },
+  // The index's sites part, data only, in a content script of its own that runs just before content.js.
   { ...common, entryPoints: { index: 'src/content/index-data.ts' }, outdir: STAGE, format: 'iife' },
   { ...common, entryPoints: { background: 'src/background/main.ts', popup: 'src/popup/main.ts', options: 'src/options/main.ts', report: 'src/report/main.ts' }, outdir: STAGE, format: 'esm', splitting: false },
   {

@@ -10,6 +10,18 @@ const layer = (files, forbidden, message) => ({
   },
 });
 
+const CONTENT_PATTERNS = [
+  { group: ['webextension-polyfill'], message: 'Entry points reach the browser only through src/platform.' },
+  { group: ['**/platform/locales'], message: 'The content script runs on every page: it asks the background for a chosen language\'s strings instead of bundling every catalog.' },
+];
+// The text reader (the matcher, the context rules, attribution) is reader.js's, which pages whose text is read
+// import at run time (src/content/reader-loader.ts): content.js, which every page runs, never bundles it.
+const READER_PART = ['src/content/reader-part.ts', 'src/content/load-index.ts'];
+const TEXT_READER_PATTERN = {
+  group: ['**/dom/read-text', '**/dom/scan-page', '**/core/match/matcher', '**/core/match/find-citations', '**/core/match/prefilter', '**/core/match/context-words'],
+  message: 'The text reader is reader.js\'s: content.js loads it at run time (reader-loader.ts), never bundles it.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'icons/**'] },
   ...tseslint.configs.recommended,
@@ -43,11 +55,11 @@ export default tseslint.config(
   // One entry per set of files: a later entry for the same files would replace this rule, not add to it.
   {
     files: ['src/content/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['webextension-polyfill'], message: 'Entry points reach the browser only through src/platform.' },
-        { group: ['**/platform/locales'], message: 'The content script runs on every page: it asks the background for a chosen language\'s strings instead of bundling every catalog.' },
-      ] }],
-    },
+    ignores: READER_PART,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...CONTENT_PATTERNS, TEXT_READER_PATTERN] }] },
+  },
+  {
+    files: READER_PART,
+    rules: { 'no-restricted-imports': ['error', { patterns: CONTENT_PATTERNS }] },
   },
 );

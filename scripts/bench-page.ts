@@ -16,7 +16,7 @@ import { entriesOf } from '../src/core/registry/sorted-table';
 import { defaultSettings, type Settings } from '../src/core/settings';
 import { summarize, type OutletSummary } from '../src/core/summary';
 import type { Typology } from '../src/core/typology';
-import { indexTables, loadMatcher as loadContentMatcher, sitesOf } from '../src/content/load-index';
+import { aliasTables, loadMatcher as loadContentMatcher, siteTables, sitesOf } from '../src/content/load-index';
 import { Highlighter } from '../src/dom/highlight';
 import { nextIdle, nextTask } from '../src/dom/next-task';
 import { rescanLinks, scanPage, scanPageSliced, type PageCitation, type PageScan } from '../src/dom/scan-page';
@@ -45,7 +45,7 @@ export interface PipelineResult {
   scan: PageScan;
 }
 
-// As index.js does for the content script.
+// As index.js does for the content script (the aliases' tables are reader.js's: here they are all at hand).
 (globalThis as { statelensIndex?: unknown }).statelensIndex = tables;
 
 /**
@@ -54,10 +54,10 @@ export interface PipelineResult {
  */
 export function loadMatcher(doc: Document, marks: { sites?: number } = {}): Ready {
   // As the content script does: the host table first (every page with links reads it), then the aliases.
-  const sites = sitesOf(indexTables());
+  const sites = sitesOf(siteTables());
   void sites.hosts;
   marks.sites = performance.now();
-  const matcher = loadContentMatcher(indexTables(), sites);
+  const matcher = loadContentMatcher(aliasTables(tables), sites);
   return {
     matcher,
     hosts: new LinkIndex(sites),

@@ -3,16 +3,21 @@
  * --bench: its content script records the main-thread time of each part of its work as performance measures,
  * see src/dom/part-timing.ts) loads each saved real page of the shared folder (readability and news), and the
  * time StateLens adds to the page is read part by part:
- *   evaluateIndex, evaluateCode   compiling and running index.js, and content.js (the trace's EvaluateScript events)
- *   evaluateCard  compiling and running card.js, the card's code, which a page with citations loads once they
- *                 show, in idle time (the trace's module events for it); the bench waits for it on such pages
+ *   evaluateIndex, evaluateCode   compiling and running index.js (the index's sites), and content.js (the
+ *                 trace's EvaluateScript events)
  *   detect     is the page an article (detect-article.ts)
  *   links      the page's own address and its links (hosts parsed on first use)
- *   matcher    the matcher made ready (aliases and context words parsed, the prefilter built)
+ *   importReader  asking for reader.js, the text reader with the index's aliases, which a page whose text is
+ *                 read imports once it is found to be one: the browser makes the file's request on the main
+ *                 thread, in the import() call (its wait for the file is not counted: the clock stops)
+ *   evaluateReader  compiling and running reader.js (the trace's module events for it)
+ *   matcher    the matcher made ready (context words parsed, the prefilter's tables copied)
  *   collect    the story's text read
  *   match      citations found in it
  *   ranges     their ranges made
  *   highlight  the highlights registered
+ *   importCard, evaluateCard   the same two for card.js, the card's code, which a page with citations imports
+ *                 once they show, in idle time; the bench waits for it on such pages
  * The pages are served from 127.0.0.1, each at a site of its own (p1.test, p2.test... resolved to 127.0.0.1), so
  * that its first load is in a new renderer process, where StateLens's scripts are compiled afresh as on a
  * reader's first page of a site (firstMs); the loads after it are that renderer's again (totalMs). Every other
@@ -31,7 +36,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 
-export const PARTS = ['evaluateIndex', 'evaluateCode', 'evaluateCard', 'detect', 'links', 'matcher', 'collect', 'match', 'ranges', 'highlight'] as const;
+export const PARTS = ['evaluateIndex', 'evaluateCode', 'detect', 'links', 'importReader', 'evaluateReader', 'matcher', 'collect', 'match', 'ranges', 'highlight', 'importCard', 'evaluateCard'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface RealPageRow {
@@ -140,8 +145,9 @@ async function measurePage(page: Page, url: string, timeoutMs: number): Promise<
     if (!url?.startsWith('chrome-extension://') || !e.dur) continue;
     if (e.name === 'EvaluateScript' && url.endsWith('/floor.js')) floorMs += e.dur / 1000;
     else if (e.name === 'EvaluateScript') parts[url.endsWith('/index.js') ? 'evaluateIndex' : 'evaluateCode'] += e.dur / 1000;
-    // card.js, a module: compiled, then evaluated.
+    // card.js and reader.js, modules: compiled, then evaluated.
     else if (MODULE_EVENTS.has(e.name) && url.endsWith('/card.js')) parts.evaluateCard += e.dur / 1000;
+    else if (MODULE_EVENTS.has(e.name) && url.endsWith('/reader.js')) parts.evaluateReader += e.dur / 1000;
   }
   return { parts, floorMs, finished };
 }

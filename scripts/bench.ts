@@ -507,6 +507,8 @@ async function main(): Promise<void> {
   const indexBytes = statSync(join(ROOT, 'dist', 'chrome', 'index.js')).size;
   // The card's code, loaded only by pages with citations (src/content/card-loader.ts): reported, not budgeted.
   const cardPartBytes = statSync(join(ROOT, 'dist', 'chrome', 'card.js')).size;
+  // The text reader with the index's aliases, loaded only by pages whose text is read (src/content/reader-loader.ts).
+  const readerPartBytes = statSync(join(ROOT, 'dist', 'chrome', 'reader.js')).size;
 
   const { bench, card: cardPage } = pages();
   const files = new Map<string, { body: string; type: string }>([
@@ -593,6 +595,7 @@ async function main(): Promise<void> {
     },
     indexKB: round(indexBytes / 1024, 1),
     cardPartKB: round(cardPartBytes / 1024, 1),
+    readerPartKB: round(readerPartBytes / 1024, 1),
     // On a page that is not an article the content script parses the host table (for the links) but builds no matcher.
     nonArticleWithMatcherLoadMs: shop?.scanMs != null ? round(shop.scanMs + median(matcherLoads.map((l) => l.sitesMs))) : null,
     cardFrameMs: card ? round(card.cardFrameMs) : null,
@@ -623,7 +626,7 @@ type Result = {
   browser: string; rows: Row[]; matcherLoadMs: number | null; nonArticleMs: number | null; cardMs: number | null; heapKB: number | null;
   contentScriptKB: number | null; matcherMBps: number | null; regexMBps: number | null; runs: number; cores: number;
   matcherFirstLoadMs: number | null; indexForms: IndexForms<number | null> | null; indexKB: number | null; nonArticleWithMatcherLoadMs: number | null; cardFrameMs: number | null; cardMethod: string;
-  cardSize: { width: number; height: number } | null; heapPage: string | null; contentScriptFreshKB: number | null; aliases: number; cardPartKB: number | null;
+  cardSize: { width: number; height: number } | null; heapPage: string | null; contentScriptFreshKB: number | null; aliases: number; cardPartKB: number | null; readerPartKB: number | null;
   nodeTextMB: number | null; nodeHits: { matcher: number; regex: number }; chromiumMatcherMBps: number | null; chromiumRegexMBps: number | null;
   /** The prefilter over the 1 MB page's text, paragraph by paragraph: led by its RegExp (shipped), and reading every word. */
   chromiumPrefilterMs: number | null; chromiumPrefilterReadingMs: number | null;
@@ -740,6 +743,7 @@ function printTable(r: Result): void {
   console.log(`heap                 ${f(r.heapKB, 0)} KB kept by the scan on the ${r.heapPage} page`);
   console.log(`content script       ${f(r.contentScriptKB, 1)} KB dist/chrome/content.js${r.contentScriptFreshKB !== r.contentScriptKB ? ` (${f(r.contentScriptFreshKB, 1)} KB when built from the current sources: dist/ is stale)` : ''}`);
   console.log(`card's code          ${f(r.cardPartKB, 1)} KB dist/chrome/card.js, loaded only by pages with citations`);
+  console.log(`text reader          ${f(r.readerPartKB, 1)} KB dist/chrome/reader.js (its code and the index's aliases), loaded only by pages whose text is read; index.js (the index's sites) ${f(r.indexKB, 1)} KB`);
   console.log(`Node, ${f(r.nodeTextMB)} MB of text   matcher ${f(r.matcherMBps)} MB/s (${r.nodeHits.matcher} citations), RegExp of ${r.aliases} aliases ${f(r.regexMBps)} MB/s (${r.nodeHits.regex} hits)`);
   if (r.chromiumMatcherMBps !== null) {
     console.log(`Chromium, ${THROUGHPUT_PAGE} page's text   matcher ${f(r.chromiumMatcherMBps)} MB/s, the same RegExp ${f(r.chromiumRegexMBps)} MB/s; ` +

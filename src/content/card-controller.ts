@@ -5,7 +5,7 @@
  * buttons. Every listener and timer stops when `signal` aborts.
  */
 import type { CardContent, Translate } from '../dom/card';
-import type { PageCitation } from '../dom/scan-page';
+import type { PageCitation } from '../dom/scan-steps';
 import type { LazyCard } from './card-loader';
 
 /** How long the card stays after the pointer leaves the citation, so the reader can move into it. */

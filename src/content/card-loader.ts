@@ -4,6 +4,7 @@
  */
 import type { CardView } from '../dom/card';
 import type * as Part from './card-part';
+import { checkPart, once } from './parts';
 
 export type CardPart = typeof Part;
 
@@ -11,38 +12,25 @@ export type CardPart = typeof Part;
 export const CARD_PART_FILE = 'card.js';
 
 /** The parts card.js must export: a build that lost one fails here, naming it, not on a reader's first hover. */
-const EXPORTS = ['CardView', 'onCardActions', 'renderCard', 'showBanner'] as const;
-
 export function checkCardPart(module: unknown): CardPart {
-  const missing = EXPORTS.filter((name) => typeof (module as Record<string, unknown> | null)?.[name] !== 'function');
-  if (missing.length) throw new Error(`StateLens: ${CARD_PART_FILE} does not export ${missing.join(', ')}`);
-  return module as CardPart;
+  return checkPart<CardPart>(CARD_PART_FILE, module, ['CardView', 'onCardActions', 'renderCard', 'showBanner']);
 }
 
 export class LazyCard {
-  #ready: Promise<{ part: CardPart; view: CardView }> | null = null;
   #view: CardView | null = null;
-  readonly #doc: Document;
-  readonly #frame: Element | null;
-  readonly #load: () => Promise<unknown>;
+  readonly #ready: () => Promise<{ part: CardPart; view: CardView }>;
 
   /** doc and frame: where the card shows (see CardView). load: imports card.js. */
   constructor(doc: Document, frame: Element | null, load: () => Promise<unknown>) {
-    this.#doc = doc;
-    this.#frame = frame;
-    this.#load = load;
+    this.#ready = once(() => load().then(checkCardPart).then((part) => {
+      this.#view = new part.CardView(doc, frame);
+      return { part, view: this.#view };
+    }));
   }
 
   /** The card's code and its view, loaded on the first call (a failed load is tried again on the next). */
   ready(): Promise<{ part: CardPart; view: CardView }> {
-    this.#ready ??= this.#load().then(checkCardPart).then((part) => {
-      this.#view = new part.CardView(this.#doc, this.#frame);
-      return { part, view: this.#view };
-    }).catch((error: unknown) => {
-      this.#ready = null;
-      throw error;
-    });
-    return this.#ready;
+    return this.#ready();
   }
 
   contains(node: Node | null): boolean {

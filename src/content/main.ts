@@ -8,21 +8,21 @@
  */
 import { LinkIndex } from '../core/match/links';
 import { typologyAt } from '../core/registry/pack';
-import { indexTables, loadMatcher, sitesOf } from './load-index';
-import type { Matcher } from '../core/match/matcher';
+import { siteTables, sitesOf } from './load-index';
 import { isPageMessage, type PageSummary } from '../core/messages';
 import type { Outlet } from '../core/registry/types';
 import { summarize } from '../core/summary';
 import type { Typology } from '../core/typology';
 import { Highlighter } from '../dom/highlight';
 import { indexRangesByNode, rangeAtPoint } from '../dom/hit-test';
-import { rescanChanged, rescanLinks, scanPageSliced, type PageCitation, type PageScan } from '../dom/scan-page';
+import { rescanLinks, scanPageSliced, type PageCitation, type PageScan } from '../dom/scan-steps';
 import { detectArticle } from '../dom/detect-article';
 import { nextIdle } from '../dom/next-task';
 import { isOffOn, type Settings } from '../core/settings';
 import { extensionAlive, importExtensionModule, loadSettings, onMessage, onSettingsChanged, send, t, uiDirection, uiLanguage, useLanguage } from '../platform/browser';
 import { CARD_CLOSE_DELAY_MS, startCitationCard } from './card-controller';
 import { CARD_PART_FILE, LazyCard } from './card-loader';
+import { LazyReader, READER_PART_FILE } from './reader-loader';
 import { citationNavigation } from './navigation';
 import { watchPage } from './page-watcher';
 import { showSiteBanner } from './site-banner';
@@ -32,8 +32,8 @@ import { mark, timed } from '../dom/part-timing';
 const RECHECK_MS = 1000;
 
 interface Shared {
-  /** The matcher, made on first use (only pages whose text is read need it). */
-  matcher: () => Matcher;
+  /** The text reader (the matcher and the aliases), its code loaded on first use: only pages whose text is read need it. */
+  reader: LazyReader;
   hosts: LinkIndex;
   /** An outlet's category on a date (an article's, YYYY-MM-DD), or its latest known one (see pack.ts typologyAt). */
   typologyOf: (outlet: number, date?: string | null) => Typology | null;
@@ -50,13 +50,11 @@ interface Shared {
 type OnChange = (nodes: Node[]) => void;
 
 async function main(): Promise<void> {
-  // The sites part of the index first (every page's links need it); the aliases and the matcher only where
-  // the page's text is read. Each table is parsed when first used.
-  const tables = indexTables();
-  const sites = sitesOf(tables);
-  let matcher: Matcher | undefined;
+  // The sites part of the index first (every page's links need it); the text reader, with the aliases and the
+  // matcher, only where the page's text is read. Each table is parsed when first used.
+  const sites = sitesOf(siteTables());
   const shared: Shared = {
-    matcher: () => (matcher ??= loadMatcher(tables, sites)),
+    reader: new LazyReader(sites, () => importExtensionModule(READER_PART_FILE)),
     hosts: new LinkIndex(sites),
     typologyOf: (outlet, date) => typologyAt(sites, outlet, date),
     highlighter: new Highlighter(document),
@@ -79,7 +77,13 @@ async function main(): Promise<void> {
     if (!extensionAlive()) return life.abort();
     const controller = (current = new AbortController());
     await useLanguage(settings).catch(() => undefined);
-    if (!controller.signal.aborted) onChange = await run(shared, settings, controller.signal, () => void start());
+    if (controller.signal.aborted) return;
+    // A run that fails (the text reader's code did not load) leaves the page as it is; a change or a
+    // navigation starts another.
+    onChange = await run(shared, settings, controller.signal, () => void start()).catch((error: unknown) => {
+      console.debug('StateLens: could not scan this page', error);
+      return null;
+    });
   };
   life.signal.addEventListener('abort', () => current?.abort(), { once: true });
   onSettingsChanged((next) => {
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
 async function run(shared: Shared, settings: Settings, signal: AbortSignal, restart: () => void): Promise<OnChange | null> {
   const { hosts, highlighter } = shared;
   const off = isOffOn(settings, location.hostname);
-  let scan: PageScan | null = off ? null : await scanPageSliced(document, shared.matcher, hosts, {
+  let scan: PageScan | null = off ? null : await scanPageSliced(document, () => shared.reader.get(), hosts, {
     allPages: settings.scope === 'all', linksEverywhere: settings.linksEverywhere, signal,
   });
   if (signal.aborted) return null;
@@ -192,7 +196,7 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
   if (citations.length) {
     mark('card-pending');
     nextIdle().then(() => scan?.attributionSliced({ signal, yieldToPage: nextIdle })).then(nextIdle)
-      .then(() => (signal.aborted ? undefined : shared.card.ready().then(() => mark('card'))))
+      .then(() => (signal.aborted ? undefined : timed('importCard', () => shared.card.ready()).then(() => mark('card'))))
       .catch((error: unknown) => console.debug('StateLens: could not make the card ready', error));
   }
 
@@ -237,7 +241,8 @@ async function run(shared: Shared, settings: Settings, signal: AbortSignal, rest
     if (!scan?.collected) return changedUnread(nodes);
     // The reader is looking at a card: its citation must not move under it; the change waits until it closes.
     if (card.openIndex >= 0) return void setTimeout(() => onChange(nodes), CARD_CLOSE_DELAY_MS * 10);
-    const next = rescanChanged(scan, nodes, shared.matcher(), hosts);
+    // (A scan that read the text had its reader loaded.)
+    const next = shared.reader.now()?.rescanChanged(scan, nodes, hosts);
     if (!next) return restart();
     update(next);
   };

@@ -3,7 +3,7 @@
  * reveals an outlet's citations one after another (scrolled into view, flashed, their card opened and focused).
  */
 import type { Highlighter } from '../dom/highlight';
-import type { PageCitation } from '../dom/scan-page';
+import type { PageCitation } from '../dom/scan-steps';
 import type { CitationCard } from './card-controller';
 
 /** How long a citation revealed from the popup flashes. */

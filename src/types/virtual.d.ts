@@ -5,8 +5,18 @@ declare module 'statelens:packed-index' {
   export default index;
 }
 declare module 'statelens:index-tables' {
-  /** The packed index's tables as index.js ships them, each as JSON text (see src/content/load-index.ts). */
+  /** The packed index's tables as the build ships them (see src/content/load-index.ts): both parts. */
   const tables: import('../content/load-index').IndexTables;
+  export default tables;
+}
+declare module 'statelens:site-tables' {
+  /** The sites part, as index.js ships it. */
+  const tables: import('../content/load-index').SiteTables;
+  export default tables;
+}
+declare module 'statelens:alias-tables' {
+  /** The aliases part, as reader.js ships it. */
+  const tables: import('../content/load-index').AliasTables;
   export default tables;
 }
 declare module 'statelens:outlets' {

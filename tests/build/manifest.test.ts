@@ -27,9 +27,9 @@ describe('manifest generation', () => {
     expect(source.host_permissions).toBeUndefined();
     expect(source.content_scripts).toEqual([expect.objectContaining({ matches: ['http://*/*', 'https://*/*'] })]);
     expect(source.content_security_policy.extension_pages).toContain("connect-src 'none'");
-    // The card's code, which the content script imports when a page first needs a card: web-accessible only
-    // where the content script runs, and (in Chrome) at an address that changes each session.
-    expect(source.web_accessible_resources).toEqual([{ resources: ['card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+    // The card's code and the text reader's, which the content script imports when a page first needs them:
+    // web-accessible only where the content script runs, and (in Chrome) at an address that changes each session.
+    expect(source.web_accessible_resources).toEqual([{ resources: ['card.js', 'reader.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
   });
 
   it('Chrome gets the service worker and no Firefox settings', () => {
@@ -52,7 +52,7 @@ describe('manifest generation', () => {
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(m.minimum_chrome_version).toBeUndefined();
     // Firefox's extension addresses already carry a random id of each install; it does not know the key.
-    expect(m.web_accessible_resources).toEqual([{ resources: ['card.js'], matches: ['http://*/*', 'https://*/*'] }]);
+    expect(m.web_accessible_resources).toEqual([{ resources: ['card.js', 'reader.js'], matches: ['http://*/*', 'https://*/*'] }]);
   });
 
   it('does not change the source and rejects what it cannot build', () => {
@@ -72,7 +72,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     expect(manifest).toEqual(manifestFor(source, target, pkg.version));
     const zip = unzipSync(readFileSync(join(ROOT, 'dist', `statelens-${pkg.version}-${target}.zip`)));
     expect(JSON.parse(strFromU8(zip['manifest.json']))).toEqual(manifest);
-    for (const file of ['background.js', 'index.js', 'content.js', 'card.js', 'content.css', 'popup.html', 'popup.js', 'popup.css', 'options.html', 'options.js', 'options.css', 'CREDITS.md', 'LICENSE',
+    for (const file of ['background.js', 'index.js', 'content.js', 'card.js', 'reader.js', 'content.css', 'popup.html', 'popup.js', 'popup.css', 'options.html', 'options.js', 'options.css', 'CREDITS.md', 'LICENSE',
       '_locales/en/messages.json', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-48.png', 'icons/icon-128.png']) {
       expect(zip[file], file).toBeDefined();
       expect(existsSync(join(dir, file)), file).toBe(true);
@@ -109,8 +109,10 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
   });
 
   // The budget is the content script's code alone, minified: the registry's index, which grows with the
-  // outlets, is data in index.js, and the card's code (the card, Floating UI for its placement, its styles, the
-  // site banner) is in card.js, which a page loads only once it has citations to show. What a reader feels is
+  // outlets, is data in index.js and reader.js; the card's code (the card, Floating UI for its placement, its
+  // styles, the site banner) is in card.js, which a page loads only once it has citations to show; the text
+  // reader's (the matcher, the context rules, attribution) in reader.js, which only pages whose text is read
+  // load. What a reader feels is
   // time, which the bench measures on real pages (script evaluation included); this budget keeps the code that
   // every page evaluates from growing unnoticed.
   it('the content script\'s code, which runs on every page, stays within its budget of 80 KB minified', () => {
@@ -130,24 +132,42 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'chrome')))('the build output', (
     expect(card).toMatch(/export\s*\{/);
   });
 
-  it('the index, with the context words, is data in index.js, which runs first; the content script holds none of it', () => {
+  it('the text reader\'s code is in reader.js, a module the content script imports, and not in the content script', () => {
+    const code = readFileSync(join(ROOT, 'dist', 'chrome', 'content.js'), 'utf8');
+    const reader = readFileSync(join(ROOT, 'dist', 'chrome', 'reader.js'), 'utf8');
+    // The matcher's and the prefilter's own messages.
+    for (const mark of ['matcher index version', 'prefilter: the table']) {
+      expect(reader, mark).toContain(mark);
+      expect(code, mark).not.toContain(mark);
+    }
+    expect(reader).toMatch(/export\s*\{/);
+  });
+
+  it('the index is data: its sites in index.js, which runs first; its aliases and context words in reader.js; the content script holds none of it', () => {
     const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
     expect(source.content_scripts[0].js).toEqual(['index.js', 'content.js']);
     const code = readFileSync(join(ROOT, 'dist', 'chrome', 'content.js'), 'utf8');
     const index = readFileSync(join(ROOT, 'dist', 'chrome', 'index.js'), 'utf8');
+    const reader = readFileSync(join(ROOT, 'dist', 'chrome', 'reader.js'), 'utf8');
+    // A context word, and RT's host written backwards.
+    expect(reader).toContain('mouthpiece');
+    expect(index).not.toContain('mouthpiece');
     expect(code).not.toContain('mouthpiece');
-    expect(index).toContain('mouthpiece');
+    expect(index).toContain('"moc.tr"');
+    expect(reader).not.toContain('"moc.tr"');
     expect(code).not.toContain('"moc.tr"');
   });
 
-  it('the shipped content script records no timings: the page\'s performance timeline never learns StateLens is there', () => {
-    const code = readFileSync(join(ROOT, 'dist', 'chrome', 'content.js'), 'utf8');
-    expect(code).not.toContain('performance.measure');
-    expect(code).not.toContain('performance.mark');
+  it('the shipped content script and its parts record no timings: the page\'s performance timeline never learns StateLens is there', () => {
+    for (const file of ['content.js', 'reader.js', 'card.js']) {
+      const code = readFileSync(join(ROOT, 'dist', 'chrome', file), 'utf8');
+      expect(code, file).not.toContain('performance.measure');
+      expect(code, file).not.toContain('performance.mark');
+    }
   });
 
   it('the extension code has no way to reach the network', () => {
-    for (const file of ['background.js', 'index.js', 'content.js', 'popup.js', 'options.js']) {
+    for (const file of ['background.js', 'index.js', 'content.js', 'reader.js', 'card.js', 'popup.js', 'options.js']) {
       const code = readFileSync(join(ROOT, 'dist', 'chrome', file), 'utf8');
       for (const api of ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource']) {
         expect(code.includes(api), `${file} uses ${api}`).toBe(false);

@@ -8,7 +8,9 @@ import { attributeCitations, findFlaggedSteps } from '../../src/core/match/find-
 import { drain } from '../../src/core/steps';
 import { collectText } from '../../src/dom/collect-text';
 import { detectArticle } from '../../src/dom/detect-article';
-import { scanPage, scanPageSliced } from '../../src/dom/scan-page';
+import { textReader } from '../../src/dom/read-text';
+import { scanPage, scanPageSliced, type PageScan } from '../../src/dom/scan-page';
+import * as scanSteps from '../../src/dom/scan-steps';
 import { realRegistry, ROOT } from '../helpers/registry';
 
 const { registry, matcher, hosts } = realRegistry();
@@ -222,5 +224,30 @@ describe('long texts in slices', () => {
     expect(await stopped.attributionSliced({ sliceMs: 0, yieldToPage: async () => controller.abort(), signal: controller.signal })).toBeNull();
     expect(stopped.attribution).toEqual(expected);
     expect(expected!.attributed.filter(Boolean).length).toBeGreaterThan(100);
+  });
+});
+
+describe('the scan with its text reader loaded on first need (as the content script has it)', () => {
+  const view = (scan: PageScan | null) => scan?.citations.map((c) => [c.outlet, c.via, c.kind, c.range.toString()]);
+
+  it('loads the reader only on a page whose text is read, waits for it, and finds what the whole scan finds', async () => {
+    let loads = 0;
+    const load = () => {
+      loads++;
+      return Promise.resolve(textReader(matcher));
+    };
+    const article = doc(FIXTURE);
+    expect(view(await scanSteps.scanPageSliced(article, load, hosts))).toEqual(view(scanPage(doc(FIXTURE), matcher, hosts)));
+    expect(loads).toBe(1);
+    // A page that is not an article: only its links, and no reader.
+    const shop = doc('<p>Basket: 2 items. <a href="https://www.rt.com/news/">RT</a></p>');
+    expect(view(await scanSteps.scanPageSliced(shop, load, hosts))).toEqual([[expect.any(Number), 'link', 'link', 'RT']]);
+    expect(loads).toBe(1);
+  });
+
+  it('a reader that fails to load fails the scan, and the steps cannot be drained past a wait', async () => {
+    await expect(scanSteps.scanPageSliced(doc(FIXTURE), () => Promise.reject(new Error('offline')), hosts)).rejects.toThrow('offline');
+    expect(() => drain(scanSteps.scanSteps(doc(FIXTURE), () => Promise.resolve(textReader(matcher)), hosts)))
+      .toThrow('drain: a step waits on a promise');
   });
 });
