@@ -24,16 +24,19 @@
  * request but the extension's own is refused, so that no page waits on the network.
  * Pages whose text StateLens reads are "article" pages; the others (not articles: only links are looked at).
  *
- * The reference, in the same loads of the same pages: a second extension installed beside StateLens whose
- * content script (floor.js) is one empty statement, on the same pages and frames at the same time. Its
- * evaluation is what the browser charges any content script at all (floorMs): the least an extension that
- * labels every page's links could add.
+ * The references, in the same loads of the same pages: a second extension installed beside StateLens, on the
+ * same pages and frames at the same time, with two content scripts:
+ *   floor.js       one empty statement: what the browser charges any content script at all (floorMs)
+ *   floor-links.js the least labelling every page's links can cost, written as plainly as it can be: a set of
+ *                  the registry's hosts (the list in the script itself), and every link's host looked up in
+ *                  it (floorLinksMs); no article detection, no text, no highlights.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import puppeteer, { type Page } from 'puppeteer-core';
 
 export const PARTS = ['evaluateIndex', 'evaluateCode', 'detect', 'links', 'importReader', 'evaluateReader', 'matcher', 'collect', 'match', 'ranges', 'highlight', 'importCard', 'evaluateCard'] as const;
@@ -47,10 +50,13 @@ export interface RealPageRow {
   parts: Record<Part, number>;
   /** The same load's evaluation of the empty content script of the reference extension, in ms. */
   floorMs: number;
+  /** The same load's evaluation of the reference's links-only content script, in ms. */
+  floorLinksMs: number;
   /** The page's first load, in a new renderer process: StateLens's time, and the reference's. */
   firstMs: number;
   firstParts: Record<Part, number>;
   firstFloorMs: number;
+  firstFloorLinksMs: number;
 }
 
 export interface RealPagesResult {
@@ -63,6 +69,10 @@ export interface RealPagesResult {
   /** The reference: an empty content script's evaluation, median over the article pages and over the others. */
   floorArticleMedianMs: number | null;
   floorOtherMedianMs: number | null;
+  /** The links-only reference, median over the article pages and over the others, and over the first loads. */
+  floorLinksArticleMedianMs: number | null;
+  floorLinksOtherMedianMs: number | null;
+  floorLinksFirstMedianMs: number | null;
   /** The pages' first loads, each in a new renderer process (StateLens's scripts compiled afresh). */
   articleFirstMedianMs: number | null;
   articleFirstP95Ms: number | null;
@@ -105,24 +115,43 @@ export function benchBuild(root: string, out: string): string {
   return join(out, 'chrome');
 }
 
-/** The reference extension: an empty content script on the pages StateLens runs on, in all frames, at document_idle. */
-function floorExtension(out: string): string {
+/**
+ * The reference extension, on the pages StateLens runs on, in all frames, at document_idle: an empty content
+ * script, and one that looks up every link's host in a set of these hosts.
+ */
+function floorExtension(out: string, hosts: string[]): string {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'manifest.json'), JSON.stringify({
     manifest_version: 3, name: 'Empty content script (bench reference)', version: '1.0',
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['floor.js'], run_at: 'document_idle', all_frames: true }],
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['floor.js', 'floor-links.js'], run_at: 'document_idle', all_frames: true }],
   }));
   writeFileSync(join(out, 'floor.js'), 'void 0;\n');
+  writeFileSync(join(out, 'floor-links.js'), `(() => {
+  const hosts = new Set(${JSON.stringify(hosts)});
+  let found = 0;
+  for (const a of document.querySelectorAll('a[href]')) if (hosts.has(a.hostname)) found++;
+  return found;
+})();
+`);
   return out;
+}
+
+/** The registry's hosts, read from the bench build's index.js (its host table holds them written backwards). */
+function registryHosts(extension: string): string[] {
+  const scope: { statelensIndex?: { hosts: string } } = {};
+  runInNewContext(readFileSync(join(extension, 'index.js'), 'utf8'), { globalThis: scope });
+  const table = JSON.parse(scope.statelensIndex!.hosts) as Record<string, number>;
+  return Object.keys(table).map((backwards) => [...backwards].reverse().join(''));
 }
 
 /** The trace's events for a module's main-thread work (Chromium: compiling it, evaluating it). */
 const MODULE_EVENTS = new Set(['v8.compileModule', 'v8.evaluateModule']);
 
-/** One load's measures: StateLens's parts, and the reference extension's evaluation. */
+/** One load's measures: StateLens's parts, and the reference extension's two scripts' evaluation. */
 interface Sample {
   parts: Record<Part, number>;
   floorMs: number;
+  floorLinksMs: number;
 }
 
 async function measurePage(page: Page, url: string, timeoutMs: number): Promise<Sample & { finished: boolean }> {
@@ -140,16 +169,18 @@ async function measurePage(page: Page, url: string, timeoutMs: number): Promise<
   const parts = Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<Part, number>;
   for (const [name, ms] of measures) if (name in parts) parts[name as Part] += ms;
   let floorMs = 0;
+  let floorLinksMs = 0;
   for (const e of trace.traceEvents) {
     const url = e.args?.data?.url ?? e.args?.url;
     if (!url?.startsWith('chrome-extension://') || !e.dur) continue;
     if (e.name === 'EvaluateScript' && url.endsWith('/floor.js')) floorMs += e.dur / 1000;
+    else if (e.name === 'EvaluateScript' && url.endsWith('/floor-links.js')) floorLinksMs += e.dur / 1000;
     else if (e.name === 'EvaluateScript') parts[url.endsWith('/index.js') ? 'evaluateIndex' : 'evaluateCode'] += e.dur / 1000;
     // card.js and reader.js, modules: compiled, then evaluated.
     else if (MODULE_EVENTS.has(e.name) && url.endsWith('/card.js')) parts.evaluateCard += e.dur / 1000;
     else if (MODULE_EVENTS.has(e.name) && url.endsWith('/reader.js')) parts.evaluateReader += e.dur / 1000;
   }
-  return { parts, floorMs, finished };
+  return { parts, floorMs, floorLinksMs, finished };
 }
 
 export async function benchRealPages(options: {
@@ -183,7 +214,7 @@ export async function benchRealPages(options: {
   const unfinished: string[] = [];
   try {
     await browser.installExtension(extension);
-    await browser.installExtension(floorExtension(join(root, 'test-results', 'bench-floor')));
+    await browser.installExtension(floorExtension(join(root, 'test-results', 'bench-floor'), registryHosts(extension)));
     const newTab = async () => {
       const tab = await browser.newPage();
       await tab.setRequestInterception(true);
@@ -228,7 +259,7 @@ export async function benchRealPages(options: {
       const best = samples.reduce((a, b) => (total(b.parts) < total(a.parts) ? b : a));
       rows.push({
         page: page.name, article: samples.some((s) => s.parts.collect > 0), totalMs: total(best.parts), parts: best.parts, floorMs: best.floorMs,
-        firstMs: total(first.parts), firstParts: first.parts, firstFloorMs: first.floorMs,
+        floorLinksMs: best.floorLinksMs, firstMs: total(first.parts), firstParts: first.parts, firstFloorMs: first.floorMs, firstFloorLinksMs: first.floorLinksMs,
       });
     }
   } finally {
@@ -252,6 +283,9 @@ export async function benchRealPages(options: {
     floorFirstMedianMs: quantile(rows.map((r) => r.firstFloorMs), 0.5),
     floorArticleMedianMs: quantile(articles.map((r) => r.floorMs), 0.5),
     floorOtherMedianMs: quantile(others.map((r) => r.floorMs), 0.5),
+    floorLinksArticleMedianMs: quantile(articles.map((r) => r.floorLinksMs), 0.5),
+    floorLinksOtherMedianMs: quantile(others.map((r) => r.floorLinksMs), 0.5),
+    floorLinksFirstMedianMs: quantile(rows.map((r) => r.firstFloorLinksMs), 0.5),
     partsMedianMs: { article: partMedians(articles), other: partMedians(others) },
     partsFirstMedianMs: { article: partMedians(articles, true), other: partMedians(others, true) },
     unfinished,
