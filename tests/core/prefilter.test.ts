@@ -39,6 +39,14 @@ describe('the prefilter', () => {
     expect(units).toBeGreaterThan(10_000);
   });
 
+  it('says an alias may start with the first key of every alias, and with few other words (the matcher skips its table for those)', () => {
+    const firsts = new Set(aliases.filter((a) => !a.run).map((a) => a.keys[0]));
+    for (const key of firsts) expect(prefilter.mayStart(key), key).toBe(true);
+    const others = ['the', 'government', 'said', 'on', 'tuesday', 'minister', 'ceasefire', 'talks', 'would', 'resume', 'regierung', 'gobierno']
+      .filter((w) => !firsts.has(w));
+    expect(others.filter((w) => prefilter.mayStart(w))).toEqual([]);
+  });
+
   it('flags a name of several words at its third word (or its last), one word at itself, a run at its first character', () => {
     const flags = (t: string) => prefilter.flagged(t).map((i) => t.slice(i, i + 4));
     expect(flags('Officials told the Syrian Arab News Agency on Monday.')).toEqual(['News']);

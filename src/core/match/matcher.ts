@@ -62,7 +62,7 @@ export class Matcher {
   readonly #runRecords: Record<string, string>;
   readonly #hasRuns: boolean;
   /** Records parsed into entries, on first use. */
-  readonly #byFirstWord = new Map<string, AliasEntry[]>();
+  readonly #byFirstWord = new Map<string, AliasEntry[] | null>();
   readonly #byFirstChar = new Map<string, AliasEntry[]>();
 
   /** Country (ISO alpha-2) of an outlet, or null; used to tell outlets that share an alias apart. */
@@ -87,10 +87,12 @@ export class Matcher {
   /** The aliases whose first word key is this, longest first ("Syrian Arab News Agency" before "Syrian ..."). */
   #startingWith(key: string): AliasEntry[] | null {
     let list = this.#byFirstWord.get(key);
-    if (!list) {
-      const records = lookup(this.#records, key);
-      if (records === undefined) return null;
-      this.#byFirstWord.set(key, (list = records.split(RECORD).map((r) => parseRecord(key + r)).sort((a, b) => b.keys.length - a.keys.length)));
+    if (list === undefined) {
+      // Each distinct word is looked up once, and in the sorted table only where the prefilter's hashes say an
+      // alias may start with it; a word no alias starts with is kept too.
+      const records = this.prefilter.mayStart(key) ? lookup(this.#records, key) : undefined;
+      list = records === undefined ? null : records.split(RECORD).map((r) => parseRecord(key + r)).sort((a, b) => b.keys.length - a.keys.length);
+      this.#byFirstWord.set(key, list);
     }
     return list;
   }

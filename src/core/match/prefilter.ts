@@ -260,6 +260,18 @@ export class Prefilter {
   }
 
   /**
+   * Whether an alias may start with this word key (folded and keyed, as the matcher compares words): false
+   * means none does. Its hash is looked up as the build hashed the aliases' first keys (see prefilterHashes),
+   * so the matcher need not look up in its table the many words no alias starts with.
+   */
+  mayStart(key: string): boolean {
+    let h = SEED;
+    for (let i = 0; i < key.length; i++) h = step(h, key.charCodeAt(i));
+    const f = finish(h);
+    return this.#words.has(f) || this.#leads.has(f);
+  }
+
+  /**
    * Offsets in text where an alias may end or start, one or more per hit, in order: for words, the start of the
    * token that completes its first three keys (so the alias starts at that token or one of the two before it);
    * in a run of Chinese or Japanese, the position of its first character.
