@@ -1,8 +1,8 @@
 /**
  * The matcher index as the content script loads it: tables used as they are, so that loading runs no code per
  * alias or per host. The aliases' table is a sorted string, looked up by binary search and never parsed; the
- * others are objects, which index.js ships as JSON text, parsed by JSON.parse (native code) when first read
- * (src/content/load-index.ts).
+ * others are objects, which the content script's files (index.js: the sites; reader.js: the aliases) ship as
+ * JSON text, parsed by JSON.parse (native code) when first read (src/content/load-index.ts).
  *
  *   PackedIndex
  *   ├─ version        PACKED_VERSION: a content script and an index from different builds refuse each other
