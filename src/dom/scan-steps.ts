@@ -164,17 +164,15 @@ export function* scanSteps(
   yield;
 
   // The text reader (its code, the aliases, the matcher) is loaded and made only here, where the page's text
-  // is read.
-  lap('matcher');
+  // is read. (Asking for the reader's code costs the main thread too: the browser makes its request then.)
   let reader: TextReader | undefined = typeof text === 'function' ? undefined : text;
   if (!reader) {
-    // (Asking for the reader's code costs the main thread too: the browser makes its request then.)
     lap('importReader');
     const made = (text as () => TextReader | Promise<TextReader>)();
     if (made instanceof Promise) yield made.then((r) => void (reader = r));
     else reader = made;
-    lap('matcher');
   }
+  lap('matcher');
   if (!reader) throw new Error('StateLens: the text reader was not made');
   return yield* reader.readSteps(doc, { article, scope, site, links }, { hosts, lap });
 }
