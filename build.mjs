@@ -84,7 +84,7 @@ const contextWordsStub = {
   },
 };
 
-/** The packed index as index.js ships it: the strings as they are, every other table as JSON text. */
+/** The packed index as the content script's files ship it (index.js, reader.js): the strings as they are, every other table as JSON text. */
 export function indexTables(packed) {
   const tables = {};
   for (const [key, value] of Object.entries({ ...packed, contextWords: compiler.keyedWords(compiler.WORDS) })) {
@@ -93,8 +93,6 @@ export function indexTables(packed) {
   return tables;
 }
 
-const SITE_TABLES = ['version', 'categories', 'countries', 'periods', 'hosts', 'accounts', 'families'];
-const ALIAS_TABLES = ['version', 'aliases', 'runAliases', 'prefilter', 'contextWords'];
 const pick = (tables, keys) => Object.fromEntries(keys.map((key) => [key, tables[key]]));
 
 function registryPlugin(registry) {
@@ -108,12 +106,13 @@ function registryPlugin(registry) {
     setup(build) {
       build.onResolve({ filter: /^statelens:/ }, (a) => ({ path: a.path, namespace: 'statelens' }));
       build.onLoad({ filter: /^statelens:packed-index$/, namespace: 'statelens' }, load((c) => c.packed));
-      // index.js's tables (see src/content/load-index.ts): each table of the packed index as JSON text, parsed
-      // in the page when first needed, with the context rules' word lists (data, not code) as contextWords.
+      // The index's tables as the content script ships them (see src/content/load-index.ts): each table of the
+      // packed index as a string (JSON text but for the aliases' sorted table), with the context rules' word
+      // lists (data, not code) as contextWords. All of them (the bench page), and the two parts: the sites
+      // (index.js, every page) and the aliases (reader.js, pages whose text is read).
       build.onLoad({ filter: /^statelens:index-tables$/, namespace: 'statelens' }, load((c) => indexTables(c.packed)));
-      // Its two parts: the sites (index.js, every page) and the aliases (reader.js, pages whose text is read).
-      build.onLoad({ filter: /^statelens:site-tables$/, namespace: 'statelens' }, load((c) => pick(indexTables(c.packed), SITE_TABLES)));
-      build.onLoad({ filter: /^statelens:alias-tables$/, namespace: 'statelens' }, load((c) => pick(indexTables(c.packed), ALIAS_TABLES)));
+      build.onLoad({ filter: /^statelens:site-tables$/, namespace: 'statelens' }, load((c) => pick(indexTables(c.packed), compiler.SITE_KEYS)));
+      build.onLoad({ filter: /^statelens:alias-tables$/, namespace: 'statelens' }, load((c) => pick(indexTables(c.packed), compiler.ALIAS_KEYS)));
       build.onLoad({ filter: /^statelens:outlets$/, namespace: 'statelens' }, load((c) => c.index.outlets.map(([id]) => c.outlets[id])));
     },
   };

@@ -40,5 +40,7 @@ export function loadRegistry(dataDir: string): CompiledRegistry {
 /** The context rules' word lists, which the build ships inside the content script's compressed index. */
 export { WORDS } from '../core/match/context-words.data';
 export { keyedWords } from '../core/match/context-words';
+/** Which of the index's tables index.js ships (the sites) and which reader.js does (the aliases). */
+export { ALIAS_KEYS, SITE_KEYS } from '../content/load-index';
 /** The highlights' ::highlight rules, which the build writes to content.css. */
 export { highlightCss } from '../dom/highlight';

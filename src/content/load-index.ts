@@ -23,8 +23,9 @@ import { PACKED_VERSION, type PackedIndex } from '../core/registry/pack';
 /** The tables as the build ships them: the strings (the aliases' sorted table among them) as they are, the rest as JSON text. */
 export type IndexTables = { [K in keyof Required<PackedIndex>]: K extends 'version' ? number : string };
 
-const SITE_KEYS = ['version', 'categories', 'countries', 'periods', 'hosts', 'accounts', 'families'] as const;
-const ALIAS_KEYS = ['version', 'aliases', 'runAliases', 'prefilter', 'contextWords'] as const;
+/** The tables of each part (the build writes each file's from these lists). */
+export const SITE_KEYS = ['version', 'categories', 'countries', 'periods', 'hosts', 'accounts', 'families'] as const;
+export const ALIAS_KEYS = ['version', 'aliases', 'runAliases', 'prefilter', 'contextWords'] as const;
 
 /** index.js's tables. */
 export type SiteTables = Pick<IndexTables, (typeof SITE_KEYS)[number]>;

@@ -1,6 +1,6 @@
 /**
  * The text reader, loaded on first need: reader-part.ts, built as reader.js, imported once, its reader made
- * over the sites part of the index that content.js holds. Until then a page has none (reader() is null).
+ * over the sites part of the index that content.js holds. Until then a page has none (now() is null).
  */
 import type { TextReader } from '../dom/scan-steps';
 import type { Sites } from './load-index';

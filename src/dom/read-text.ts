@@ -20,7 +20,7 @@ export function textReader(matcher: Matcher | (() => Matcher)): TextReader {
       const found = ready();
       lap('collect');
       const collected = yield* collectTextSteps(scope);
-      for (const shadow of collected.shadowRoots ?? []) links.push(...findLinkCitations(shadow, hosts).filter((l) => !hosts.isNavigation(site, l.outlet)));
+      for (const shadow of collected.shadowRoots ?? []) links.push(...findLinkCitations(shadow, hosts, site));
       const known = new Set(links.map((l) => l.outlet));
       lap('match');
       const cited = yield* findFlaggedSteps(collected, found, { knownOutlets: known });
@@ -101,7 +101,7 @@ function rescanChanged(scan: PageScan, changed: Iterable<Node>, matcher: Matcher
   for (const block of blocks) {
     if (block !== scope && hasSkippedAncestor(block, scope)) continue;
     const collected = collectText(block);
-    const links = findLinkCitations(block, hosts).filter((l) => !hosts.isNavigation(scan.site, l.outlet));
+    const links = findLinkCitations(block, hosts, scan.site);
     added.push(...drain(combineSteps(scope.ownerDocument, collected, findFlaggedCitations(collected, matcher, { knownOutlets: known }), links)));
   }
   const all = [...kept.map((c) => ({ ...c })), ...added].sort(inPageOrder);

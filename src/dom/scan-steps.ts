@@ -157,9 +157,7 @@ export function* scanSteps(
   const read = (article.isArticle || options.allPages) && doc.designMode !== 'on';
   // A page that is not read still has its links labelled, unless the reader wants them only in articles.
   if (!read && (options.linksEverywhere === false || doc.designMode === 'on')) return unread({ article, scope, site, citations: [] });
-  // Links within an outlet's own site, and to the sites of its family (Xinhua's xinhuanet.com and news.cn), are
-  // its navigation, not citations.
-  const links = findLinkCitations(scope, hosts).filter((l) => !hosts.isNavigation(site, l.outlet));
+  const links = findLinkCitations(scope, hosts, site);
   if (!read) return unread({ article, scope, site, citations: links });
   yield;
 
@@ -178,7 +176,7 @@ export function* scanSteps(
 }
 
 /** The scan of a page whose text was not read: no attribution. */
-export function unread(scan: Pick<PageScan, 'article' | 'scope' | 'site' | 'citations'>): PageScan {
+function unread(scan: Pick<PageScan, 'article' | 'scope' | 'site' | 'citations'>): PageScan {
   return { ...scan, collected: null, attribution: null, attributionSliced: async () => null };
 }
 
@@ -215,7 +213,12 @@ export function plainAddress(href: string): LinkAddress | null {
   return { protocol: `${m[1].toLowerCase()}:`, hostname: m[2].toLowerCase(), pathname: m[3] ?? '/', search: m[4] ?? '' };
 }
 
-export function findLinkCitations(scope: Element | ShadowRoot, hosts: LinkIndex): PageCitation[] {
+/**
+ * The link citations in scope, in page order. site: the outlet whose site the page is on (-1: none); links
+ * within an outlet's own site, and to the sites of its family (Xinhua's xinhuanet.com and news.cn), are its
+ * navigation, not citations, and are left out.
+ */
+export function findLinkCitations(scope: Element | ShadowRoot, hosts: LinkIndex, site = -1): PageCitation[] {
   const out: PageCitation[] = [];
   const reader = linkReader(scope, hosts);
   // A relative link leads to the page's own site, which is never a citation (on an outlet's site it is its
@@ -225,7 +228,7 @@ export function findLinkCitations(scope: Element | ShadowRoot, hosts: LinkIndex)
   // browser skips them without making an object for each.
   for (const a of scope.querySelectorAll(reader.everyLink ? 'a[href]' : MAYBE_ABSOLUTE)) {
     const link = reader.read(a);
-    if (link) out.push(link);
+    if (link && !hosts.isNavigation(site, link.outlet)) out.push(link);
   }
   return out;
 }
