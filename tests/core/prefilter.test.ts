@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findFlaggedCitations, findTextCitations } from '../../src/core/match/find-citations';
-import { IGNORED, infoOf } from '../../src/core/match/classes';
+import { CLASS_BITS, IGNORED, infoOf } from '../../src/core/match/classes';
 import { aliasKeys, isRunAlias } from '../../src/core/registry/pack';
 import { drain } from '../../src/core/steps';
 import { realRegistry, ROOT, SHARED } from '../helpers/registry';
@@ -30,7 +30,7 @@ describe('the prefilter', () => {
       for (const key of alias.keys) {
         for (let i = 0; i < key.length; i++) {
           const unit = key.charCodeAt(i);
-          expect(infoOf(unit) >>> 8, `${key}[${i}]`).toBe(unit);
+          expect(infoOf(unit) >>> CLASS_BITS, `${key}[${i}]`).toBe(unit);
           expect(infoOf(unit) & IGNORED, `${key}[${i}]`).toBe(0);
           units++;
         }

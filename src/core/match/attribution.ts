@@ -15,7 +15,7 @@ import {
   VERB_FILLERS,
   VERBS_BEFORE,
 } from './context-words';
-import { runContext, skipClause } from './context';
+import { adjoinsRun, runContext, skipClause } from './context';
 import { lastAtOrBefore, paragraphBreakAfter, segmentRange, type Span } from './sentences';
 import { fold } from './fold';
 import { drain } from '../steps';
@@ -187,8 +187,12 @@ export function* attributeSteps(text: string | TextSlices, citations: readonly C
           const stop = firstTokenAtOrAfter(tokens, citations[c].end - at);
           const sentence = { start: starts[s], end: spans[s].end - start };
           const from = citations[c].start - at;
-          // A name inside a run of Chinese or Japanese ("据新华社报道") has no words of its own around it.
-          if (isRunStart(local, from) ? runContext(local, from, citations[c].end - at, sentence) : stop > first && attributes(local, folded, tokens, first, stop, sentence, citations[c].via === 'link')) attributed[c] = true;
+          const to = citations[c].end - at;
+          // A name inside a run of Chinese or Japanese ("据新华社报道") has no words of its own around it; one
+          // written against such a run ("NHKによると", "KBS는") may have both.
+          const inRun = isRunStart(local, from);
+          if ((inRun || adjoinsRun(local, from, to)) && runContext(local, from, to, sentence)) attributed[c] = true;
+          else if (!inRun && stop > first && attributes(local, folded, tokens, first, stop, sentence, citations[c].via === 'link')) attributed[c] = true;
         }
         // Sentence by sentence, in reading order: the outlets each rests on.
         for (let s = 0; s < spans.length; s++) {

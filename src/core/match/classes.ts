@@ -8,15 +8,20 @@ import { foldChar } from './fold';
 export const WORD = 1;
 /** Ignored inside a word when words are compared (combining marks, tatweel; see wordKey). */
 export const IGNORED = 2;
-/** Chinese and Japanese: a run of them is one token of its own. */
-export const T1 = 4;
-/** Letters, marks and digits outside Han, Hiragana and Katakana. */
-export const T2 = 8;
+/** Han, Hiragana and Katakana (Chinese and Japanese): a run of them is one token of its own. */
+export const HAN_KANA = 4;
+/** Letters, marks and digits of every other script but Hangul: a run of them is a word. */
+export const OTHER_LETTER = 8;
 /** Tokens starting with these are matched inside their run (see Matcher.find). */
 export const RUN_START = 16;
 export const ARABIC = 32;
 /** May separate two words of one alias (after folding): space, tab, - . ' / & */
 export const GAP = 64;
+/**
+ * Hangul letters: a run of them is a token of its own, as Korean writes particles onto a name in any script
+ * ("KBS는", "MBC와": KBS, MBC, then the particle).
+ */
+export const HANGUL = 512;
 
 function classify(cp: number): number {
   const ch = String.fromCodePoint(cp);
@@ -24,9 +29,11 @@ function classify(cp: number): number {
   if (/[\p{L}\p{M}\p{N}]/u.test(ch)) c |= WORD;
   if (/[\p{M}\u0640]/u.test(ch)) c |= IGNORED;
   const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch);
-  if (cjk || cp === 0x30fc) c |= T1;
-  if (c & WORD && !cjk) c |= T2;
-  if (cjk || /\p{Script=Hangul}/u.test(ch)) c |= RUN_START;
+  const hangul = /\p{Script=Hangul}/u.test(ch);
+  if (cjk || cp === 0x30fc) c |= HAN_KANA;
+  if (c & WORD && hangul) c |= HANGUL;
+  else if (c & WORD && !cjk) c |= OTHER_LETTER;
+  if (cjk || hangul) c |= RUN_START;
   if (/\p{Script=Arabic}/u.test(ch)) c |= ARABIC;
   return c;
 }
@@ -42,8 +49,11 @@ export function classOfPoint(cp: number): number {
 
 /** A unit the fast path leaves to the full loop: surrogates (astral characters are classified as a pair). */
 export const SLOW = 128;
+/** The bits of INFO that hold a unit's class (those above it hold its folded unit). */
+export const CLASS_BITS = 10;
+export const CLASS_MASK = (1 << CLASS_BITS) - 1;
 /**
- * Per UTF-16 unit: its folded unit << 8 | its class, or 0 before it is first seen (infoOf fills it). The
+ * Per UTF-16 unit: its folded unit << CLASS_BITS | its class, or 0 before it is first seen (infoOf fills it). The
  * prefilter's loops read it directly: through infoOf, they took about a quarter longer (in Node).
  */
 export const INFO = new Int32Array(65536);
@@ -59,5 +69,5 @@ function firstSight(unit: number): number {
   const f = surrogate ? unit : foldChar(String.fromCharCode(unit)).charCodeAt(0);
   let c = classify(unit) | (surrogate ? SLOW : 0);
   if (f === 32 || f === 9 || f === 45 || f === 46 || f === 39 || f === 47 || f === 38) c |= GAP;
-  return (INFO[unit] = (f << 8) | c);
+  return (INFO[unit] = (f << CLASS_BITS) | c);
 }

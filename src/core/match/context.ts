@@ -21,7 +21,7 @@ import {
   VERBS_BEFORE,
 } from './context-words';
 import type { Span } from './sentences';
-import type { Token } from './tokens';
+import { isRunStart, type Token } from './tokens';
 
 /** How many words around the alias are read for a media noun. */
 const NOUN_WINDOW_BEFORE = 3;
@@ -37,6 +37,8 @@ export interface ContextInput {
   sentence: Span;
   /** Tokens that are part of some alias hit (for "X and Y reported"). */
   covered?: ReadonlySet<number>;
+  /** The country (ISO alpha-2) of the hit's outlet, if known: see adjoiningRun. */
+  country?: string | null;
 }
 
 /** The alias names something else here: a place, a vaccine, cameras, a retweet ("RT @user"). */
@@ -123,8 +125,30 @@ export function runContext(text: string, start: number, end: number, sentence: S
   return RUN_CONTEXT_BEFORE.some((w) => before.endsWith(w)) ? 'introducer' : null;
 }
 
+/**
+ * Does the name text[start, end) stand against a run of Chinese, Japanese or Korean: right after one, or right
+ * before one or a space and one? Those languages write their particles and verbs onto a name in any script
+ * ("NHKによると", "KBS는", "MBC 보도에 따르면"), so the words around it are read as runContext reads them.
+ */
+export function adjoinsRun(text: string, start: number, end: number): boolean {
+  return adjoiningRun(text, start, end) !== null;
+}
+
+/** The script of the run a name stands against (see adjoinsRun): Hangul, or Han and Kana; or null. */
+function adjoiningRun(text: string, start: number, end: number): 'hangul' | 'han-kana' | null {
+  const at = start > 0 && isRunStart(text, start - 1) ? start - 1 : text[end] === ' ' ? end + 1 : end;
+  if (at >= text.length || !isRunStart(text, at)) return null;
+  return /\p{Script=Hangul}/u.test(text[at]) ? 'hangul' : 'han-kana';
+}
+
+/**
+ * Where each of those scripts is written. An ambiguous name against a run is taken for an outlet of these
+ * countries only: in Korean, "SBS는" is Seoul's commercial SBS, not Australia's public one.
+ */
+const RUN_COUNTRIES = { hangul: new Set(['KR', 'KP']), 'han-kana': new Set(['CN', 'TW', 'HK', 'MO', 'SG', 'JP']) };
+
 /** What in the sentence makes the alias an outlet, or null. */
-export function mediaContext({ text, folded, tokens, hit, sentence, covered }: ContextInput): Evidence | null {
+export function mediaContext({ text, folded, tokens, hit, sentence, covered, country }: ContextInput): Evidence | null {
   const word = (i: number) => (tokens[i] ? folded.slice(tokens[i].start, tokens[i].end) : '');
   const inSentence = (i: number) => i >= 0 && i < tokens.length && tokens[i].start >= sentence.start && tokens[i].end <= sentence.end;
 
@@ -141,7 +165,8 @@ export function mediaContext({ text, folded, tokens, hit, sentence, covered }: C
   // A compound whose second part is a broadcaster's ("MDR-Intendantin", "ARD-Korrespondent").
   if (folded[hit.end] === '-' && MEDIA_COMPOUND.test(folded.slice(hit.end + 1, hit.end + 16))) return 'noun';
 
-  if (hit.alias.run) {
+  const run = hit.alias.run ? null : adjoiningRun(text, hit.start, hit.end);
+  if (hit.alias.run || (run && country && RUN_COUNTRIES[run].has(country))) {
     const evidence = runContext(text, hit.start, hit.end, sentence);
     if (evidence) return evidence;
   }

@@ -98,7 +98,7 @@ function acceptHits(
       kinds.set(hit, position ?? 'mention');
       continue;
     }
-    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start, paragraph), covered };
+    const input = { text, folded, tokens, hit, sentence: sentenceAt(text, hit.start, paragraph), covered, country: matcher.countryOf(hit.alias.outlet) };
     if (meansSomethingElse(input) || looksLikePerson(input)) continue;
     // A dateline or credit position is media context: "Latakia, SANA –", "Photo: Li Wei/Xinhua".
     const evidence = mediaContext(input);

@@ -11,7 +11,10 @@
  * pages and random text); it may flag more (a hash collision, "Sana'a", a name the context rules reject).
  * So it follows the tokenizer's idea of a word and wordKey's folding exactly, and is lenient everywhere else.
  */
-import { ARABIC, classOfPoint, GAP, IGNORED, INFO, infoOf, RUN_START, SLOW, T1, T2 } from './classes';
+import { ARABIC, CLASS_BITS, CLASS_MASK, classOfPoint, GAP, HAN_KANA, HANGUL, IGNORED, INFO, infoOf, OTHER_LETTER, RUN_START, SLOW } from './classes';
+
+/** Every class that makes a token (tokens.ts). */
+const LETTER = HAN_KANA | HANGUL | OTHER_LETTER;
 import { ALIAS_CASE_SENSITIVE, SHORT_NAME_WORDS } from '../registry/types';
 import { FIELD, RECORD } from '../registry/separators';
 import { paragraphBreakAfter, type Span } from './sentences';
@@ -79,13 +82,13 @@ export function hashTable(values: readonly number[]): number[] {
 }
 
 /** With a character's class: it is a surrogate pair, two units (the class's bits are below it). */
-const WIDE = 256;
+const WIDE = 1 << CLASS_BITS;
 
 /** The class of the character at i (a surrogate pair's, with WIDE), as the tokenizer sees it; 0 at the end. */
 function classAt(text: string, i: number, to: number): number {
   if (i >= to) return 0;
   const unit = text.charCodeAt(i);
-  const cls = (INFO[unit] || infoOf(unit)) & 255;
+  const cls = (INFO[unit] || infoOf(unit)) & CLASS_MASK;
   if ((cls & SLOW) === 0 || unit > 0xdbff || i + 1 >= to) return cls;
   const next = text.charCodeAt(i + 1);
   return (next & 0xfc00) === 0xdc00 ? classOfPoint(((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000) | WIDE : cls;
@@ -238,7 +241,7 @@ function unitClass(units: readonly number[]): string {
  * it: characters beyond the first 65,536 are classed as pairs.
  */
 function nonAsciiWordClass(): string {
-  const never = (info: number) => (info & (T1 | T2)) === 0;
+  const never = (info: number) => (info & LETTER) === 0;
   return `[^\\u0000-\\u007f${unitClass([...unitsWhere(0x80, 0xff, never), ...unitsWhere(0x2000, 0x206f, never), ...unitsWhere(0x3000, 0x303f, never)])}]`;
 }
 
@@ -292,7 +295,7 @@ export class Prefilter {
       if (unit >= 65 && unit <= 90) {
         const end = start + m[0].length;
         const inWord = start > from && isAsciiLowerOrDigit(text.charCodeAt(start - 1));
-        const goesOn = end < to && (infoOf(text.charCodeAt(end)) & (T1 | T2)) !== 0;
+        const goesOn = end < to && (infoOf(text.charCodeAt(end)) & LETTER) !== 0;
         // A capitalised ASCII word that is no alias's first key: nothing begins here. (Its key's hash, as #read
         // makes it: ASCII letters fold to lower case.)
         if (!inWord && !goesOn) {
@@ -304,7 +307,7 @@ export class Prefilter {
       }
       // Back to the token's start ("eNCA", "Agência"'s "ê"), never before where this search began (where the
       // last words read ended, or a word found to begin nothing).
-      const member = infoOf(text.charCodeAt(start)) & (T1 | T2);
+      const member = infoOf(text.charCodeAt(start)) & LETTER;
       while (start > searched && (infoOf(text.charCodeAt(start - 1)) & member) !== 0) start--;
       re.lastIndex = this.#read(text, start, to, out, 1);
     }
@@ -371,25 +374,25 @@ export class Prefilter {
     // The class of the character at i (WIDE: a surrogate pair), read once.
     let cls = classAt(text, i, to);
     while (i < to) {
-      if ((cls & (T1 | T2)) === 0) {
+      if ((cls & LETTER) === 0) {
         if ((cls & GAP) === 0) gapOk = false;
         gap++;
-        i += 1 + (cls >> 8);
+        i += 1 + (cls >> CLASS_BITS);
         cls = classAt(text, i, to);
         continue;
       }
-      // A token, as the tokenizer cuts them: a run of Han and Kana, or of other letters.
+      // A token, as the tokenizer cuts them: a run of Han and Kana, of Hangul, or of other letters.
       const start = i;
       if (budget === 0) return start;
       budget--;
-      const member = cls & T1 ? T1 : T2;
+      const member = cls & HAN_KANA || cls & HANGUL || OTHER_LETTER;
       if (cls & RUN_START) {
         // Matched inside its run: aliases start at any character, so their first one or two are looked up.
         let last = -1;
         do {
-          const end = i + 1 + (cls >> 8);
+          const end = i + 1 + (cls >> CLASS_BITS);
           for (; i < end; i++) {
-            const f = infoOf(text.charCodeAt(i)) >>> 8;
+            const f = infoOf(text.charCodeAt(i)) >>> CLASS_BITS;
             if (runs.has(finish(step(SEED, f))) || (last >= 0 && runs.has(pair(last, f)))) out.push(i - (last >= 0 ? 1 : 0));
             last = f;
           }
@@ -407,11 +410,11 @@ export class Prefilter {
         let keyLength = 0;
         let arabic = false;
         do {
-          const end = i + 1 + (cls >> 8);
+          const end = i + 1 + (cls >> CLASS_BITS);
           if (cls & IGNORED) i = end;
           for (; i < end; i++) {
             const unit = text.charCodeAt(i);
-            const f = (INFO[unit] || infoOf(unit)) >>> 8;
+            const f = (INFO[unit] || infoOf(unit)) >>> CLASS_BITS;
             if (keyLength === 0) arabic = (cls & ARABIC) !== 0;
             if (arabic) {
               if (keyLength >= 1) h1 = step(h1, f);
@@ -423,9 +426,9 @@ export class Prefilter {
           }
           // The common case: letters that continue a word neither Arabic nor in a run script, one table lookup
           // each for class and fold together (keyLength only matters for Arabic words).
-          if (member === T2 && keyLength > 0 && !arabic) {
-            for (let info = 0; i < to && ((info = INFO[text.charCodeAt(i)]) & (T2 | IGNORED | SLOW)) === T2; i++) {
-              h0 = Math.imul(h0 ^ (info >>> 8), 0x01000193);
+          if (member === OTHER_LETTER && keyLength > 0 && !arabic) {
+            for (let info = 0; i < to && ((info = INFO[text.charCodeAt(i)]) & (OTHER_LETTER | IGNORED | SLOW)) === OTHER_LETTER; i++) {
+              h0 = Math.imul(h0 ^ (info >>> CLASS_BITS), 0x01000193);
             }
           }
           cls = classAt(text, i, to);

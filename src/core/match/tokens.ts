@@ -1,8 +1,8 @@
 /**
  * Words: runs of letters, marks and digits. A run in a script written without spaces (Chinese, Japanese) is
- * its own word, so "NHKによると" is "NHK" and "によると".
+ * its own word, so "NHKによると" is "NHK" and "によると"; so is a run of Hangul, so "KBS는" is "KBS" and "는".
  */
-import { classOfPoint, infoOf, RUN_START, T1, T2, WORD } from './classes';
+import { classOfPoint, HAN_KANA, HANGUL, infoOf, OTHER_LETTER, RUN_START, WORD } from './classes';
 
 export interface Token {
   start: number;
@@ -18,13 +18,13 @@ export function isRunStart(text: string, i: number): boolean {
 }
 
 /**
- * The words of text: runs of Han, Hiragana and Katakana (and the prolonged sound mark "ー"), and runs of other
- * letters, marks and digits. One pass with the character tables of classes.ts (no regular expression, no
- * strings made per word); the prefilter reads words the same way.
+ * The words of text: runs of Han, Hiragana and Katakana (and the prolonged sound mark "ー"), runs of Hangul,
+ * and runs of other letters, marks and digits. One pass with the character tables of classes.ts (no regular
+ * expression, no strings made per word); the prefilter reads words the same way.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // The current token: 0 none, 1 a Han/Kana run, 2 other letters.
+  // The current token's class (HAN_KANA, HANGUL or OTHER_LETTER), or 0 between tokens.
   let kind = 0;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
@@ -38,9 +38,10 @@ export function tokenize(text: string): Token[] {
         width = 2;
       } else cls = infoOf(unit);
     }
-    if (!((kind === 1 && cls & T1) || (kind === 2 && cls & T2))) {
+    if ((cls & kind) === 0) {
       if (kind) tokens.push({ start, end: i });
-      kind = cls & T1 ? 1 : cls & T2 ? 2 : 0;
+      // ("ー" is in two classes: it starts a run of Han and Kana, and continues either.)
+      kind = cls & HAN_KANA || cls & HANGUL || cls & OTHER_LETTER;
       start = i;
     }
     i += width - 1;
