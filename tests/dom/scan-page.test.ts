@@ -133,6 +133,21 @@ describe('detectArticle, cheaply', () => {
       expect(detectArticle(d).isArticle).toBe(isProbablyReaderable(d));
     }), { numRuns: 300 });
   });
+  it('weighs a page in Chinese, Japanese or Korean with each character counted twice', () => {
+    // Four paragraphs of 110 characters: too short for Readability's 140, enough at 70 (written for this test).
+    const sentence = '市政府周三表示，新的公交线路将于下月开通，连接城市东部的住宅区和市中心的商业区，预计每天可以服务数万名乘客。';
+    const body = `<div>${`<p>${sentence.repeat(2)}</p>`.repeat(4)}</div>`;
+    expect(sentence.repeat(2).length).toBeLessThan(140);
+    const page = (head: string, lang = '') => doc(`<html lang="${lang}"><head>${head}</head><body>${body}</body></html>`);
+    expect(detectArticle(page('<title>新公交线路下月开通</title>'))).toMatchObject({ isArticle: true, reason: 'readerable' });
+    expect(detectArticle(page('<title>City news</title>', 'zh-CN'))).toMatchObject({ isArticle: true, reason: 'readerable' });
+    // Not said to be in those languages: Readability's verdict alone.
+    const unsaid = page('<title>City news</title>');
+    expect(isProbablyReaderable(unsaid)).toBe(false);
+    expect(detectArticle(unsaid)).toMatchObject({ isArticle: false, reason: 'none' });
+    // Half the paragraphs: below the scaled score.
+    expect(detectArticle(doc(`<title>新公交线路下月开通</title><div>${`<p>${sentence.repeat(2)}</p>`.repeat(2)}</div>`)).isArticle).toBe(false);
+  });
 });
 
 describe('bad input', () => {

@@ -1,7 +1,8 @@
 /**
  * Where a name stands tells what kind of reference it is (DESIGN.md §5): a wire dateline or source line
  * ("MOSCOW, March 3. /TASS/.", "Latakia, SANA –", "(Source: VNA)", "— Anadolu", "aja/PAP", "VOA 뉴스"), or
- * a photo or video credit ("Photo: Li Wei/Xinhua", "(Photo by X/Anadolu via Getty Images)", "Foto: dpa/MDR").
+ * a photo or video credit ("Photo: Li Wei/Xinhua", "(Photo by X/Anadolu via Getty Images)", "Foto: dpa/MDR",
+ * "新华社记者 王明 摄").
  * Read from the name's own paragraph, so it is the same in one text and in a page's slices. A name in either
  * position is an outlet, which is media context for an ambiguous alias.
  */
@@ -69,6 +70,13 @@ const VIA_PHOTO_AGENCY = /^\s*via\s+(?:getty|afp|reuters|ap\b|associated press|d
 const CHINESE_DATELINE = /^[\p{Script=Han}]{0,8}[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电/u;
 
 /**
+ * After the agency's name in a Chinese photo credit: its photographer and "摄" (photographed), closing the
+ * credit ("新华社记者 王明 摄", "（新华社记者李嘉南摄）"), or "发" (released by) at the credit's end or before its
+ * photographer ("新华社发", "新华社发（王明 摄）"). "新华社记者从现场获悉" (a reporter learned) is none.
+ */
+const CHINESE_PHOTO_CREDIT = /^(?:\s*(?:记者|記者)\s*[\p{Script=Han}·]{2,4}(?:[\s、和][\p{Script=Han}·]{2,4})*\s*(?:摄|攝)|(?:发|發)(?:\s*[（(][^）)]{1,20}(?:摄|攝)\s*)?)\s*(?:[)）]|$)/u;
+
+/**
  * The end of a paragraph after the name: nothing, or a closing bracket and a full stop ("(EFE)", "— Anadolu",
  * "aja/PAP"). Korean sign-offs: "VOA 뉴스 윤국한입니다" ("VOA News, this is [name]").
  */
@@ -96,8 +104,9 @@ export function positionalKind(text: string, start: number, end: number, paragra
   if (credit && credit[1].length <= CREDIT_MAX && !/[.!?]\s/.test(credit[1])) return 'credit';
   if (/\/\s*$/.test(line) && VIA_PHOTO_AGENCY.test(afterLine)) return 'credit';
 
-  // A Chinese wire dateline: "新华社北京3月3日电" (agency, place, date, "telegraphed").
+  // A Chinese wire dateline: "新华社北京3月3日电" (agency, place, date, "telegraphed"); a Chinese photo credit.
   if (CHINESE_DATELINE.test(after)) return 'dateline';
+  if (CHINESE_PHOTO_CREDIT.test(afterLine)) return 'credit';
 
   // A source line: "Source: X".
   if (SOURCE_LINE.test(line)) return 'dateline';
