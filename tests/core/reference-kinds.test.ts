@@ -40,6 +40,8 @@ const CASES: Array<[string, string, string, Array<[string, string]>]> = [
   ['ko', 'particle on a Latin name', 'KBS는 이날 태풍이 상륙했다고 보도했다.', [['kbs', 'citation']]],
   ['ja', 'particle on a Latin name', 'NHKによると、この地震による津波の心配はない。', [['nhk', 'citation']]],
   ['es', 'dateline', 'LA HABANA, 4 mar (Prensa Latina) – El gobierno anunció nuevas medidas económicas.', [['prensa-latina', 'dateline']]],
+  ['es', 'dateline with a full stop and a dash', 'MANAGUA, 3 mar (EFE).- El Gobierno anunció una nueva emisión de bonos.', [['efe', 'dateline']]],
+  ['es', 'bare dateline with a full stop and a dash', '(EFE).- El Gobierno anunció una nueva emisión de bonos.', [['efe', 'dateline']]],
   ['es', 'reporting verb', 'Según EFE, el acuerdo se firmará el lunes en Madrid.', [['efe', 'citation']]],
   ['es', 'credit', 'El ministro durante la rueda de prensa. Foto: EFE', [['efe', 'credit']]],
   ['fr', 'source line', 'Le port a rouvert lundi après des travaux.\n\nSource : Xinhua', [['xinhua', 'dateline']]],

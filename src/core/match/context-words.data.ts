@@ -91,8 +91,9 @@ export const WORDS = {
   ['как', 'сообщили'], ['как', 'сообщило'], ['в', 'эфире'],
   // "tells RT", "spoke to CGTN", "writing in Global Times", "interviewed by Press TV"
   ['tells'], ['telling'], ['spoke', 'to'], ['spoke', 'with'], ['interviewed', 'by'], ['writing', 'in'], ['wrote', 'in'],
-  // German "gegenüber" (told), Spanish "de acuerdo con", "citado por", "dijo a", French "cité par", "d'après", "a déclaré à"
-  ['gegenüber'], ['zufolge'], ['de', 'acuerdo', 'con'], ['citado', 'por'], ['citada', 'por'], ['dijo', 'a'], ['cité', 'par'], ['citée', 'par'],
+  // German "gegenüber" (told), "nach Angaben" (according to), "unter Berufung auf" (citing); French "citant",
+  // Spanish and Portuguese "citando" (citing); Spanish "de acuerdo con", "citado por", "dijo a", French "cité par", "d'après", "a déclaré à"
+  ['gegenüber'], ['zufolge'], ['nach', 'angaben'], ['unter', 'berufung', 'auf'], ['citant'], ['citando'], ['de', 'acuerdo', 'con'], ['citado', 'por'], ['citada', 'por'], ['dijo', 'a'], ['cité', 'par'], ['citée', 'par'],
   ['d', 'après'], ['déclaré', 'à'], ['informó'], ['conforme'], ['de', 'acordo', 'com'],
   // Turkish "-e göre" is a verb after; Persian "به گزارش" (according to the report of), "به نقل از" (quoting)
   ['به', 'گزارش'], ['به', 'نقل', 'از'], ['گزارش'],

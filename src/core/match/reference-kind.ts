@@ -37,11 +37,11 @@ function datelineOpening(opening: string): boolean {
  */
 const DATELINE_WITH_DATE = /^[\s"“„«]*[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*(?:\s+[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*){0,3}[\s,،]+(?:\p{Ll}[\p{L}.]{0,9}\s*){0,2}\d{1,4}\.?(?:\s*\p{Ll}[\p{L}.]{0,9}\.?){0,2}[\s,./(\[–—-]*$/u;
 /**
- * After the name in a dateline: its bracket closing at once and a dash or colon ("(Xinhua) --", "(AA) -"), a
- * slash ("/TASS/."), or a dash or colon ("Latakia, SANA –"); a hyphen only after a space ("MDR-Sprecher" is a
- * compound). "China Central Television (CCTV) reported" is none.
+ * After the name in a dateline: its bracket closing at once and a dash or colon ("(Xinhua) --", "(AA) -", the
+ * Spanish wires' "(EFE).-"), a slash ("/TASS/."), or a dash or colon ("Latakia, SANA –"); a hyphen only after a
+ * space ("MDR-Sprecher" is a compound). "China Central Television (CCTV) reported" is none.
  */
-const DATELINE_AFTER = /^(?:[)\]]\s*[-–—:]|\/|\s*[–—:]|\s+-)/;
+const DATELINE_AFTER = /^(?:[)\]]\.?\s*[-–—:]|\/|\s*[–—:]|\s+-)/;
 
 /** "Source: VNA", "Quelle: SWR", "Fuente: EFE", "Источник: ТАСС", "المصدر: سانا", "来源：新华社" (and lists: "Source: AFP, Xinhua"). */
 const SOURCE_LINE = new RegExp(
