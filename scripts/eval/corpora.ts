@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodePage } from '../../src/cli/decode-page';
 
 export type RefKind = 'citation' | 'dateline' | 'credit' | 'mention' | 'link';
 export const KINDS: readonly RefKind[] = ['citation', 'dateline', 'credit', 'mention', 'link'];
@@ -94,7 +95,7 @@ function pages(shared: string): CorpusItem[] {
     const inArticle = checkRefs(`pages ${name} inArticle`, p.inArticle);
     const elsewhere = checkRefs(`pages ${name} elsewhere`, p.elsewhere);
     return {
-      corpus: 'pages', id: name, lang: p.lang, html: readFileSync(join(dir, name), 'utf8'), url: p.source,
+      corpus: 'pages', id: name, lang: p.lang, html: decodePage(readFileSync(join(dir, name))), url: p.source,
       refs: inArticle,
       outside: elsewhere,
       lookalikes: lookalikeSurfaces(p.lookalikes),

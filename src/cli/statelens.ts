@@ -16,6 +16,7 @@ import { typologyAt } from '../core/registry/pack';
 import { summarize } from '../core/summary';
 import { TYPOLOGY_NAMES, type Typology } from '../core/typology';
 import { scanPage } from '../dom/scan-page';
+import { decodePage } from './decode-page';
 import { parsePage } from './parse-page';
 
 export interface Mention {
@@ -119,8 +120,8 @@ function result(
 }
 
 export function scanFile(file: string, readStdin: () => string): FileResult {
-  const content = file === '-' ? readStdin() : readFileSync(file, 'utf8');
-  return /^\.(x?html?)$/i.test(extname(file)) ? scanHtml(file, content) : scanText(file, content);
+  if (file !== '-' && /^\.(x?html?)$/i.test(extname(file))) return scanHtml(file, decodePage(readFileSync(file)));
+  return scanText(file, file === '-' ? readStdin() : readFileSync(file, 'utf8'));
 }
 
 function report(r: FileResult): string {

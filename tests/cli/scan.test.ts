@@ -48,6 +48,30 @@ describe.skipIf(!existsSync(CLI) && process.env.CI !== 'true')('statelens scan (
     expect(txt.outlets[0]).toMatchObject({ outlet: 'sana', citations: 3, attributedSentences: 3, share: 0.5 });
   });
 
+  it('reads a saved page in the charset it declares when its bytes are not UTF-8, and as UTF-8 when they are', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statelens-cli-'));
+    try {
+      // Polish in windows-1250 ("ł" is 0xb3, "ę" 0xea): written for this test, byte by byte.
+      const polish = (text: string) => Buffer.from([...text].map((c) => ({ ł: 0xb3, ę: 0xea }[c] ?? c.charCodeAt(0))));
+      const head = '<!doctype html><html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1250"><title>Sejm</title></head>';
+      const body = '<body><article><h1>Sejm</h1><p>Premier podczas posiedzenia Sejmu.</p><p>PAP/Rafał Guz</p></article></body></html>';
+      const legacy = join(dir, 'legacy.html');
+      writeFileSync(legacy, Buffer.concat([polish(head), polish(body)]));
+      // The same page saved again as UTF-8 with its old declaration left in.
+      const resaved = join(dir, 'resaved.html');
+      writeFileSync(resaved, head + body, 'utf8');
+      const { status, stdout, stderr } = scan(['--json', legacy, resaved]);
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      for (const file of JSON.parse(stdout).files) {
+        expect(file.mentions.map((m: { surface: string; kind: string; sentence: string }) => [m.surface, m.kind, m.sentence]))
+          .toEqual([['PAP', 'credit', 'PAP/Rafał Guz']]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads a saved page as if at its canonical address: an outlet\'s links on its own site are not citations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'statelens-cli-'));
     try {

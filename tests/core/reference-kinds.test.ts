@@ -43,6 +43,8 @@ const CASES: Array<[string, string, string, Array<[string, string]>]> = [
   ['es', 'dateline with a full stop and a dash', 'MANAGUA, 3 mar (EFE).- El Gobierno anunció una nueva emisión de bonos.', [['efe', 'dateline']]],
   ['es', 'bare dateline with a full stop and a dash', '(EFE).- El Gobierno anunció una nueva emisión de bonos.', [['efe', 'dateline']]],
   ['es', 'reporting verb', 'Según EFE, el acuerdo se firmará el lunes en Madrid.', [['efe', 'citation']]],
+  ['pl', 'agency and photographer closing a caption', 'Premier podczas posiedzenia Sejmu. PAP/ Rafał Guz', [['pap', 'credit']]],
+  ['en', 'agency and photographer closing a caption', 'The minister arrives in Beijing. Xinhua/Li Wei', [['xinhua', 'credit']]],
   ['es', 'credit', 'El ministro durante la rueda de prensa. Foto: EFE', [['efe', 'credit']]],
   ['fr', 'source line', 'Le port a rouvert lundi après des travaux.\n\nSource : Xinhua', [['xinhua', 'dateline']]],
   ['fr', 'reporting verb', 'Selon Xinhua, la réunion a eu lieu lundi à Pékin.', [['xinhua', 'citation']]],

@@ -63,6 +63,12 @@ const CREDIT_WORD = new RegExp(
   'iu',
 );
 
+/**
+ * After an agency's name at the end of a caption, its photographer: "PAP/Rafał Guz", "PAP/ Leszek Szymański",
+ * "EPA/ANDY RAIN" (one to four capitalised words, then the line ends, without the full stop of a sentence).
+ */
+const SLASH_PHOTOGRAPHER = /^\/\s?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*){0,3}(?<!\.)\s*$/u;
+
 /** A news photo's agency chain after the name: "/Xinhua via Getty Images", "via Reuters". */
 const VIA_PHOTO_AGENCY = /^\s*via\s+(?:getty|afp|reuters|ap\b|associated press|dpa|imago|alamy|shutterstock|epa|zuma|sipa|picture alliance)/i;
 
@@ -103,6 +109,7 @@ export function positionalKind(text: string, start: number, end: number, paragra
   const credit = CREDIT_WORD.exec(line.slice(-CREDIT_MAX - 20));
   if (credit && credit[1].length <= CREDIT_MAX && !/[.!?]\s/.test(credit[1])) return 'credit';
   if (/\/\s*$/.test(line) && VIA_PHOTO_AGENCY.test(afterLine)) return 'credit';
+  if (SLASH_PHOTOGRAPHER.test(afterLine)) return 'credit';
 
   // A Chinese wire dateline: "新华社北京3月3日电" (agency, place, date, "telegraphed"); a Chinese photo credit.
   if (CHINESE_DATELINE.test(after)) return 'dateline';
