@@ -51,6 +51,7 @@ const CASES: Array<[string, string, string, Array<[string, string]>]> = [
   ['fr', 'credit', 'Des secouristes dans les décombres. Photo : Xinhua', [['xinhua', 'credit']]],
   ['de', 'source line', 'Die Grenze wurde am Montag wieder geöffnet.\n\nQuelle: TASS', [['tass', 'dateline']]],
   ['de', 'reporting verb', 'TASS berichtete am Montag, die Gespräche würden fortgesetzt.', [['tass', 'citation']]],
+  ['de', 'source line "mit Material vom"', 'Die Grenze wurde am Montag wieder geöffnet.\n\nMit Material vom MDR', [['mdr', 'dateline']]],
   ['de', 'credit', 'Rettungskräfte in den Trümmern. Foto: Xinhua/dpa', [['xinhua', 'credit']]],
   ['de', 'verb before its subject', 'Am Montag berichtete der MDR über den Streit um die Gebühren.', [['mdr', 'citation']]],
   ['de', 'a compound names the broadcaster', 'Ein MDR-Sprecher sagte, der Sender werde sparen.', [['mdr', 'mention']]],

@@ -92,7 +92,7 @@ const KOREAN_SIGN_OFF = /^\s*뉴스(?:\s+\S{2,4}\s*입니다\.?)?\s*$/u;
  * Before a name that closes its line as a source line: nothing, a dash, colon, bracket or slash ("aja/PAP"), or
  * a short "by"/"von"/"por" byline. A sentence that merely ends on the name ("...was carried by SANA.") is not one.
  */
-const SIGN_OFF_BEFORE = /(?:[-–—:(/]\s*|^\s*(?:\S+\s+){0,2}(?:by|von|por|par|de|di|agencia|agence|agentur)\s+)$|^\s*$/iu;
+const SIGN_OFF_BEFORE = /(?:[-–—:(/]\s*|^\s*(?:\S+\s+){0,2}(?:by|von|vom|por|par|de|di|agencia|agence|agentur)\s+)$|^\s*$/iu;
 
 /**
  * The kind a name's position gives it in its paragraph (text[paragraph.start, paragraph.end)), or null when
