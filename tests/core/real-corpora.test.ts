@@ -16,17 +16,21 @@ import { realRegistry, SHARED } from '../helpers/registry';
 
 /** [precision, recall] over (item, outlet) pairs, per corpus and over the real corpora together. */
 const FLOORS: Record<string, [number, number]> = {
-  wikipedia: [0.89, 0.73],
+  wikipedia: [0.89, 0.74],
   voa: [0.99, 0.94],
   openlicensed: [0.66, 0.66],
-  pages: [0.76, 0.81],
-  overall: [0.87, 0.75],
+  // Precision 0.765 fell to 0.760 when recall rose from 0.815 to 0.859 (Korean particles, Chinese pages without
+  // markup, photo credits): of the two false alarms that came with it, one is Vesti's credit found under the
+  // registry's Vesti where the labels name VGTRK's row of the matrix, the other Xinhua's own names in an
+  // archived copy of its site, which is now read as the article it is.
+  pages: [0.75, 0.85],
+  overall: [0.86, 0.76],
 };
 
 /** Recall per kind of reference, where a corpus labels at least 20 of that kind. */
 const KIND_FLOORS: Record<string, Record<string, number>> = {
   wikipedia: { mention: 0.67 },
-  pages: { citation: 0.79, credit: 0.66, mention: 0.89, link: 0.8 },
+  pages: { citation: 0.82, credit: 0.76, mention: 0.9, link: 0.8 },
 };
 
 describe.skipIf(!hasCorpora(SHARED) && process.env.CI !== 'true')('detection on real text (the shared corpora)', () => {
