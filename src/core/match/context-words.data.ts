@@ -159,6 +159,26 @@ export const WORDS = {
   'moroccan', 'kazakh', 'azerbaijani', 'serbian', 'hungarian', 'pakistani', 'state', 'official', 'kremlin',
 ],
 
+/** Copulas that open a description of the name: "TBC is a public broadcaster", "VTV es una cadena de televisión". */
+  COPULAS: ['is', 'was', 'became', 'remains', 'est', 'était', 'es', 'era', 'fue', 'foi', 'ist', 'war', 'wurde'],
+
+/** The media nouns a description after a copula may end on: those that name an outlet and nothing else. */
+  COPULA_NOUNS: [
+  'broadcaster', 'agency', 'newspaper', 'channel', 'television', 'radio', 'tabloid', 'newswire', 'mouthpiece', 'broadcasting',
+  'agence', 'chaîne', 'quotidien', 'télévision', 'agencia', 'diario', 'periódico', 'cadena', 'emisora', 'televisión', 'agência',
+  'jornal', 'emissora', 'televisão', 'sender', 'zeitung', 'nachrichtenagentur', 'rundfunkanstalt', 'agenzia', 'quotidiano',
+],
+
+/**
+ * Words that end a noun phrase: prepositions, relative pronouns and participles ("...broadcaster of Tanzania",
+ * "...agency that...", "...network owned by"). Not conjunctions: in "a radio and TV presenter" the phrase goes on.
+ */
+  PHRASE_ENDS: [
+  'of', 'in', 'for', 'from', 'to', 'on', 'at', 'by', 'with', 'that', 'which', 'whose', 'who', 'since', 'until', 'owned',
+  'run', 'based', 'founded', 'funded', 'controlled', 'operated', 'de', 'du', 'des', 'del', 'en', 'que', 'qui', 'do', 'da',
+  'im', 'für', 'di', 'della', 'che',
+],
+
 /** Nouns that stand for a source already named: "the report added", "the agency said". */
   FOLLOW_UP_NOUNS: [
   'report', 'agency', 'broadcaster', 'channel', 'network', 'newspaper', 'daily', 'outlet', 'statement',

@@ -24,6 +24,9 @@ export const FOLLOW_UP_NOUNS = new Set<string>();
 export const FOLLOW_UP_VERBS = new Set<string>();
 export const DESCRIPTIONS = new Set<string>();
 export const TURKISH_SUFFIXES = new Set<string>();
+export const COPULAS = new Set<string>();
+export const COPULA_NOUNS = new Set<string>();
+export const PHRASE_ENDS = new Set<string>();
 export const SOURCE_INTRODUCERS: string[][] = [];
 export const RUN_CONTEXT_AFTER: string[] = [];
 export const RUN_CONTEXT_BEFORE: string[] = [];
@@ -33,6 +36,7 @@ export const CITY_CUES: Record<string, string> = {};
 const SETS = {
   MEDIA_NOUNS, NOT_MEDIA_BEFORE, REPORTING_VERBS, VERB_FILLERS, INTRODUCER_FILLERS, PERSON_MARKERS, PERSON_NOUNS,
   VERBS_BEFORE, NOT_MEDIA_AFTER, PLACE_NOUNS, NATIONALITIES, FOLLOW_UP_NOUNS, FOLLOW_UP_VERBS, DESCRIPTIONS, TURKISH_SUFFIXES,
+  COPULAS, COPULA_NOUNS, PHRASE_ENDS,
 };
 
 /** The lists with every word folded and keyed as the matcher compares words (what the build ships). */

@@ -5,6 +5,8 @@
  */
 import { MEDIA_COMPOUND, type AliasHit } from './matcher';
 import {
+  COPULA_NOUNS,
+  COPULAS,
   INTRODUCER_FILLERS,
   MEDIA_NOUNS,
   NATIONALITIES,
@@ -15,6 +17,7 @@ import {
   RUN_CONTEXT_BEFORE,
   PERSON_MARKERS,
   PERSON_NOUNS,
+  PHRASE_ENDS,
   REPORTING_VERBS,
   SOURCE_INTRODUCERS,
   VERB_FILLERS,
@@ -28,22 +31,8 @@ const NOUN_WINDOW_BEFORE = 3;
 const NOUN_WINDOW_AFTER = 2;
 /** After a comma or parenthesis (apposition), a media noun may come a little later. */
 const APPOSITION_WINDOW = 10;
-/** After a copula ("is", "est", "ist"), the media noun of a description comes within this many words. */
+/** After a copula (COPULAS: "is", "est", "ist"), the media noun of a description comes within this many words. */
 const COPULA_WINDOW = 5;
-/** "is", "was", "became", "remains", in the languages of MEDIA_NOUNS (French, Spanish, Portuguese, German, Italian). */
-const COPULAS = new Set(['is', 'was', 'became', 'remains', 'est', 'était', 'es', 'era', 'fue', 'é', 'foi', 'ist', 'war', 'wurde', 'è']);
-/** The media nouns a description after a copula may end on: those that name an outlet and nothing else. */
-const COPULA_NOUNS = new Set([
-  'broadcaster', 'agency', 'newspaper', 'channel', 'television', 'radio', 'tabloid', 'newswire', 'mouthpiece', 'broadcasting',
-  'agence', 'chaîne', 'chaine', 'quotidien', 'télévision', 'agencia', 'diario', 'periódico', 'periodico', 'cadena', 'emisora',
-  'televisión', 'agência', 'jornal', 'emissora', 'televisão', 'sender', 'zeitung', 'nachrichtenagentur', 'rundfunkanstalt', 'agenzia', 'quotidiano',
-]);
-/** Words that end a noun phrase: prepositions, conjunctions and relative pronouns ("...broadcaster of Tanzania", "...agency that..."). */
-const PHRASE_ENDS = new Set([
-  'of', 'in', 'for', 'from', 'to', 'on', 'at', 'by', 'with', 'and', 'or', 'that', 'which', 'whose', 'who', 'since', 'until', 'owned',
-  'run', 'based', 'founded', 'funded', 'controlled', 'operated', 'de', 'du', 'des', 'del', 'en', 'que', 'qui', 'et', 'y', 'e', 'do', 'da',
-  'der', 'im', 'für', 'und', 'die', 'das', 'di', 'della', 'che',
-]);
 
 export interface ContextInput {
   text: string;
@@ -217,7 +206,7 @@ export function mediaContext({ text, folded, tokens, hit, sentence, covered, cou
   // A description by a copula: "TBC is a public broadcaster", "SANA is the official news agency of Syria",
   // "MRT was the state broadcaster". The media noun comes within a few words, before any comma or clause.
   // The noun must head its phrase: "Sana is a radio presenter" and "Today is a good day for news" are none.
-  if (COPULAS.has(word(hit.tokenEnd)) && /^\s+$/.test(text.slice(hit.end, tokens[hit.tokenEnd]?.start))) {
+  if (inSentence(hit.tokenEnd) && COPULAS.has(word(hit.tokenEnd)) && /^\s+$/.test(text.slice(hit.end, tokens[hit.tokenEnd].start))) {
     for (let i = hit.tokenEnd + 1; i <= hit.tokenEnd + COPULA_WINDOW && inSentence(i); i++) {
       if (/[,;:()]/.test(text.slice(tokens[i - 1].end, tokens[i].start)) || PHRASE_ENDS.has(word(i))) break;
       if (!COPULA_NOUNS.has(word(i))) continue;
