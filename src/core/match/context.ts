@@ -24,6 +24,7 @@ import {
   VERBS_BEFORE,
 } from './context-words';
 import type { Span } from './sentences';
+import { HANGUL, infoOf } from './classes';
 import { isRunStart, type Token } from './tokens';
 
 /** How many words around the alias are read for a media noun. */
@@ -143,7 +144,7 @@ export function adjoinsRun(text: string, start: number, end: number): boolean {
 function adjoiningRun(text: string, start: number, end: number): 'hangul' | 'han-kana' | null {
   const at = start > 0 && isRunStart(text, start - 1) ? start - 1 : text[end] === ' ' ? end + 1 : end;
   if (at >= text.length || !isRunStart(text, at)) return null;
-  return /\p{Script=Hangul}/u.test(text[at]) ? 'hangul' : 'han-kana';
+  return infoOf(text.charCodeAt(at)) & HANGUL ? 'hangul' : 'han-kana';
 }
 
 /**
