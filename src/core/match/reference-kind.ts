@@ -82,6 +82,9 @@ const CHINESE_DATELINE = /^[\p{Script=Han}]{0,8}[0-9０-９一二三四五六七
  */
 const CHINESE_PHOTO_CREDIT = /^(?:\s*(?:记者|記者)\s*[\p{Script=Han}·]{2,4}(?:[\s、和][\p{Script=Han}·]{2,4})*\s*(?:摄|攝)|(?:发|發)(?:\s*[（(][^）)]{1,20}(?:摄|攝)\s*)?)\s*(?:[)）]|$)/u;
 
+/** How a Chinese photo credit goes on after the name: "记者" or "发" (plain characters, cheap to compile). */
+const CHINESE_CREDIT_OPENING = /^\s*[记記发發]/;
+
 /**
  * The end of a paragraph after the name: nothing, or a closing bracket and a full stop ("(EFE)", "— Anadolu",
  * "aja/PAP"). Korean sign-offs: "VOA 뉴스 윤국한입니다" ("VOA News, this is [name]").
@@ -109,11 +112,13 @@ export function positionalKind(text: string, start: number, end: number, paragra
   const credit = CREDIT_WORD.exec(line.slice(-CREDIT_MAX - 20));
   if (credit && credit[1].length <= CREDIT_MAX && !/[.!?]\s/.test(credit[1])) return 'credit';
   if (/\/\s*$/.test(line) && VIA_PHOTO_AGENCY.test(afterLine)) return 'credit';
-  if (SLASH_PHOTOGRAPHER.test(afterLine)) return 'credit';
+  // (Its Unicode classes, like the Chinese credit's below, are compiled on a page's first use: only a line that
+  // opens as it does tries it.)
+  if (afterLine[0] === '/' && SLASH_PHOTOGRAPHER.test(afterLine)) return 'credit';
 
   // A Chinese wire dateline: "新华社北京3月3日电" (agency, place, date, "telegraphed"); a Chinese photo credit.
   if (CHINESE_DATELINE.test(after)) return 'dateline';
-  if (CHINESE_PHOTO_CREDIT.test(afterLine)) return 'credit';
+  if (CHINESE_CREDIT_OPENING.test(afterLine) && CHINESE_PHOTO_CREDIT.test(afterLine)) return 'credit';
 
   // A source line: "Source: X".
   if (SOURCE_LINE.test(line)) return 'dateline';
